@@ -1,0 +1,140 @@
+// Folds closed conversations into per-agent and team totals and coaching queues.
+import type { Finding } from '../detect/detector.js';
+import { CoachingQueue, REASON_WEIGHT, SENTIMENT_FALL, type CoachingItem, type CoachingReason } from './coaching.js';
+import { UNKNOWN_AGENT, type ScoredTurn } from './scored-turn.js';
+import { Totals } from './totals.js';
+
+export interface AgentEntry {
+  totals: Totals;
+  coaching: CoachingQueue;
+}
+
+export const COACHING_PER_AGENT = 5;
+export const COACHING_FOR_TEAM = 10;
+
+export class AuditAggregator {
+  readonly team: AgentEntry = { totals: new Totals(), coaching: new CoachingQueue(COACHING_FOR_TEAM) };
+  readonly agents = new Map<string, AgentEntry>();
+  conversations = 0;
+  turns = { customer: 0, agent: 0, other: 0 };
+  private order = 0;
+  /** This conversation's coaching moments per agent, offered as one item when it is done. */
+  private moments = new Map<string, Moment[]>();
+
+  addConversation(turns: ScoredTurn[]): void {
+    this.conversations += 1;
+    this.moments = new Map();
+    const involved = new Set<string>();
+    let lastCustomer: ScoredTurn | null = null;
+    let waiting: ScoredTurn[] = [];
+    for (const turn of turns) {
+      this.turns[turn.role] += 1;
+      if (turn.role === 'customer') {
+        this.countCustomerTurn(turn);
+        lastCustomer = turn;
+        if (turn.sentiment?.label === 'negative') waiting.push(turn);
+      } else if (turn.role === 'agent') {
+        const name = turn.agent ?? UNKNOWN_AGENT;
+        involved.add(name);
+        const entry = this.entry(name);
+        const empathic = this.countAgentTurn(entry.totals, turn);
+        for (const totals of [entry.totals, this.team.totals]) {
+          totals.needed += waiting.length;
+          if (empathic) totals.met += waiting.length;
+        }
+        if (waiting.length > 0 && !empathic) this.note(name, turn, 'no-empathy-when-needed', waiting[waiting.length - 1]!, null);
+        waiting = [];
+        for (const finding of turn.findings) if (finding.kind === 'temper') this.note(name, turn, 'temper', lastCustomer, finding);
+      }
+    }
+    this.team.totals.conversations += 1;
+    for (const name of involved) this.entry(name).totals.conversations += 1;
+    this.countSentimentArc(turns, involved);
+    for (const [name, moments] of this.moments) this.offerItem(name, moments);
+  }
+
+  private entry(name: string): AgentEntry {
+    let entry = this.agents.get(name);
+    if (!entry) {
+      entry = { totals: new Totals(), coaching: new CoachingQueue(COACHING_PER_AGENT) };
+      this.agents.set(name, entry);
+    }
+    return entry;
+  }
+
+  private countCustomerTurn(turn: ScoredTurn): void {
+    this.team.totals.customerTurns += 1;
+    if (turn.sentiment?.label === 'negative') this.team.totals.negativeCustomerTurns += 1;
+  }
+
+  /** Counts one agent turn for the agent and the team; returns whether it showed empathy. */
+  private countAgentTurn(agent: Totals, turn: ScoredTurn): boolean {
+    const categories = new Set(turn.findings.map((f) => f.category));
+    const kinds = new Set(turn.findings.map((f) => f.kind));
+    for (const totals of [agent, this.team.totals]) {
+      totals.agentTurns += 1;
+      if (kinds.has('empathy')) totals.empathyTurns += 1;
+      if (kinds.has('courtesy')) totals.courtesyTurns += 1;
+      if (kinds.has('temper')) totals.temperTurns += 1;
+      for (const category of categories) {
+        if (category in totals.categoryTurns) totals.categoryTurns[category]! += 1;
+        if (category in totals.temperIncidents) totals.temperIncidents[category]! += 1;
+      }
+    }
+    return kinds.has('empathy');
+  }
+
+  /** First and last customer sentiment, credited to the team and to every agent who took part. */
+  private countSentimentArc(turns: ScoredTurn[], involved: Set<string>): void {
+    const scored = turns.filter((t) => t.role === 'customer' && t.sentiment);
+    if (scored.length === 0) return;
+    const first = scored[0]!;
+    const last = scored[scored.length - 1]!;
+    const start = first.sentiment!;
+    const end = last.sentiment!;
+    const everyone = [this.team.totals, ...[...involved].map((name) => this.entry(name).totals)];
+    for (const totals of everyone) {
+      totals.sentimentConversations += 1;
+      totals.startSum += start.score;
+      totals.endSum += end.score;
+      if (start.label === 'negative') totals.startNegative += 1;
+      if (end.label === 'negative') totals.endNegative += 1;
+      if (start.label === 'negative' && end.label !== 'negative') totals.recovered += 1;
+    }
+    if (scored.length > 1 && start.score - end.score >= SENTIMENT_FALL) {
+      for (const name of involved) this.note(name, last, 'sentiment-fell', last, null);
+    }
+  }
+
+  private note(name: string, turn: ScoredTurn, reason: CoachingReason, customer: ScoredTurn | null, finding: Finding | null): void {
+    const moment: Moment = {
+      conversation: turn.conversation,
+      turn: turn.index,
+      reason,
+      rule: finding?.rule ?? null,
+      customer: customer?.excerpt ?? null,
+      agent: turn.role === 'agent' ? turn.excerpt : null,
+      match: finding?.match ?? null,
+    };
+    const list = this.moments.get(name);
+    if (list) list.push(moment);
+    else this.moments.set(name, [moment]);
+  }
+
+  private offerItem(name: string, moments: Moment[]): void {
+    const ranked = moments.slice().sort((a, b) => REASON_WEIGHT[b.reason] - REASON_WEIGHT[a.reason]);
+    const top = ranked[0]!;
+    const item: CoachingItem = {
+      ...top,
+      agentName: name,
+      reasons: [...new Set(ranked.map((m) => m.reason))],
+      rules: [...new Set(ranked.flatMap((m) => (m.rule ? [m.rule] : [])))],
+      weight: moments.reduce((sum, m) => sum + REASON_WEIGHT[m.reason], 0),
+      order: this.order++,
+    };
+    this.entry(name).coaching.offer(item);
+    this.team.coaching.offer({ ...item });
+  }
+}
+
+type Moment = Pick<CoachingItem, 'conversation' | 'turn' | 'reason' | 'rule' | 'customer' | 'agent' | 'match'>;

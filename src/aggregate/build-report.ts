@@ -1,0 +1,108 @@
+// Turns running totals into the report every reporter renders: rates, means and shares, rounded.
+import { COURTESY_CATEGORIES, EMPATHY_CATEGORIES, TEMPER_CATEGORIES } from '../detect/detector.js';
+import type { AgentEntry, AuditAggregator } from './audit-aggregator.js';
+import type { CoachingItem } from './coaching.js';
+import type { Totals } from './totals.js';
+
+export const SCHEMA_VERSION = 1;
+
+export interface Rate {
+  count: number;
+  of: number;
+  /** count / of, or null when `of` is zero. */
+  rate: number | null;
+}
+
+export interface AgentReport {
+  agent: string;
+  conversations: number;
+  agentTurns: number;
+  empathy: Rate & { byCategory: Record<string, Rate> };
+  courtesy: Rate & { byCategory: Record<string, Rate> };
+  empathyWhenNeeded: Rate;
+  temper: Rate & { incidents: number; byCategory: Record<string, Rate> };
+  sentiment: {
+    conversations: number;
+    start: number | null;
+    end: number | null;
+    change: number | null;
+    endNegative: Rate;
+    recovered: Rate;
+  };
+  coaching: Omit<CoachingItem, 'weight' | 'order'>[];
+}
+
+export interface Report {
+  schemaVersion: number;
+  totals: {
+    records: number;
+    conversations: number;
+    turns: { customer: number; agent: number; other: number };
+    skipped: Record<string, number>;
+    notes: Record<string, number>;
+  };
+  team: AgentReport;
+  agents: AgentReport[];
+}
+
+export interface ReportInputs {
+  records: number;
+  skipped: Record<string, number>;
+  notes: Record<string, number>;
+}
+
+export function buildReport(aggregator: AuditAggregator, inputs: ReportInputs): Report {
+  const names = [...aggregator.agents.keys()].sort(compareText);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    totals: {
+      records: inputs.records,
+      conversations: aggregator.conversations,
+      turns: { ...aggregator.turns },
+      skipped: inputs.skipped,
+      notes: inputs.notes,
+    },
+    team: agentReport('(team)', aggregator.team),
+    agents: names.map((name) => agentReport(name, aggregator.agents.get(name)!)),
+  };
+}
+
+function agentReport(agent: string, entry: AgentEntry): AgentReport {
+  const t: Totals = entry.totals;
+  const byCategory = (categories: readonly string[], counts: Record<string, number>): Record<string, Rate> =>
+    Object.fromEntries(categories.map((c) => [c, rate(counts[c] ?? 0, t.agentTurns)]));
+  const incidents = Object.values(t.temperIncidents).reduce((a, b) => a + b, 0);
+  const n = t.sentimentConversations;
+  return {
+    agent,
+    conversations: t.conversations,
+    agentTurns: t.agentTurns,
+    empathy: { ...rate(t.empathyTurns, t.agentTurns), byCategory: byCategory(EMPATHY_CATEGORIES, t.categoryTurns) },
+    courtesy: { ...rate(t.courtesyTurns, t.agentTurns), byCategory: byCategory(COURTESY_CATEGORIES, t.categoryTurns) },
+    empathyWhenNeeded: rate(t.met, t.needed),
+    temper: { ...rate(t.temperTurns, t.agentTurns), incidents, byCategory: byCategory(TEMPER_CATEGORIES, t.temperIncidents) },
+    sentiment: {
+      conversations: n,
+      start: n === 0 ? null : round(t.startSum / n),
+      end: n === 0 ? null : round(t.endSum / n),
+      change: n === 0 ? null : round((t.endSum - t.startSum) / n),
+      endNegative: rate(t.endNegative, n),
+      recovered: rate(t.recovered, t.startNegative),
+    },
+    coaching: entry.coaching.list().map(({ weight: _w, order: _o, ...item }) => item),
+  };
+}
+
+export function rate(count: number, of: number): Rate {
+  return { count, of, rate: of === 0 ? null : round(count / of) };
+}
+
+/** Four decimals: enough for any share a person reads, and stable across platforms. */
+export function round(value: number): number {
+  return Math.round(value * 10000) / 10000;
+}
+
+/** Code-point order: the same on every machine and locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,53 @@
+// The conversations most worth a coach's time, per agent, each with the quoted evidence.
+// A bounded queue: only the top items are ever held, whatever the number of conversations.
+
+export type CoachingReason = 'temper' | 'no-empathy-when-needed' | 'sentiment-fell';
+
+/** One conversation worth review for one agent, told by its most serious moment. */
+export interface CoachingItem {
+  agentName: string;
+  conversation: string;
+  /** The agent turn the item is about (or the last customer turn, for a fall in sentiment). */
+  turn: number;
+  reason: CoachingReason;
+  rule: string | null;
+  /** Every reason this conversation gave, most serious first, each once. */
+  reasons: CoachingReason[];
+  /** Every rule that fired against the agent in it. */
+  rules: string[];
+  /** What the customer wrote just before, quoted. */
+  customer: string | null;
+  /** What the agent wrote, quoted. */
+  agent: string | null;
+  /** The words that fired the rule, when one did. */
+  match: string | null;
+  /** Higher is more worth review: the sum of REASON_WEIGHT over every moment in the conversation. */
+  weight: number;
+  /** Order of arrival, the final tie-breaker, so that the queue is deterministic. */
+  order: number;
+}
+
+export const REASON_WEIGHT: Record<CoachingReason, number> = { temper: 3, 'no-empathy-when-needed': 2, 'sentiment-fell': 1 };
+
+/** A fall in customer sentiment this large (on the -1..1 scale) between first and last customer turn is worth a look. */
+export const SENTIMENT_FALL = 0.3;
+
+export class CoachingQueue {
+  private items: CoachingItem[] = [];
+
+  constructor(private readonly size: number) {}
+
+  offer(item: CoachingItem): void {
+    this.items.push(item);
+    this.items.sort(compareItems);
+    if (this.items.length > this.size) this.items.length = this.size;
+  }
+
+  list(): CoachingItem[] {
+    return this.items.slice();
+  }
+}
+
+function compareItems(a: CoachingItem, b: CoachingItem): number {
+  return b.weight - a.weight || a.order - b.order;
+}

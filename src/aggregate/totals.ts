@@ -1,0 +1,30 @@
+// Running totals for one agent or the whole team: counts and sums only, never lists of turns.
+import { COURTESY_CATEGORIES, EMPATHY_CATEGORIES, TEMPER_CATEGORIES } from '../detect/detector.js';
+
+function zeroes(categories: readonly string[]): Record<string, number> {
+  return Object.fromEntries(categories.map((c) => [c, 0]));
+}
+
+export class Totals {
+  conversations = 0;
+  agentTurns = 0;
+  empathyTurns = 0;
+  courtesyTurns = 0;
+  /** Agent turns showing each empathy or courtesy category. */
+  categoryTurns = zeroes([...EMPATHY_CATEGORIES, ...COURTESY_CATEGORIES]);
+  /** Negative customer turns answered by an agent turn, and how many of those replies showed empathy. */
+  needed = 0;
+  met = 0;
+  temperTurns = 0;
+  /** Temper incidents: one per agent turn and temper category. */
+  temperIncidents = zeroes(TEMPER_CATEGORIES);
+  customerTurns = 0;
+  negativeCustomerTurns = 0;
+  sentimentConversations = 0;
+  startSum = 0;
+  endSum = 0;
+  startNegative = 0;
+  endNegative = 0;
+  recovered = 0;
+
+}

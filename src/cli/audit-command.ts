@@ -1,0 +1,60 @@
+// `attune audit`: reads exports, runs the pipeline, and writes the report and the per-turn export.
+import type { Role } from '../detect/detector.js';
+import { createDefaultEngine } from '../detect/engine.js';
+import { AttuneError } from '../errors.js';
+import { parseMapOption } from '../conversations/field-map.js';
+import { resolveInputs } from '../ingest/resolve-inputs.js';
+import type { InputFormat } from '../ingest/source-record.js';
+import { auditSources } from '../pipeline.js';
+import { REPORTERS, type ReportFormat } from '../report/registry.js';
+import { renderTurnLines } from '../report/report-turns.js';
+import { useColor } from './color.js';
+import type { Io } from './io.js';
+import { StagedFile, writeReportFile } from './outputs.js';
+import path from 'node:path';
+
+export interface AuditFlags {
+  format: string;
+  out?: string;
+  turns?: string;
+  inputFormat?: string;
+  map?: string;
+  assumeRole?: string;
+  color: boolean;
+}
+
+export const INPUT_FORMATS = ['csv', 'json', 'ndjson'] as const;
+
+export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io): Promise<number> {
+  const format = choose(flags.format, Object.keys(REPORTERS), '--format') as ReportFormat;
+  const inputFormat = flags.inputFormat ? (choose(flags.inputFormat, INPUT_FORMATS, '--input-format') as InputFormat) : undefined;
+  const assumeRole = flags.assumeRole ? (choose(flags.assumeRole, ['customer', 'agent'], '--assume-role') as Role) : undefined;
+  const overrides = flags.map ? parseMapOption(flags.map) : {};
+  const sources = resolveInputs(inputs, io.cwd);
+  const turnsFile = flags.turns ? new StagedFile(path.resolve(io.cwd, flags.turns)) : null;
+  let report;
+  try {
+    report = await auditSources(sources, {
+      overrides,
+      ...(assumeRole ? { assumeRole } : {}),
+      ...(inputFormat ? { inputFormat } : {}),
+      stdin: io.stdin,
+      engine: createDefaultEngine(),
+      ...(turnsFile ? { onConversation: (turns) => turnsFile.write(renderTurnLines(turns)) } : {}),
+    });
+    turnsFile?.commit();
+  } catch (error) {
+    turnsFile?.discard();
+    throw error;
+  }
+  const output = REPORTERS[format](report, { color: useColor(io, flags.color, flags.out !== undefined) });
+  if (flags.out) await writeReportFile(path.resolve(io.cwd, flags.out), output);
+  else io.stdout(output);
+  for (const [reason, n] of Object.entries(report.totals.skipped)) io.stderr(`attune: skipped ${n} record${n === 1 ? '' : 's'}: ${reason}\n`);
+  return 0;
+}
+
+function choose(value: string, allowed: readonly string[], flag: string): string {
+  if (allowed.includes(value)) return value;
+  throw new AttuneError(`${flag}: '${value}' is not one of ${allowed.join(', ')}.`);
+}

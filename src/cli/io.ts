@@ -1,0 +1,23 @@
+// The process edges the CLI talks to, injected so that tests can run commands in memory.
+import type { Readable } from 'node:stream';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdin: Readable;
+  /** Whether stdout is an interactive terminal (colour and layout decisions). */
+  stdoutIsTty: boolean;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+export function processIo(): Io {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    stdin: process.stdin,
+    stdoutIsTty: Boolean(process.stdout.isTTY),
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}

@@ -1,0 +1,60 @@
+// Files the CLI writes: whole reports atomically, and the per-turn export through a temporary file
+// that replaces the target only when the run succeeds, so no half-written file is ever left behind.
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { AttuneError } from '../errors.js';
+
+export async function writeReportFile(file: string, content: string): Promise<void> {
+  try {
+    await writeFileAtomic(file, content);
+  } catch (error) {
+    throw new AttuneError(`${file}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+  }
+}
+
+/** Flushes every 64 KB: bounded memory, and synchronous writes cannot fall behind the pipeline. */
+const FLUSH_BYTES = 64 * 1024;
+
+export class StagedFile {
+  private readonly temp: string;
+  private fd: number;
+  private buffer = '';
+
+  constructor(private readonly target: string) {
+    this.temp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}`);
+    try {
+      this.fd = openSync(this.temp, 'w');
+    } catch (error) {
+      throw new AttuneError(`${target}: cannot write here (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    }
+  }
+
+  write(text: string): void {
+    this.buffer += text;
+    if (this.buffer.length >= FLUSH_BYTES) this.flush();
+  }
+
+  /** Moves the finished file into place. */
+  commit(): void {
+    this.flush();
+    closeSync(this.fd);
+    renameSync(this.temp, this.target);
+  }
+
+  /** Drops the partial file after an error. */
+  discard(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+    rmSync(this.temp, { force: true });
+  }
+
+  private flush(): void {
+    if (this.buffer === '') return;
+    writeSync(this.fd, this.buffer);
+    this.buffer = '';
+  }
+}

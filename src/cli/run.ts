@@ -1,0 +1,55 @@
+// The command line: parses argv with commander and returns the exit code; never exits the process.
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { AttuneError, EXIT } from '../errors.js';
+import { auditCommand, INPUT_FORMATS, type AuditFlags } from './audit-command.js';
+import { processIo, type Io } from './io.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export async function run(argv: string[], io: Io = processIo()): Promise<number> {
+  const debug = argv.includes('--debug');
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.error;
+    }
+    if (error instanceof AttuneError) {
+      io.stderr(`attune: ${error.message}\n`);
+      if (debug && error.stack) io.stderr(`${error.stack}\n`);
+      return error.exitCode;
+    }
+    const err = error as Error;
+    io.stderr(`attune: unexpected error: ${err.message}${debug ? `\n${err.stack ?? ''}` : ' (run again with --debug for details)'}\n`);
+    return EXIT.error;
+  }
+}
+
+function buildProgram(io: Io, setCode: (code: number) => void): Command {
+  const program = new Command('attune')
+    .description('Audit customer-support conversations: customer sentiment, agent empathy and temper, offline.')
+    .version(VERSION, '-V, --version')
+    .option('--debug', 'print stack traces on errors')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run attune --help for usage)');
+
+  program
+    .command('audit')
+    .description('score every conversation of the given exports and report per agent')
+    .argument('<inputs...>', 'export files, folders (searched recursively), globs, or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json', 'csv']).default('table'))
+    .option('-o, --out <file>', 'write the report to a file (atomically) instead of standard output')
+    .option('--turns <file>', 'also write one JSON line per turn (sentiment, findings, source) to this file')
+    .addOption(new Option('--input-format <format>', 'read every input as this format instead of detecting it').choices([...INPUT_FORMATS]))
+    .option('--map <fields>', 'name the fields to read, e.g. conversation=ticket_id,role=sender,agent=author,text=body,time=created')
+    .addOption(new Option('--assume-role <role>', 'role of every turn when the export has no role field').choices(['customer', 'agent']))
+    .option('--no-color', 'never colour the table')
+    .action(async (inputs: string[], flags: AuditFlags) => setCode(await auditCommand(inputs, flags, io)));
+
+  return program;
+}

@@ -1,0 +1,118 @@
+// Turns the records of one file into turns: one record per turn, or one record per conversation
+// holding its turns in an array. The file's first record decides which, and which fields to read.
+import type { Role } from '../detect/detector.js';
+import type { SourceRecord } from '../ingest/source-record.js';
+import { missingFieldError, resolveFields, type FieldOverrides, type ResolvedFields } from './field-map.js';
+import { isInternal, roleOf } from './roles.js';
+import { parseTime, type Accounting, type Turn } from './turn.js';
+
+export interface ExtractOptions {
+  overrides: FieldOverrides;
+  /** Every turn of a file without a role field is this role (e.g. a file of customer tweets). */
+  assumeRole?: Role;
+}
+
+export interface Extracted {
+  turns: Turn[];
+  /** True when the record was a whole conversation: its turns are complete and in order. */
+  complete: boolean;
+}
+
+export class TurnExtractor {
+  private outer: ResolvedFields | undefined;
+  private inner: ResolvedFields | undefined;
+  private nested = false;
+  private ordinal = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly options: ExtractOptions,
+    private readonly tally: Accounting,
+  ) {}
+
+  extract(record: SourceRecord): Extracted {
+    this.ordinal += 1;
+    if (!this.outer) this.decideShape(record.fields);
+    const outer = this.outer!;
+    if (!this.nested) {
+      const turn = this.toTurn(record.fields, outer, stringOf(record.fields[outer.conversation!]), null, record.line);
+      return { turns: turn ? [turn] : [], complete: false };
+    }
+    const list = outer.turns ? record.fields[outer.turns] : undefined;
+    const id = (outer.conversation && stringOf(record.fields[outer.conversation])) || `${this.file}#${this.ordinal}`;
+    if (!Array.isArray(list)) {
+      this.tally.skip('conversation record without a list of turns');
+      return { turns: [], complete: true };
+    }
+    const agent = outer.agent ? stringOf(record.fields[outer.agent]) : null;
+    const turns: Turn[] = [];
+    for (const item of list) {
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+        this.tally.skip('turn that is not an object');
+        continue;
+      }
+      const fields = item as Record<string, unknown>;
+      this.inner ??= this.resolveTurnFields(Object.keys(fields), true);
+      const turn = this.toTurn(fields, this.inner, id, agent, record.line);
+      if (turn) turns.push(turn);
+    }
+    return { turns, complete: true };
+  }
+
+  private decideShape(fields: Record<string, unknown>): void {
+    const keys = Object.keys(fields);
+    const outer = resolveFields(keys, ['turns'], this.options.overrides);
+    this.nested = outer.turns !== undefined && Array.isArray(fields[outer.turns]);
+    if (this.nested) {
+      this.outer = { ...outer, ...resolveFields(keys, ['conversation', 'agent'], this.options.overrides, { nested: true }) };
+      return;
+    }
+    this.outer = this.resolveTurnFields(keys, false);
+  }
+
+  private resolveTurnFields(keys: string[], nested: boolean): ResolvedFields {
+    const { overrides, assumeRole } = this.options;
+    const wanted = nested ? (['role', 'agent', 'text', 'time', 'private'] as const) : (['conversation', 'role', 'agent', 'text', 'time', 'private'] as const);
+    const fields = resolveFields(keys, [...wanted], overrides);
+    if (!nested && !fields.conversation) throw missingFieldError(this.file, 'conversation', keys, overrides);
+    if (!fields.text) throw missingFieldError(this.file, 'text', keys, overrides);
+    if (!fields.role && !assumeRole) throw missingFieldError(this.file, 'role', keys, overrides, ', or --assume-role customer|agent when every turn has the same role');
+    return fields;
+  }
+
+  private toTurn(fields: Record<string, unknown>, map: ResolvedFields, conversation: string, conversationAgent: string | null, line: number): Turn | null {
+    const raw = fields[map.text!];
+    if (raw !== undefined && raw !== null && typeof raw !== 'string' && typeof raw !== 'number') {
+      this.tally.skip('text is not a string');
+      return null;
+    }
+    const text = raw === undefined || raw === null ? '' : String(raw).trim();
+    if (text === '') {
+      this.tally.skip('empty text');
+      return null;
+    }
+    if (conversation === '') {
+      this.tally.skip('no conversation id');
+      return null;
+    }
+    let role: Role | undefined = this.options.assumeRole;
+    if (map.role) {
+      const value = fields[map.role];
+      role = roleOf(value, map.role);
+      if (role === undefined) {
+        this.tally.note(`unknown role ${JSON.stringify(stringOf(value))}: counted as other, not scored`);
+        role = 'other';
+      }
+    }
+    if (map.private && isInternal(fields[map.private], map.private)) role = 'other';
+    const agentValue = map.agent ? stringOf(fields[map.agent]) : '';
+    const agent = role === 'agent' ? agentValue || conversationAgent || null : null;
+    return { conversation, role: role!, agent, text, time: map.time ? parseTime(fields[map.time]) : null, file: this.file, line };
+  }
+}
+
+function stringOf(value: unknown): string {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return '';
+}

@@ -1,0 +1,55 @@
+// Groups a stream of turns into conversations with bounded memory. Exports are nearly always
+// grouped by conversation, so only the most recent conversations stay open; the oldest is closed
+// when too many are open, and a conversation that reappears after closing is counted, not merged.
+import type { Accounting } from './turn.js';
+
+export interface Groupable {
+  conversation: string;
+  time: number | null;
+}
+
+/** Enough for exports that interleave live chats; small enough that memory never depends on file size. */
+export const MAX_OPEN_CONVERSATIONS = 2000;
+
+export class ConversationGrouper<T extends Groupable> {
+  private readonly open = new Map<string, T[]>();
+  private readonly closed = new Set<string>();
+
+  constructor(
+    private readonly onClose: (id: string, turns: T[]) => void,
+    private readonly tally: Accounting,
+    private readonly maxOpen = MAX_OPEN_CONVERSATIONS,
+  ) {}
+
+  add(turn: T): void {
+    const list = this.open.get(turn.conversation);
+    if (list) {
+      list.push(turn);
+      return;
+    }
+    if (this.closed.has(turn.conversation)) {
+      this.tally.note('conversation reappeared after many others and was scored in parts: sort the export by conversation');
+    }
+    this.open.set(turn.conversation, [turn]);
+    if (this.open.size > this.maxOpen) this.closeOldest();
+  }
+
+  /** Closes every open conversation, oldest first (file end). */
+  closeAll(): void {
+    while (this.open.size > 0) this.closeOldest();
+    this.closed.clear();
+  }
+
+  private closeOldest(): void {
+    const [id, turns] = this.open.entries().next().value as [string, T[]];
+    this.open.delete(id);
+    this.closed.add(id);
+    this.onClose(id, orderTurns(turns));
+  }
+}
+
+/** Timestamp order when every turn has a time, else file order; the sort is stable, so ties keep file order. */
+export function orderTurns<T extends Groupable>(turns: T[]): T[] {
+  if (turns.length < 2 || turns.some((t) => t.time === null)) return turns;
+  return turns.slice().sort((a, b) => a.time! - b.time!);
+}

@@ -1,0 +1,46 @@
+// A turn as read from an export, before detection: who wrote what, when, and where it came from.
+import type { Role } from '../detect/detector.js';
+
+export interface Turn {
+  conversation: string;
+  role: Role;
+  /** The agent's name or id for agent turns; null for customers and when the export does not say. */
+  agent: string | null;
+  text: string;
+  /** Milliseconds since the epoch, or null when the export has no usable time. */
+  time: number | null;
+  file: string;
+  line: number;
+}
+
+/** What happened to every record: each is used, or counted as skipped with a reason. Notes count
+ * records that were used but deserve a word (an unknown role, a conversation split in two). */
+export class Accounting {
+  readonly skipped = new Map<string, number>();
+  readonly notes = new Map<string, number>();
+  skip(reason: string, count = 1): void {
+    this.skipped.set(reason, (this.skipped.get(reason) ?? 0) + count);
+  }
+  note(reason: string, count = 1): void {
+    this.notes.set(reason, (this.notes.get(reason) ?? 0) + count);
+  }
+  skippedTotal(): number {
+    let sum = 0;
+    for (const n of this.skipped.values()) sum += n;
+    return sum;
+  }
+}
+
+/** A map's entries sorted by key, for deterministic reports. */
+export function sortedRecord(map: ReadonlyMap<string, number>): Record<string, number> {
+  return Object.fromEntries([...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+export function parseTime(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value > 1e11 ? value : value * 1000;
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  const text = value.trim();
+  if (/^\d{9,13}(\.\d+)?$/.test(text)) return parseTime(Number(text));
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? null : ms;
+}

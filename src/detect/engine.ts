@@ -1,0 +1,55 @@
+// Runs every detector that reads a turn's role and gathers what they found.
+import { createSentenceScorer } from '../nlp/wink.js';
+import type { Detector, Finding, Role, Sentiment, TurnText } from './detector.js';
+import { loadBuiltinRules, loadLexicon } from './load-rules.js';
+import { compilePhraseRules } from './phrase-detector.js';
+import type { RuleSpec } from './rule-spec.js';
+import { createSentimentDetector } from './sentiment.js';
+import { createShoutingDetector } from './shouting.js';
+import { tokenize, type Token } from './tokenize.js';
+
+export interface TurnAnalysis {
+  sentiment: Sentiment | null;
+  findings: Finding[];
+}
+
+class LazyTurnText implements TurnText {
+  private cached: Token[] | undefined;
+  constructor(readonly text: string) {}
+  get tokens(): Token[] {
+    this.cached ??= tokenize(this.text);
+    return this.cached;
+  }
+}
+
+export class DetectionEngine {
+  private readonly byRole: Record<Role, Detector[]>;
+
+  constructor(detectors: Detector[]) {
+    this.byRole = { customer: [], agent: [], other: [] };
+    for (const detector of detectors) for (const role of detector.roles) this.byRole[role].push(detector);
+  }
+
+  analyse(role: Role, text: string): TurnAnalysis {
+    const result: TurnAnalysis = { sentiment: null, findings: [] };
+    const detectors = this.byRole[role];
+    if (detectors.length === 0) return result;
+    const turn = new LazyTurnText(text);
+    const sink = {
+      addFinding: (finding: Finding) => void result.findings.push(finding),
+      setSentiment: (sentiment: Sentiment) => void (result.sentiment = sentiment),
+    };
+    for (const detector of detectors) detector.detect(turn, sink);
+    return result;
+  }
+}
+
+/** The engine with the built-in rules and the wink-nlp sentiment model. */
+export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules()): DetectionEngine {
+  const lexicon = loadLexicon();
+  return new DetectionEngine([
+    createSentimentDetector(createSentenceScorer()),
+    compilePhraseRules(rules, lexicon),
+    createShoutingDetector(lexicon.acronyms),
+  ]);
+}

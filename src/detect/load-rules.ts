@@ -1,0 +1,62 @@
+// Reads phrase rule files (YAML or JSON) and the matching lexicon; reports every problem at once with file:line.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { AttuneError } from '../errors.js';
+import { checkRule, type RuleSpec } from './rule-spec.js';
+
+export const BUILTIN_RULES_DIR = fileURLToPath(new URL('./rules/', import.meta.url));
+const LEXICON_FILE = 'lexicon.yaml';
+
+export interface Lexicon {
+  fillers: Set<string>;
+  negators: Set<string>;
+  negationWindow: number;
+  acronyms: Set<string>;
+}
+
+export function loadBuiltinRules(): RuleSpec[] {
+  const files = readdirSync(BUILTIN_RULES_DIR).filter((f) => /\.ya?ml$/.test(f) && f !== LEXICON_FILE).sort();
+  return loadRuleFiles(files.map((f) => path.join(BUILTIN_RULES_DIR, f)), BUILTIN_RULES_DIR);
+}
+
+export function loadRuleFiles(files: string[], relativeTo: string): RuleSpec[] {
+  const rules: RuleSpec[] = [];
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const display = path.relative(relativeTo, file) || file;
+    const lines = new LineCounter();
+    const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lines, prettyErrors: false });
+    const lineOf = (node: Node | null | undefined): number => (node?.range ? lines.linePos(node.range[0]).line : 1);
+    for (const error of doc.errors) problems.push(`${display}:${lines.linePos(error.pos[0]).line}: ${error.message.split('\n')[0]}`);
+    if (doc.errors.length > 0) continue;
+    const list = doc.get('rules', true);
+    if (!isSeq(list)) {
+      problems.push(`${display}:1: expected a top-level 'rules:' list`);
+      continue;
+    }
+    list.items.forEach((item, i) => {
+      const at = lineOf(item as Node);
+      const { rule, problems: found } = checkRule((item as Node & { toJSON(): unknown }).toJSON(), `${display}:${at}`);
+      for (const p of found) {
+        const node = isMap(item) && p.path ? item.getIn(p.path.split(/[.[\]]+/).filter(Boolean), true) : item;
+        problems.push(`${display}:${lineOf(node as Node) || at}: rules[${i}]${p.path ? '.' + p.path : ''}: ${p.message}`);
+      }
+      if (!rule) return;
+      const earlier = seen.get(rule.id);
+      if (earlier) problems.push(`${display}:${at}: rule id '${rule.id}' is already used at ${earlier}`);
+      seen.set(rule.id, rule.source);
+      rules.push(rule);
+    });
+  }
+  if (problems.length > 0) throw new AttuneError(`Rule files have ${problems.length} problem(s):\n${problems.join('\n')}`);
+  return rules;
+}
+
+export function loadLexicon(): Lexicon {
+  const file = path.join(BUILTIN_RULES_DIR, LEXICON_FILE);
+  const data = parseDocument(readFileSync(file, 'utf8')).toJSON() as { fillers: string[]; negators: string[]; negationWindow: number; acronyms: string[] };
+  return { fillers: new Set(data.fillers), negators: new Set(data.negators), negationWindow: data.negationWindow, acronyms: new Set(data.acronyms) };
+}

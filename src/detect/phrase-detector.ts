@@ -1,0 +1,59 @@
+// Compiles phrase rules into one Detector: a single trie pass per turn, then each rule's exceptions.
+import type { Detector, DetectionSink, TurnText } from './detector.js';
+import type { Lexicon } from './load-rules.js';
+import { negatedBefore, PhraseIndex } from './phrase-index.js';
+import { expandPattern } from './phrase-pattern.js';
+import type { RuleSpec } from './rule-spec.js';
+
+interface CompiledRule {
+  spec: RuleSpec;
+  followedBy?: PhraseIndex;
+  precededBy?: PhraseIndex;
+}
+
+export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon): Detector {
+  const index = new PhraseIndex(lexicon.fillers);
+  const compiled: CompiledRule[] = rules.map((spec, i) => {
+    for (const phrase of spec.phrases) for (const sequence of expandPattern(phrase)) index.add(sequence, i);
+    const rule: CompiledRule = { spec };
+    if (spec.unless.followedBy.length > 0) rule.followedBy = buildIndex(spec.unless.followedBy, lexicon);
+    if (spec.unless.precededBy.length > 0) rule.precededBy = buildIndex(spec.unless.precededBy, lexicon);
+    return rule;
+  });
+
+  return {
+    id: 'phrase-rules',
+    roles: ['agent'],
+    detect(turn: TurnText, sink: DetectionSink): void {
+      const tokens = turn.tokens;
+      const fired = new Set<number>();
+      let i = 0;
+      while (i < tokens.length) {
+        const match = index.longestAt(tokens, i);
+        if (!match) {
+          i += 1;
+          continue;
+        }
+        const rule = compiled[match.rule]!;
+        const { spec } = rule;
+        const window = spec.unless.window;
+        const suppressed =
+          (spec.negation === 'respect' && negatedBefore(tokens, match.start, lexicon.negators, lexicon.negationWindow)) ||
+          (rule.followedBy?.startsWithin(tokens, match.end, window) ?? false) ||
+          (rule.precededBy?.endsWithin(tokens, match.start, window) ?? false);
+        if (!suppressed && !fired.has(match.rule)) {
+          fired.add(match.rule);
+          const text = turn.text.slice(tokens[match.start]!.start, tokens[match.end - 1]!.end);
+          sink.addFinding({ rule: spec.id, kind: spec.kind, category: spec.category, match: text, message: spec.message.replaceAll('{match}', text) });
+        }
+        i = suppressed ? i + 1 : match.end;
+      }
+    },
+  };
+}
+
+function buildIndex(phrases: string[], lexicon: Lexicon): PhraseIndex {
+  const index = new PhraseIndex(lexicon.fillers);
+  for (const phrase of phrases) for (const sequence of expandPattern(phrase)) index.add(sequence, 0);
+  return index;
+}

@@ -1,0 +1,83 @@
+// The shape of a phrase rule as written in a rule file, and the checks that keep rule data honest.
+import { kindOfCategory, type FindingKind } from './detector.js';
+import { expandPattern } from './phrase-pattern.js';
+
+export interface RuleSpec {
+  id: string;
+  kind: FindingKind;
+  category: string;
+  message: string;
+  why?: string;
+  phrases: string[];
+  /** A match is dropped when one of these phrases follows or precedes it within `window` tokens. */
+  unless: { followedBy: string[]; precededBy: string[]; window: number };
+  /** `respect`: a negator just before the phrase ("not sorry") cancels it. */
+  negation: 'respect' | 'ignore';
+  suggestions: string[];
+  examples: { match: string[]; noMatch: string[] };
+  /** Where the rule was written, for messages: `file:line`. */
+  source: string;
+}
+
+export interface RuleProblem {
+  path: string;
+  message: string;
+}
+
+const ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
+
+/** Checks one raw rule object; returns the normalised rule, or every problem found in it. */
+export function checkRule(raw: unknown, source: string): { rule?: RuleSpec; problems: RuleProblem[] } {
+  const problems: RuleProblem[] = [];
+  const add = (path: string, message: string): void => void problems.push({ path, message });
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { problems: [{ path: '', message: 'a rule must be a mapping' }] };
+  const r = raw as Record<string, unknown>;
+  const id = typeof r.id === 'string' ? r.id : '';
+  if (!ID.test(id)) add('id', `'id' must look like 'group/name' in lower-case kebab-case, found ${JSON.stringify(r.id ?? null)}`);
+  const category = typeof r.category === 'string' ? r.category : '';
+  const kind = kindOfCategory(category);
+  if (!kind) add('category', `unknown category ${JSON.stringify(r.category ?? null)}`);
+  const message = typeof r.message === 'string' ? r.message : '';
+  if (message === '') add('message', "'message' is required");
+  const phrases = stringList(r.phrases, 'phrases', add);
+  if (phrases.length === 0) add('phrases', "'phrases' needs at least one phrase");
+  phrases.forEach((phrase, i) => checkPattern(phrase, `phrases[${i}]`, add));
+  const unlessRaw = (r.unless ?? {}) as Record<string, unknown>;
+  const followedBy = stringList(unlessRaw.followedBy, 'unless.followedBy', add);
+  const precededBy = stringList(unlessRaw.precededBy, 'unless.precededBy', add);
+  [...followedBy, ...precededBy].forEach((phrase) => checkPattern(phrase, 'unless', add));
+  const window = unlessRaw.window === undefined ? 3 : Number(unlessRaw.window);
+  if (!Number.isInteger(window) || window < 1 || window > 20) add('unless.window', "'window' must be a whole number from 1 to 20");
+  const negation = r.negation === undefined ? 'respect' : r.negation;
+  if (negation !== 'respect' && negation !== 'ignore') add('negation', "'negation' must be 'respect' or 'ignore'");
+  const examplesRaw = (r.examples ?? {}) as Record<string, unknown>;
+  const examples = { match: stringList(examplesRaw.match, 'examples.match', add), noMatch: stringList(examplesRaw.noMatch, 'examples.noMatch', add) };
+  if (examples.match.length === 0) add('examples.match', 'every rule needs at least one example it matches');
+  if (problems.length > 0 || !kind) return { problems };
+  const rule: RuleSpec = {
+    id, kind, category, message, phrases, source,
+    unless: { followedBy, precededBy, window },
+    negation: negation as RuleSpec['negation'],
+    suggestions: stringList(r.suggestions, 'suggestions', add),
+    examples,
+  };
+  if (typeof r.why === 'string') rule.why = r.why;
+  return { rule, problems };
+}
+
+function stringList(value: unknown, path: string, add: (path: string, message: string) => void): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+    add(path, `'${path}' must be a list of strings`);
+    return [];
+  }
+  return value as string[];
+}
+
+function checkPattern(phrase: string, path: string, add: (path: string, message: string) => void): void {
+  try {
+    expandPattern(phrase);
+  } catch (error) {
+    add(path, `pattern '${phrase}' ${(error as Error).message}`);
+  }
+}

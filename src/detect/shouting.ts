@@ -1,0 +1,65 @@
+// Shouting: a run of capitalised words ("I TOLD YOU TWICE") or a burst of exclamation marks ("!!!").
+import type { Detector, DetectionSink, TurnText } from './detector.js';
+
+/** Three capitalised words in a row is where emphasis turns into shouting; one or two is often a name or stress. */
+const MIN_CAPS_RUN = 3;
+const CAPS_WORD = /[\p{Lu}][\p{Lu}'’]+/uy;
+const EXCLAMATIONS = /!{3,}|(?:[!?]{2,}[!?]*!)/u;
+
+export function createShoutingDetector(acronyms: ReadonlySet<string>): Detector {
+  return {
+    id: 'temper/shouting',
+    roles: ['agent'],
+    detect(turn: TurnText, sink: DetectionSink): void {
+      const run = findCapsRun(turn.text, acronyms);
+      const bang = EXCLAMATIONS.exec(turn.text);
+      const match = run ?? bang?.[0];
+      if (!match) return;
+      const what = run ? 'capital letters' : 'exclamation marks';
+      sink.addFinding({ rule: 'temper/shouting', kind: 'temper', category: 'shouting', match, message: `Agent shouts in ${what}: '${match}'.` });
+    },
+  };
+}
+
+/** The first run of at least MIN_CAPS_RUN capitalised words (one of them longer than three letters). */
+export function findCapsRun(text: string, acronyms: ReadonlySet<string>): string | undefined {
+  const words = text.split(/(\s+)/);
+  let runStart = -1;
+  let count = 0;
+  let long = false;
+  let offset = 0;
+  let start = 0;
+  let end = 0;
+  for (const piece of words) {
+    const bare = piece.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+    if (/^\s*$/.test(piece)) {
+      offset += piece.length;
+      continue;
+    }
+    CAPS_WORD.lastIndex = 0;
+    const isCaps = bare.length >= 2 && CAPS_WORD.test(bare) && CAPS_WORD.lastIndex === bare.length && !acronyms.has(bare.toUpperCase());
+    // "I" and "A" neither start nor break a run: "I TOLD YOU" is one run.
+    const isLetter = bare === 'I' || bare === 'A';
+    if (isLetter && runStart < 0) runStart = offset;
+    if (isCaps || (isLetter && runStart >= 0)) {
+      if (count === 0) {
+        runStart = runStart < 0 ? offset : runStart;
+        long = false;
+      }
+      if (isCaps) count += 1;
+      long ||= bare.length > 3;
+      if (isCaps) end = offset + piece.length;
+      start = runStart;
+    } else {
+      if (count >= MIN_CAPS_RUN && long) return trimRun(text.slice(start, end));
+      runStart = -1;
+      count = 0;
+    }
+    offset += piece.length;
+  }
+  return count >= MIN_CAPS_RUN && long ? trimRun(text.slice(start, end)) : undefined;
+}
+
+function trimRun(run: string): string {
+  return run.trim().replace(/[,;:]+$/u, '');
+}

@@ -1,0 +1,68 @@
+// Reads delimited text (comma, semicolon, tab or pipe, sniffed) as a stream of records with their start lines.
+import type { Readable } from 'node:stream';
+import { CsvError, parse } from 'csv-parse';
+import { InputError } from '../errors.js';
+import type { SourceRecord } from './source-record.js';
+
+/** One unclosed quote would otherwise buffer the rest of the file: no real ticket field comes near 16 MB. */
+export const MAX_FIELD_BYTES = 16 * 1024 * 1024;
+
+export async function* readCsv(stream: Readable, file: string, delimiter: string): AsyncGenerator<SourceRecord> {
+  const parser = stream.pipe(
+    parse({
+      delimiter,
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      max_record_size: MAX_FIELD_BYTES,
+    }),
+  );
+  let header: string[] | null = null;
+  let previousEnd = 0;
+  let previousEmpty = 0;
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number; empty_lines: number } }>) {
+      const { record, info } = item;
+      // csv-parse reports the line a record ends on; it starts after the previous one and any blank lines.
+      const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
+      previousEnd = info.lines;
+      previousEmpty = info.empty_lines;
+      if (header === null) {
+        header = nameColumns(record);
+        continue;
+      }
+      if (record.length > header.length && record.slice(header.length).some((cell) => cell.trim() !== '')) {
+        throw new InputError(file, line, `row has ${record.length} fields but the header has ${header.length}.`);
+      }
+      const fields: Record<string, unknown> = {};
+      header.forEach((name, i) => {
+        fields[name] = record[i] ?? '';
+      });
+      yield { file, line, fields };
+    }
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines;
+      throw new InputError(file, line, `${describeCsvError(error)}.`);
+    }
+    throw error;
+  }
+}
+
+function nameColumns(record: string[]): string[] {
+  return record.map((name, i) => (name.trim() === '' ? `column${i + 1}` : name.trim()));
+}
+
+function describeCsvError(error: CsvError): string {
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'a quoted field is never closed';
+    case 'CSV_MAX_RECORD_SIZE':
+      return `a field is larger than ${MAX_FIELD_BYTES / 1024 / 1024} MB (likely an unclosed quote)`;
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return 'a quote inside a field is not escaped';
+    default:
+      return error.message.replace(/\.$/, '');
+  }
+}

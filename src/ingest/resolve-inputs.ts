@@ -1,0 +1,50 @@
+// Turns the command's input arguments (files, folders, globs, `-`) into an ordered list of sources.
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { globSync } from 'tinyglobby';
+import { AttuneError } from '../errors.js';
+import type { Source } from './source-record.js';
+
+/** Extensions read when a folder is given; anything else in a folder is left alone. */
+export const KNOWN_EXTENSIONS = ['.csv', '.tsv', '.json', '.jsonl', '.ndjson'];
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+export function resolveInputs(inputs: string[], cwd: string): Source[] {
+  const sources: Source[] = [];
+  const seen = new Set<string>();
+  const add = (display: string, abs: string | null): void => {
+    const key = abs ?? '-';
+    if (seen.has(key)) return;
+    seen.add(key);
+    sources.push({ display, path: abs });
+  };
+  for (const input of inputs) {
+    if (input === '-') {
+      add('-', null);
+      continue;
+    }
+    const abs = path.resolve(cwd, input);
+    const stat = statSync(abs, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) {
+      const files = listFolder(abs);
+      if (files.length === 0) throw new AttuneError(`${input}: folder holds no ${KNOWN_EXTENSIONS.join(', ')} files.`);
+      for (const file of files) add(path.join(input, file), path.join(abs, file));
+    } else if (stat) {
+      add(input, abs);
+    } else if (GLOB_CHARS.test(input)) {
+      const files = globSync(input, { cwd, onlyFiles: true, expandDirectories: false }).sort();
+      if (files.length === 0) throw new AttuneError(`${input}: the pattern matches no files.`);
+      for (const file of files) add(file, path.resolve(cwd, file));
+    } else {
+      throw new AttuneError(`${input}: no such file or folder.`);
+    }
+  }
+  if (sources.length === 0) throw new AttuneError('No input given: name export files, folders, globs, or - for standard input.');
+  return sources;
+}
+
+function listFolder(abs: string): string[] {
+  const patterns = KNOWN_EXTENSIONS.map((ext) => `**/*${ext}`);
+  return globSync(patterns, { cwd: abs, onlyFiles: true, caseSensitiveMatch: false }).sort();
+}

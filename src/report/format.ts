@@ -1,0 +1,26 @@
+// Small number formats shared by the human-readable reporters.
+import type { Rate } from '../aggregate/build-report.js';
+
+export function percent(rate: number | null): string {
+  return rate === null ? '–' : `${Math.round(rate * 100)}%`;
+}
+
+export function signed(value: number | null): string {
+  if (value === null) return '–';
+  const fixed = value.toFixed(2);
+  return value > 0 ? `+${fixed}` : fixed === '-0.00' ? '0.00' : fixed;
+}
+
+export function fraction(r: Rate): string {
+  return r.of === 0 ? '–' : `${r.count}/${r.of} ${percent(r.rate)}`;
+}
+
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+export const REASON_LABEL = {
+  temper: 'temper',
+  'no-empathy-when-needed': 'no empathy for an upset customer',
+  'sentiment-fell': 'customer sentiment fell',
+} as const;
