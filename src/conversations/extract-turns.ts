@@ -74,9 +74,9 @@ export class TurnExtractor {
     const { overrides, assumeRole } = this.options;
     const wanted = nested ? (['role', 'agent', 'text', 'time', 'private'] as const) : (['conversation', 'role', 'agent', 'text', 'time', 'private'] as const);
     const fields = resolveFields(keys, [...wanted], overrides);
-    if (!nested && !fields.conversation) throw missingFieldError(this.file, 'conversation', keys, overrides);
-    if (!fields.text) throw missingFieldError(this.file, 'text', keys, overrides);
-    if (!fields.role && !assumeRole) throw missingFieldError(this.file, 'role', keys, overrides, ', or --assume-role customer|agent when every turn has the same role');
+    if (!nested && !fields.conversation) throw missingFieldError(this.file, 'conversation', keys, overrides, fields);
+    if (!fields.text) throw missingFieldError(this.file, 'text', keys, overrides, fields);
+    if (!fields.role && !assumeRole) throw missingFieldError(this.file, 'role', keys, overrides, fields, ', or --assume-role customer|agent when every turn has the same role');
     return fields;
   }
 

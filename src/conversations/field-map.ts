@@ -9,7 +9,7 @@ export const FIELD_ALIASES: Record<FieldName, string[]> = {
   conversation: ['conversation_id', 'conversationid', 'ticket_id', 'thread_id', 'chat_id', 'case_id', 'session_id', 'dialog_id', 'dialogue_id', 'interaction_id', 'conversation', 'ticket', 'thread', 'case', 'chat'],
   role: ['role', 'author_type', 'sender_type', 'sender_role', 'author_role', 'user_type', 'speaker_type', 'participant_type', 'from_type', 'speaker', 'from', 'sender', 'direction', 'inbound', 'incoming', 'is_inbound', 'is_customer', 'is_agent', 'type'],
   agent: ['agent', 'agent_name', 'agent_id', 'agent_email', 'assignee', 'assignee_name', 'assignee_id', 'responder', 'responder_id', 'author', 'author_name', 'author_id', 'rep', 'staff', 'operator', 'owner', 'user_name'],
-  text: ['text', 'body', 'message', 'comment', 'content', 'body_text', 'plain_body', 'message_text', 'utterance', 'msg', 'value', 'html_body', 'description'],
+  text: ['text', 'body', 'message', 'comment', 'content', 'body_text', 'plain_body', 'message_text', 'utterance', 'msg', 'value', 'description'],
   time: ['created_at', 'timestamp', 'time', 'date', 'created', 'sent_at', 'datetime', 'ts', 'posted_at', 'updated_at'],
   turns: ['turns', 'messages', 'comments', 'conversation_parts', 'parts', 'utterances', 'conversations', 'thread', 'entries', 'events', 'transcript', 'lines'],
   private: ['private', 'is_private', 'internal', 'is_internal', 'internal_note', 'public', 'is_public'],
@@ -55,10 +55,11 @@ export function resolveFields(keys: string[], wanted: FieldName[], overrides: Fi
 }
 
 /** The one-line error for a field that could not be found, with the --map that would fix it. */
-export function missingFieldError(file: string, name: FieldName, keys: string[], overrides: FieldOverrides, extra = ''): AttuneError {
+export function missingFieldError(file: string, name: FieldName, keys: string[], overrides: FieldOverrides, resolved: ResolvedFields = {}, extra = ''): AttuneError {
   const found = keys.length > 0 ? keys.join(', ') : '(none)';
   const override = overrides[name];
-  const example = keys.find((k) => !Object.values(overrides).includes(k)) ?? 'FIELD';
+  const used = new Set<string>([...Object.values(overrides), ...Object.values(resolved)].map(normalizeKey));
+  const example = keys.find((k) => !used.has(normalizeKey(k))) ?? 'FIELD';
   const problem = override !== undefined ? `--map ${name}=${override} names a field that is not there` : `cannot tell which field holds the ${name}`;
   return new AttuneError(`${file}: ${problem}. Fields found: ${found}. Name it with --map ${name}=<field> (for example --map ${name}=${example})${extra}.`);
 }

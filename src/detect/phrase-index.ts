@@ -15,6 +15,9 @@ export interface PhraseMatch {
   end: number;
 }
 
+/** "I am so very truly sorry" is three fillers; more than that and the words no longer form one phrase. */
+const MAX_FILLERS = 3;
+
 function newNode(): TrieNode {
   return { next: new Map(), rule: -1 };
 }
@@ -42,21 +45,39 @@ export class PhraseIndex {
   longestAt(tokens: readonly Token[], start: number): PhraseMatch | undefined {
     const first = this.root.next.get(tokens[start]!.norm);
     if (!first) return undefined;
-    let node: TrieNode = first;
-    let best: PhraseMatch | undefined = node.rule >= 0 ? { rule: node.rule, start, end: start + 1 } : undefined;
-    let i = start + 1;
-    while (i < tokens.length) {
-      const word = tokens[i]!.norm;
-      const child: TrieNode | undefined = node.next.get(word);
-      if (child) {
-        node = child;
-        i += 1;
-        if (node.rule >= 0) best = { rule: node.rule, start, end: i };
-      } else if (this.fillers.has(word) && node.next.size > 0) {
-        i += 1;
-      } else break;
+    const end = this.deepest(tokens, first, start + 1);
+    return end > 0 ? { rule: this.ruleAt(tokens, start, end), start, end } : undefined;
+  }
+
+  /** The end of the longest phrase reachable from `node` at token `i`, or -1. Up to MAX_FILLERS
+   * fillers may stand before the next phrase word; a filler that is also a phrase word ("do" in
+   * "I really do understand" and in "I do not care") is tried both ways. */
+  private deepest(tokens: readonly Token[], node: TrieNode, i: number): number {
+    let best = node.rule >= 0 ? i : -1;
+    if (node.next.size === 0) return best;
+    for (let j = i; j < Math.min(tokens.length, i + MAX_FILLERS + 1); j++) {
+      const word = tokens[j]!.norm;
+      const child = node.next.get(word);
+      if (child) best = Math.max(best, this.deepest(tokens, child, j + 1));
+      if (!this.fillers.has(word)) break;
     }
     return best;
+  }
+
+  /** The rule of the phrase that spans start..end, found along the same paths. */
+  private ruleAt(tokens: readonly Token[], start: number, end: number): number {
+    const walk = (node: TrieNode, i: number): number => {
+      if (i === end) return node.rule;
+      for (let j = i; j < end; j++) {
+        const word = tokens[j]!.norm;
+        const child = node.next.get(word);
+        const rule = child ? walk(child, j + 1) : -1;
+        if (rule >= 0) return rule;
+        if (!this.fillers.has(word)) break;
+      }
+      return -1;
+    };
+    return walk(this.root.next.get(tokens[start]!.norm)!, start + 1);
   }
 
   /** Whether some phrase of this index starts within `window` tokens after `from` (punctuation counts toward the window). */

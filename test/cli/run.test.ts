@@ -1,0 +1,86 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FIXTURES, runCli, tempDir } from '../helpers.js';
+
+const { dir, cleanup } = tempDir();
+afterAll(cleanup);
+const demo = path.join(FIXTURES, 'demo/support-export.csv');
+const eq = (name: string) => path.join(FIXTURES, 'equivalence', name);
+
+describe('attune CLI', () => {
+  it('prints its version and help with exit 0', async () => {
+    const version = await runCli(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(FIXTURES, '../package.json'), 'utf8')).version);
+    const help = await runCli(['audit', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--turns <file>');
+  });
+
+  it('exits 2 on usage errors', async () => {
+    expect((await runCli(['audit'])).code).toBe(2);
+    expect((await runCli(['audit', demo, '--format', 'xml'])).code).toBe(2);
+    expect((await runCli(['nonsense'])).code).toBe(2);
+  });
+
+  it('gives byte-identical reports for the same data as CSV, JSON and NDJSON', async () => {
+    for (const format of ['table', 'json', 'csv']) {
+      const outs = await Promise.all(['turns.csv', 'turns.json', 'turns.ndjson'].map((f) => runCli(['audit', eq(f), '--format', format])));
+      expect(outs.map((o) => o.code)).toEqual([0, 0, 0]);
+      expect(outs[1]!.stdout).toBe(outs[0]!.stdout);
+      expect(outs[2]!.stdout).toBe(outs[0]!.stdout);
+    }
+  });
+
+  it('gives the same report twice and reads standard input', async () => {
+    const a = await runCli(['audit', eq('turns.csv'), '--format', 'json']);
+    const b = await runCli(['audit', '-', '--format', 'json'], { stdin: readFileSync(eq('turns.ndjson'), 'utf8') });
+    expect(b.stdout).toBe(a.stdout);
+    expect(JSON.parse(a.stdout).schemaVersion).toBe(1);
+  });
+
+  it('writes the report with --out and one line per turn, in order, with --turns', async () => {
+    const out = path.join(dir, 'report.json');
+    const turns = path.join(dir, 'turns.ndjson');
+    const result = await runCli(['audit', eq('turns.csv'), '--format', 'json', '--out', out, '--turns', turns]);
+    expect(result).toMatchObject({ code: 0, stdout: '' });
+    expect(JSON.parse(readFileSync(out, 'utf8')).totals.records).toBe(9);
+    const lines = readFileSync(turns, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => `${l.conversation}/${l.turn}`)).toEqual(['A-1/0', 'A-1/1', 'A-1/2', 'A-2/0', 'A-2/1', 'A-3/0', 'A-3/1', 'A-3/2', 'A-3/3']);
+    expect(lines[1]).toMatchObject({ role: 'agent', agent: 'Kim Lee', source: `${eq('turns.csv')}:3`, sentiment: null });
+    expect(lines[1].findings[0]).toEqual({ rule: 'empathy/apology', category: 'apology', kind: 'empathy', match: "I'm so sorry" });
+    expect(lines[0].sentiment.label).toBe('negative');
+  });
+
+  it('leaves no file behind when the input is bad', async () => {
+    const bad = path.join(dir, 'bad');
+    const result = await runCli(['audit', eq('turns.csv'), '-', '--out', `${bad}.json`, '--turns', `${bad}.ndjson`], { stdin: '{"conversation_id":"x","role":"customer","text":"hi"}\n{broken\n' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^attune: -:2: not valid JSON/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(dir).filter((f) => f.startsWith('bad') || f.startsWith('.bad'))).toEqual([]);
+  });
+
+  it('colours the table only on a terminal, and never under NO_COLOR', async () => {
+    const esc = '\u001b[';
+    expect((await runCli(['audit', demo])).stdout).not.toContain(esc);
+    expect((await runCli(['audit', demo], { tty: true })).stdout).toContain(esc);
+    expect((await runCli(['audit', demo], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(esc);
+    expect((await runCli(['audit', demo, '--no-color'], { tty: true })).stdout).not.toContain(esc);
+  });
+
+  it('neutralises spreadsheet formulas in the CSV report', async () => {
+    const result = await runCli(['audit', '-', '--format', 'csv', '--input-format', 'csv'], {
+      stdin: 'conversation_id,role,agent,text\n1,customer,,hi\n1,agent,"=HYPERLINK(""x"")",hello\n',
+    });
+    expect(result.stdout).toContain(`'=HYPERLINK`);
+  });
+
+  it('does not print a stack trace without --debug', async () => {
+    const result = await runCli(['audit', path.join(dir, 'missing.csv')]);
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(path.join(dir, 'missing.csv'))).toBe(false);
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { TurnExtractor } from '../../src/conversations/extract-turns.js';
+import { ConversationGrouper, orderTurns } from '../../src/conversations/group-conversations.js';
+import { Accounting, parseTime, type Turn } from '../../src/conversations/turn.js';
+
+const record = (fields: Record<string, unknown>, line = 2) => ({ file: 'f.json', line, fields });
+
+describe('TurnExtractor', () => {
+  it('reads one record per turn, with the agent only on agent turns', () => {
+    const acc = new Accounting();
+    const x = new TurnExtractor('f.json', { overrides: {} }, acc);
+    const a = x.extract(record({ ticket_id: 7, sender_type: 'end-user', author: 'Ann', body: ' Hi ' }));
+    const b = x.extract(record({ ticket_id: 7, sender_type: 'agent', author: 'Bo', body: 'Hello' }, 3));
+    expect(a.turns[0]).toMatchObject({ conversation: '7', role: 'customer', agent: null, text: 'Hi', line: 2 });
+    expect(b.turns[0]).toMatchObject({ role: 'agent', agent: 'Bo', line: 3 });
+    expect(a.complete).toBe(false);
+  });
+
+  it('reads one record per conversation with nested turns and a conversation-level agent', () => {
+    const x = new TurnExtractor('f.json', { overrides: {} }, new Accounting());
+    const { turns, complete } = x.extract(record({ id: 'c9', assignee: 'Cy', messages: [{ role: 'user', text: 'help' }, { role: 'agent', text: 'sure' }] }));
+    expect(complete).toBe(true);
+    expect(turns.map((t) => [t.conversation, t.role, t.agent])).toEqual([['c9', 'customer', null], ['c9', 'agent', 'Cy']]);
+  });
+
+  it('counts empty text as skipped and unknown roles as other', () => {
+    const acc = new Accounting();
+    const x = new TurnExtractor('f.json', { overrides: {} }, acc);
+    x.extract(record({ conversation_id: 1, role: 'customer', text: '' }));
+    const odd = x.extract(record({ conversation_id: 1, role: 'wizard', text: 'hm' }));
+    expect(odd.turns[0]!.role).toBe('other');
+    expect(Object.fromEntries(acc.skipped)).toEqual({ 'empty text': 1 });
+    expect([...acc.notes.keys()][0]).toMatch(/unknown role "wizard"/);
+  });
+
+  it('stops with the fields found when the role cannot be found', () => {
+    const x = new TurnExtractor('f.json', { overrides: {} }, new Accounting());
+    expect(() => x.extract(record({ conversation_id: 1, text: 'hi', who: 'me' }))).toThrowError(/f\.json: cannot tell which field holds the role\. Fields found: conversation_id, text, who\./);
+  });
+
+  it('uses --assume-role when the export has no role field', () => {
+    const x = new TurnExtractor('f.json', { overrides: { conversation: 'id' }, assumeRole: 'customer' }, new Accounting());
+    expect(x.extract(record({ id: 'a1', text: 'late again' })).turns[0]!.role).toBe('customer');
+  });
+});
+
+describe('grouping', () => {
+  const turn = (conversation: string, time: number | null, text: string): Turn => ({ conversation, role: 'customer', agent: null, text, time, file: 'f', line: 1 });
+
+  it('orders a conversation by time when every turn has one, else keeps file order', () => {
+    expect(orderTurns([turn('a', 3, 'x'), turn('a', 1, 'y')]).map((t) => t.text)).toEqual(['y', 'x']);
+    expect(orderTurns([turn('a', 3, 'x'), turn('a', null, 'y')]).map((t) => t.text)).toEqual(['x', 'y']);
+  });
+
+  it('keeps memory bounded and counts a conversation that comes back after closing', () => {
+    const closed: string[] = [];
+    const acc = new Accounting();
+    const grouper = new ConversationGrouper<Turn>((id, turns) => closed.push(`${id}:${turns.length}`), acc, 2);
+    for (const id of ['a', 'a', 'b', 'c', 'a']) grouper.add(turn(id, null, id));
+    grouper.closeAll();
+    expect(closed).toEqual(['a:2', 'b:1', 'c:1', 'a:1']);
+    expect(acc.notes.size).toBe(1);
+  });
+
+  it('parses ISO times and epoch seconds or milliseconds', () => {
+    expect(parseTime('2026-10-01T08:00:00Z')).toBe(Date.UTC(2026, 9, 1, 8));
+    expect(parseTime('1790000000')).toBe(1790000000000);
+    expect(parseTime(1790000000123)).toBe(1790000000123);
+    expect(parseTime('24-02-2015 11.35')).toBeNull();
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createDefaultEngine } from '../../src/detect/engine.js';
+import { expandPattern } from '../../src/detect/phrase-pattern.js';
+import { tokenize } from '../../src/detect/tokenize.js';
+
+const engine = createDefaultEngine();
+const categories = (text: string) => engine.analyse('agent', text).findings.map((f) => f.category);
+
+describe('tokenize', () => {
+  it('lower-cases, straightens curly apostrophes and expands contractions', () => {
+    expect(tokenize('I’m sorry, we can’t — it’s Dana’s call').map((t) => t.norm)).toEqual(['i', 'am', 'sorry', ',', 'we', 'can', 'not', 'it', 'is', "dana's", 'call']);
+  });
+
+  it('keeps the source span of every token', () => {
+    const text = 'Don’t worry';
+    const tokens = tokenize(text);
+    expect(text.slice(tokens[0]!.start, tokens[1]!.end)).toBe('Don’t');
+  });
+});
+
+describe('phrase patterns', () => {
+  it('expand alternatives, optional words and contractions into token sequences', () => {
+    expect(expandPattern("(i|we) (am|are)? sorry")).toEqual([['i', 'am', 'sorry'], ['i', 'are', 'sorry'], ['i', 'sorry'], ['we', 'am', 'sorry'], ['we', 'are', 'sorry'], ['we', 'sorry']]);
+    expect(expandPattern("don't worry")).toEqual([['do', 'not', 'worry']]);
+    expect(expandPattern('(look_into|check)')).toEqual([['look', 'into'], ['check']]);
+  });
+
+  it('refuse empty alternatives and runaway expansions', () => {
+    expect(() => expandPattern('(a|)')).toThrowError(/empty alternative/);
+    expect(() => expandPattern('(a|b|c|d|e|f|g|h) '.repeat(4))).toThrowError(/more than 512/);
+  });
+});
+
+describe('empathy matching', () => {
+  it('survives case, curly apostrophes and small fillers', () => {
+    expect(categories('I’M SO VERY SORRY for the wait')).toContain('apology');
+    expect(categories('i really do understand')).toContain('acknowledgement');
+  });
+
+  it('respects negation and refusals', () => {
+    expect(categories("I'm not sorry.")).toEqual([]);
+    expect(categories("I don't understand what you want")).toEqual([]);
+    expect(categories("Sorry, but that's our policy.")).toEqual([]);
+  });
+
+  it('reports each rule once per turn, with the words as written', () => {
+    const findings = engine.analyse('agent', 'Sorry to hear that. So sorry again!').findings;
+    expect(findings.map((f) => [f.rule, f.match])).toEqual([['empathy/apology', 'Sorry to hear']]);
+    expect(findings[0]!.message).toBe("Agent apologises: 'Sorry to hear'.");
+  });
+
+  it('reads only agent turns for empathy and temper', () => {
+    expect(engine.analyse('customer', "I'm sorry, this is stupid").findings).toEqual([]);
+    expect(engine.analyse('other', "I'm sorry, this is stupid")).toEqual({ sentiment: null, findings: [] });
+  });
+});

@@ -1,0 +1,22 @@
+// Runs every example of every built-in rule: rule data cannot rot without a failing test.
+import { describe, expect, it } from 'vitest';
+import { createDefaultEngine } from '../../src/detect/engine.js';
+import { loadBuiltinRules } from '../../src/detect/load-rules.js';
+
+const rules = loadBuiltinRules();
+const engine = createDefaultEngine(rules);
+const firedRules = (text: string) => engine.analyse('agent', text).findings.map((f) => f.rule);
+
+describe('built-in phrase rules', () => {
+  it('are loaded, with at least one example each', () => {
+    expect(rules.length).toBeGreaterThanOrEqual(10);
+    for (const rule of rules) expect(rule.examples.match.length, rule.id).toBeGreaterThan(0);
+  });
+
+  for (const rule of rules) {
+    describe(rule.id, () => {
+      for (const example of rule.examples.match) it(`matches: ${example}`, () => expect(firedRules(example)).toContain(rule.id));
+      for (const example of rule.examples.noMatch) it(`does not match: ${example}`, () => expect(firedRules(example)).not.toContain(rule.id));
+    });
+  }
+});

@@ -1,0 +1,78 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { openSource } from '../../src/ingest/read-records.js';
+import { sniffDelimiter, sniffFormat } from '../../src/ingest/sniff-format.js';
+import type { InputFormat, SourceRecord } from '../../src/ingest/source-record.js';
+
+async function readAll(text: string | Buffer, display = '-', forced?: InputFormat): Promise<{ format: string; records: SourceRecord[] }> {
+  const stdin = Readable.from([Buffer.from(text)]);
+  const opened = await openSource({ display, path: null }, stdin, forced);
+  const records: SourceRecord[] = [];
+  for await (const record of opened.records) records.push(record);
+  return { format: opened.format, records };
+}
+
+describe('format sniffing', () => {
+  it('goes by extension when it is unambiguous', () => {
+    expect(sniffFormat('a.jsonl', Buffer.from('[]'))).toBe('ndjson');
+    expect(sniffFormat('a.csv', Buffer.from('{'))).toBe('csv');
+  });
+
+  it('tells JSON from NDJSON by content', () => {
+    expect(sniffFormat('-', Buffer.from('[{"a":1}]'))).toBe('json');
+    expect(sniffFormat('-', Buffer.from('{"a":1}\n{"a":2}\n'))).toBe('ndjson');
+    expect(sniffFormat('x.json', Buffer.from('{\n  "tickets": []\n}'))).toBe('json');
+    expect(sniffFormat('-', Buffer.from('\uFEFFid,text\n1,hi'))).toBe('csv');
+  });
+
+  it('picks the delimiter that splits the header into the most fields', () => {
+    expect(sniffDelimiter(Buffer.from('a;b;c\n1;2;3'))).toBe(';');
+    expect(sniffDelimiter(Buffer.from('a\tb\tc\n'))).toBe('\t');
+    expect(sniffDelimiter(Buffer.from('"a;b",c,d\n'))).toBe(',');
+  });
+});
+
+describe('CSV reading', () => {
+  it('reads semicolon files with quoted newlines and gives each record its start line', async () => {
+    const { format, records } = await readAll('id;text\n1;"two\nlines"\n\n2;plain\n');
+    expect(format).toBe('csv');
+    expect(records.map((r) => [r.fields.id, r.fields.text, r.line])).toEqual([
+      ['1', 'two\nlines', 2],
+      ['2', 'plain', 5],
+    ]);
+  });
+
+  it('strips a UTF-8 byte-order mark from the header', async () => {
+    const { records } = await readAll('\uFEFFid,text\n1,hi\n');
+    expect(Object.keys(records[0]!.fields)).toEqual(['id', 'text']);
+  });
+
+  it('names the line of a row with more fields than the header', async () => {
+    await expect(readAll('id,text\n1,hi\n2,hi,extra\n')).rejects.toThrowError('-:3: row has 3 fields but the header has 2.');
+  });
+
+  it('names an unclosed quote', async () => {
+    await expect(readAll('id,text\n1,"never closed\n2,x\n')).rejects.toThrowError(/quoted field is never closed/);
+  });
+});
+
+describe('JSON and NDJSON reading', () => {
+  it('reads NDJSON with blank lines and keeps line numbers', async () => {
+    const { records } = await readAll('{"a":1}\n\n{"a":2}\n', 'x.ndjson');
+    expect(records.map((r) => [r.fields.a, r.line])).toEqual([[1, 1], [2, 3]]);
+  });
+
+  it('names the broken NDJSON line', async () => {
+    await expect(readAll('{"a":1}\n{"a":\n', 'x.ndjson')).rejects.toThrowError(/^x\.ndjson:2: not valid JSON/);
+  });
+
+  it('rejects a JSON array of non-objects, naming the line', async () => {
+    await expect(readAll('[\n1,\n2]', 'x.json')).rejects.toThrowError('x.json:2: expected a JSON object, found number.');
+  });
+
+  it('honours a forced format', async () => {
+    const { format, records } = await readAll('{"a":1}\n{"a":2}\n', 'data.txt', 'ndjson');
+    expect(format).toBe('ndjson');
+    expect(records).toHaveLength(2);
+  });
+});

@@ -1,0 +1,28 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { resolveInputs } from '../../src/ingest/resolve-inputs.js';
+import { tempDir } from '../helpers.js';
+
+const { dir, cleanup } = tempDir();
+afterAll(cleanup);
+mkdirSync(path.join(dir, 'exports/2026'), { recursive: true });
+for (const f of ['exports/b.csv', 'exports/a.JSON', 'exports/2026/c.ndjson', 'exports/notes.txt', 'top.jsonl']) writeFileSync(path.join(dir, f), '');
+
+describe('resolveInputs', () => {
+  it('walks folders recursively for known extensions, in a stable order', () => {
+    const sources = resolveInputs(['exports'], dir).map((s) => s.display);
+    expect(sources).toEqual([path.join('exports', '2026/c.ndjson'), path.join('exports', 'a.JSON'), path.join('exports', 'b.csv')]);
+  });
+
+  it('expands globs and keeps - for standard input, without duplicates', () => {
+    const sources = resolveInputs(['*.jsonl', '-', 'top.jsonl'], dir);
+    expect(sources.map((s) => s.display)).toEqual(['top.jsonl', '-']);
+    expect(sources[1]!.path).toBeNull();
+  });
+
+  it('names a missing file and an empty glob', () => {
+    expect(() => resolveInputs(['nope.csv'], dir)).toThrowError('nope.csv: no such file or folder.');
+    expect(() => resolveInputs(['*.xlsx'], dir)).toThrowError('*.xlsx: the pattern matches no files.');
+  });
+});

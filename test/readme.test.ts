@@ -1,0 +1,36 @@
+// Keeps the README true: the field names, role values and options it lists are the ones the code uses.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIELD_ALIASES } from '../src/conversations/field-map.js';
+import { AGENT_VALUES, CUSTOMER_VALUES, OTHER_VALUES } from '../src/conversations/roles.js';
+import { FIXTURES, runCli } from './helpers.js';
+
+const readme = readFileSync(path.join(FIXTURES, '../README.md'), 'utf8');
+
+describe('README', () => {
+  it('lists every field name attune looks for', () => {
+    for (const [name, aliases] of Object.entries(FIELD_ALIASES)) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| ${name} |`));
+      expect(row, name).toBeDefined();
+      for (const alias of aliases) expect(row, `${name}: ${alias}`).toContain(`\`${alias}\``);
+    }
+  });
+
+  it('lists every role value', () => {
+    for (const [label, values] of [['customer', CUSTOMER_VALUES], ['agent', AGENT_VALUES], ['other (counted, not scored)', OTHER_VALUES]] as const) {
+      expect(readme).toContain(`- ${label}: ${values.join(', ')}`);
+    }
+  });
+
+  it('documents every option of attune audit', async () => {
+    const help = (await runCli(['audit', '--help'])).stdout;
+    const flags = [...help.matchAll(/--[a-z-]+/g)].map((m) => m[0]).filter((f) => f !== '--help');
+    for (const flag of new Set(flags)) expect(readme, flag).toContain(flag);
+  });
+
+  it('has a Quickstart of exactly the two commands', () => {
+    const quickstart = readme.split('## Quickstart')[1]!.split('```sh\n')[1]!.split('```')[0]!;
+    expect(quickstart.trim().split('\n')).toEqual(['npm install && npm start', 'npm test']);
+  });
+});
