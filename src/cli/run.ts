@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { AttuneError, EXIT } from '../errors.js';
 import { auditCommand, INPUT_FORMATS, type AuditFlags } from './audit-command.js';
+import { evalEmpathyCommand, evalSentimentCommand, type EvalFlags } from './eval-command.js';
 import { processIo, type Io } from './io.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -50,6 +51,28 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .addOption(new Option('--assume-role <role>', 'role of every turn when the export has no role field').choices(['customer', 'agent']))
     .option('--no-color', 'never colour the table')
     .action(async (inputs: string[], flags: AuditFlags) => setCode(await auditCommand(inputs, flags, io)));
+
+  const evaluate = program.command('eval').description("compare attune's labels with a file of human labels");
+  const evalOptions = (command: Command): Command =>
+    command
+      .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+      .option('--no-header', 'the file has no header row: name columns by position (1, 2, 3…)');
+  evalOptions(
+    evaluate
+      .command('sentiment')
+      .description('customer sentiment: accuracy, macro-F1, per-class scores, confusion matrix, Cohen\'s kappa')
+      .argument('<file>', 'CSV, TSV, JSON or NDJSON with a text column and a label column')
+      .option('--text <column>', 'the column holding the text (default: text, body, message, …)')
+      .option('--label <column>', 'the column holding the human label (default: label, sentiment, polarity, …)')
+      .option('--scale <min:max>', 'labels are numeric ratings on this scale, e.g. -4:4')
+      .option('--neutral-band <width>', 'with --scale: ratings this close to the middle are neutral (default: a sixteenth of the range)'),
+  ).action(async (file: string, flags: EvalFlags) => setCode(await evalSentimentCommand(file, flags, io)));
+  evalOptions(
+    evaluate
+      .command('empathy')
+      .description('agent empathy, courtesy and temper: precision, recall and F1, and the worst disagreements')
+      .argument('<file>', 'labeled agent messages with id, text, empathy (0/1), categories, temper (0/1)'),
+  ).action(async (file: string, flags: EvalFlags) => setCode(await evalEmpathyCommand(file, flags, io)));
 
   return program;
 }

@@ -10,6 +10,8 @@ export interface Groupable {
 
 /** Enough for exports that interleave live chats; small enough that memory never depends on file size. */
 export const MAX_OPEN_CONVERSATIONS = 2000;
+/** How many closed conversation ids are remembered to notice one coming back; bounded so memory stays flat. */
+export const REMEMBERED_CLOSED = 100_000;
 
 export class ConversationGrouper<T extends Groupable> {
   private readonly open = new Map<string, T[]>();
@@ -43,6 +45,7 @@ export class ConversationGrouper<T extends Groupable> {
   private closeOldest(): void {
     const [id, turns] = this.open.entries().next().value as [string, T[]];
     this.open.delete(id);
+    if (this.closed.size >= REMEMBERED_CLOSED) this.closed.clear();
     this.closed.add(id);
     this.onClose(id, orderTurns(turns));
   }

@@ -7,18 +7,27 @@ import type { SourceRecord } from './source-record.js';
 /** One unclosed quote would otherwise buffer the rest of the file: no real ticket field comes near 16 MB. */
 export const MAX_FIELD_BYTES = 16 * 1024 * 1024;
 
-export async function* readCsv(stream: Readable, file: string, delimiter: string): AsyncGenerator<SourceRecord> {
+export interface CsvOptions {
+  delimiter: string;
+  /** False when the first row is data: columns are then named 1, 2, 3… */
+  header?: boolean;
+}
+
+export async function* readCsv(stream: Readable, file: string, options: CsvOptions): AsyncGenerator<SourceRecord> {
+  const { delimiter } = options;
   const parser = stream.pipe(
     parse({
       delimiter,
       bom: true,
       info: true,
       relax_column_count: true,
+      // Quotes inside an unquoted field ('He said "no"') are kept as text, as spreadsheets write them.
+      relax_quotes: true,
       skip_empty_lines: true,
       max_record_size: MAX_FIELD_BYTES,
     }),
   );
-  let header: string[] | null = null;
+  let header: string[] | null = options.header === false ? [] : null;
   let previousEnd = 0;
   let previousEmpty = 0;
   try {
@@ -32,6 +41,7 @@ export async function* readCsv(stream: Readable, file: string, delimiter: string
         header = nameColumns(record);
         continue;
       }
+      if (options.header === false && record.length > header.length) header = record.map((_, i) => String(i + 1));
       if (record.length > header.length && record.slice(header.length).some((cell) => cell.trim() !== '')) {
         throw new InputError(file, line, `row has ${record.length} fields but the header has ${header.length}.`);
       }

@@ -13,13 +13,13 @@ export interface OpenedSource {
   records: AsyncGenerator<SourceRecord>;
 }
 
-export async function openSource(source: Source, stdin: Readable, forced?: InputFormat): Promise<OpenedSource> {
+export async function openSource(source: Source, stdin: Readable, forced?: InputFormat, options: { header?: boolean } = {}): Promise<OpenedSource> {
   const raw = source.path === null ? stdin : createReadStream(source.path);
   const { head, stream } = await peekStream(raw);
   const format = forced ?? sniffFormat(source.display, head);
   switch (format) {
     case 'csv':
-      return { format, records: readCsv(stream, source.display, sniffDelimiter(head)) };
+      return { format, records: readCsv(stream, source.display, { delimiter: sniffDelimiter(head), ...options }) };
     case 'json':
       return { format, records: readJson(stream, source.display) };
     case 'ndjson':

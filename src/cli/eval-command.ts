@@ -1,0 +1,33 @@
+// `attune eval sentiment|empathy`: how well attune agrees with a team's own human labels.
+import { createDefaultEngine } from '../detect/engine.js';
+import { AttuneError } from '../errors.js';
+import { evalEmpathy } from '../eval/eval-empathy.js';
+import { evalSentiment, parseScale } from '../eval/eval-sentiment.js';
+import { openLabeledFile } from '../eval/labeled-records.js';
+import { renderEmpathyEval, renderEvalJson, renderSentimentEval } from '../report/render-eval.js';
+import type { Io } from './io.js';
+
+export interface EvalFlags {
+  text?: string;
+  label?: string;
+  scale?: string;
+  neutralBand?: string;
+  header: boolean;
+  format: 'table' | 'json';
+}
+
+export async function evalSentimentCommand(file: string, flags: EvalFlags, io: Io): Promise<number> {
+  if (flags.neutralBand !== undefined && flags.scale === undefined) throw new AttuneError('--neutral-band goes with --scale.');
+  const scale = flags.scale === undefined ? undefined : parseScale(flags.scale, flags.neutralBand);
+  const labeled = await openLabeledFile(file, io.cwd, io.stdin, flags.header);
+  const result = await evalSentiment(labeled, createDefaultEngine(), { text: flags.text, label: flags.label, ...(scale ? { scale } : {}) });
+  io.stdout(flags.format === 'json' ? renderEvalJson(result) : renderSentimentEval(result));
+  return 0;
+}
+
+export async function evalEmpathyCommand(file: string, flags: EvalFlags, io: Io): Promise<number> {
+  const labeled = await openLabeledFile(file, io.cwd, io.stdin, flags.header);
+  const result = await evalEmpathy(labeled, createDefaultEngine());
+  io.stdout(flags.format === 'json' ? renderEvalJson(result) : renderEmpathyEval(result));
+  return 0;
+}

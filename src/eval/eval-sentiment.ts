@@ -1,0 +1,76 @@
+// `attune eval sentiment`: attune's customer-sentiment labels against a file of human labels.
+import { FIELD_ALIASES } from '../conversations/field-map.js';
+import type { SentimentLabel } from '../detect/detector.js';
+import type { DetectionEngine } from '../detect/engine.js';
+import { AttuneError } from '../errors.js';
+import { sortedRecord } from '../conversations/turn.js';
+import type { LabeledFile } from './labeled-records.js';
+import { pickColumn } from './labeled-records.js';
+import { agreement, type Agreement } from './metrics.js';
+
+export const SENTIMENT_LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
+const LABEL_ALIASES = ['label', 'sentiment', 'airline_sentiment', 'polarity', 'class', 'gold', 'rating', 'score', 'mean'];
+const WORDS: Record<string, SentimentLabel> = {
+  negative: 'negative', neg: 'negative', '-1': 'negative', bad: 'negative',
+  neutral: 'neutral', neu: 'neutral', '0': 'neutral', none: 'neutral',
+  positive: 'positive', pos: 'positive', '1': 'positive', '+1': 'positive', good: 'positive',
+};
+
+export interface Scale {
+  min: number;
+  max: number;
+  /** Ratings within this distance of the scale's middle are neutral, in the rating's own units. */
+  neutralBand: number;
+}
+
+export interface SentimentEvalOptions {
+  text?: string;
+  label?: string;
+  scale?: Scale;
+}
+
+export interface SentimentEval extends Agreement {
+  file: string;
+  skipped: Record<string, number>;
+}
+
+/** Parses `-4:4`; the neutral band defaults to a sixteenth of the range (0.5 on -4..4). */
+export function parseScale(value: string, band?: string): Scale {
+  const match = /^\s*(-?\d+(?:\.\d+)?)\s*:\s*(-?\d+(?:\.\d+)?)\s*$/.exec(value);
+  const min = Number(match?.[1]);
+  const max = Number(match?.[2]);
+  if (!match || !(max > min)) throw new AttuneError(`--scale: '${value}' is not MIN:MAX with MIN below MAX (for example -4:4).`);
+  const neutralBand = band === undefined ? (max - min) / 16 : Number(band);
+  if (!(neutralBand >= 0) || neutralBand >= (max - min) / 2) throw new AttuneError(`--neutral-band: '${band}' must be a number from 0 to half the scale.`);
+  return { min, max, neutralBand };
+}
+
+export function goldLabel(value: unknown, scale: Scale | undefined): SentimentLabel | undefined {
+  if (scale) {
+    const n = typeof value === 'number' ? value : Number(String(value).trim());
+    if (String(value).trim() === '' || !Number.isFinite(n) || n < scale.min || n > scale.max) return undefined;
+    const middle = (scale.min + scale.max) / 2;
+    return n < middle - scale.neutralBand ? 'negative' : n > middle + scale.neutralBand ? 'positive' : 'neutral';
+  }
+  return WORDS[String(value).trim().toLowerCase()];
+}
+
+export async function evalSentiment(file: LabeledFile, engine: DetectionEngine, options: SentimentEvalOptions): Promise<SentimentEval> {
+  const pairs: [string, string][] = [];
+  const skipped = new Map<string, number>();
+  const skip = (reason: string) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
+  let columns: { text: string; label: string } | undefined;
+  for await (const record of file.records) {
+    columns ??= {
+      text: pickColumn(record.fields, options.text, FIELD_ALIASES.text, 'text', file.display),
+      label: pickColumn(record.fields, options.label, LABEL_ALIASES, 'label', file.display),
+    };
+    const text = String(record.fields[columns.text] ?? '').trim();
+    const gold = goldLabel(record.fields[columns.label], options.scale);
+    if (text === '') skip('empty text');
+    else if (!gold) skip(options.scale ? 'label is not a number on the scale' : `unknown label ${JSON.stringify(String(record.fields[columns.label] ?? ''))}`);
+    else pairs.push([engine.analyse('customer', text).sentiment!.label, gold]);
+  }
+  if (pairs.length === 0) throw new AttuneError(`${file.display}: no labeled rows to compare.`);
+  return { file: file.display, skipped: sortedRecord(skipped), ...agreement(pairs, SENTIMENT_LABELS) };
+}

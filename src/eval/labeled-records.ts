@@ -1,0 +1,36 @@
+// Reads a labeled file (CSV, TSV, JSON or NDJSON) for `attune eval`, finding its columns by name or position.
+import type { Readable } from 'node:stream';
+import { normalizeKey } from '../conversations/field-map.js';
+import { AttuneError } from '../errors.js';
+import { openSource } from '../ingest/read-records.js';
+import { resolveInputs } from '../ingest/resolve-inputs.js';
+import type { SourceRecord } from '../ingest/source-record.js';
+
+export interface LabeledFile {
+  display: string;
+  records: AsyncGenerator<SourceRecord>;
+}
+
+export async function openLabeledFile(input: string, cwd: string, stdin: Readable, header: boolean): Promise<LabeledFile> {
+  const sources = resolveInputs([input], cwd);
+  if (sources.length !== 1) throw new AttuneError(`${input}: name one labeled file, not ${sources.length}.`);
+  const source = sources[0]!;
+  const opened = await openSource(source, stdin, undefined, { header });
+  return { display: source.display, records: opened.records };
+}
+
+/** The key of `fields` named by the user, or the first of `aliases` present. */
+export function pickColumn(fields: Record<string, unknown>, wanted: string | undefined, aliases: readonly string[], what: string, file: string): string {
+  const keys = Object.keys(fields);
+  const byNorm = new Map(keys.map((k) => [normalizeKey(k), k]));
+  if (wanted !== undefined) {
+    const key = byNorm.get(normalizeKey(wanted)) ?? (keys.includes(wanted) ? wanted : undefined);
+    if (key === undefined) throw new AttuneError(`${file}: no column '${wanted}' for the ${what}. Columns found: ${keys.join(', ')}.`);
+    return key;
+  }
+  for (const alias of aliases) {
+    const key = byNorm.get(normalizeKey(alias));
+    if (key !== undefined) return key;
+  }
+  throw new AttuneError(`${file}: cannot tell which column holds the ${what}. Columns found: ${keys.join(', ')}. Name it with --${what} <column>.`);
+}

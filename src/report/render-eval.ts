@@ -1,0 +1,72 @@
+// Renders `attune eval` results as a plain table or as JSON. Pure functions.
+import type { EmpathyEval } from '../eval/eval-empathy.js';
+import type { SentimentEval } from '../eval/eval-sentiment.js';
+import type { ClassScore } from '../eval/metrics.js';
+
+const f3 = (x: number) => x.toFixed(3);
+const QUOTE_CHARS = 140;
+
+function roundDeep(value: unknown): unknown {
+  if (typeof value === 'number') return Math.round(value * 10000) / 10000;
+  if (Array.isArray(value)) return value.map(roundDeep);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundDeep(v)]));
+  return value;
+}
+
+export function renderEvalJson(result: SentimentEval | EmpathyEval): string {
+  return `${JSON.stringify(roundDeep(result), null, 2)}\n`;
+}
+
+function pad(cells: string[], widths: number[]): string {
+  return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+}
+
+function scoreTable(rows: (ClassScore & { falsePositiveRate?: number })[], withFpr: boolean): string[] {
+  const head = ['', 'precision', 'recall', 'F1', 'human', 'attune', ...(withFpr ? ['false alarms'] : [])];
+  const body = rows.map((r) => [r.label, f3(r.precision), f3(r.recall), f3(r.f1), String(r.support), String(r.predicted), ...(withFpr ? [f3(r.falsePositiveRate ?? 0)] : [])]);
+  const widths = head.map((_, i) => Math.max(...[head, ...body].map((row) => row[i]!.length)));
+  return [pad(head, widths), ...body.map((row) => pad(row, widths))].map((l) => `  ${l}`);
+}
+
+function skippedLines(skipped: Record<string, number>): string[] {
+  return Object.entries(skipped).map(([reason, n]) => `skipped ${n}: ${reason}`);
+}
+
+export function renderSentimentEval(r: SentimentEval): string {
+  const lines = [
+    `attune eval sentiment · ${r.file} · ${r.n} labeled texts`,
+    '',
+    `accuracy ${f3(r.accuracy)}   macro-F1 ${f3(r.macroF1)}   Cohen's kappa ${f3(r.kappa)}`,
+    '',
+    ...scoreTable(r.classes, false),
+    '',
+    'confusion (rows: human, columns: attune)',
+  ];
+  const head = ['', ...r.labels];
+  const body = r.labels.map((label, i) => [label, ...r.confusion[i]!.map(String)]);
+  const widths = head.map((_, i) => Math.max(...[head, ...body].map((row) => row[i]!.length)));
+  lines.push(...[head, ...body].map((row) => `  ${pad(row, widths)}`));
+  return `${[...lines, ...(skippedLines(r.skipped).length ? ['', ...skippedLines(r.skipped)] : [])].join('\n')}\n`;
+}
+
+export function renderEmpathyEval(r: EmpathyEval): string {
+  const lines = [
+    `attune eval empathy · ${r.file} · ${r.n} labeled messages`,
+    '',
+    ...scoreTable([r.empathy, r.temper, ...r.categories], true),
+    '',
+    `Worst disagreements (${r.worst.length})`,
+  ];
+  for (const d of r.worst) {
+    const text = d.text.replace(/\s+/g, ' ');
+    lines.push(`  ${d.id} (line ${d.line}): “${text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS - 1)}…` : text}”`);
+    lines.push(`    human:  ${describe(d.human)}`);
+    lines.push(`    attune: ${describe(d.attune)}${d.attune.matches.length ? ` (${d.attune.matches.join('; ')})` : ''}`);
+  }
+  return `${[...lines, ...(skippedLines(r.skipped).length ? ['', ...skippedLines(r.skipped)] : [])].join('\n')}\n`;
+}
+
+function describe(labels: { empathy: boolean; temper: boolean; categories: string[] }): string {
+  const parts = [labels.empathy ? 'empathy' : 'no empathy', ...(labels.temper ? ['temper'] : [])];
+  return `${parts.join(', ')}; ${labels.categories.length ? labels.categories.join(', ') : 'no categories'}`;
+}
