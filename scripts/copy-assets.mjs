@@ -1,6 +1,6 @@
-// Copies the rule data (YAML) next to the compiled detectors, so dist/ runs on its own.
+// Copies the detectors' data (rule YAML, sentiment cues and model) next to the compiled code, so dist/ runs on its own.
 import { cpSync } from 'node:fs';
 
-cpSync(new URL('../src/detect/rules', import.meta.url), new URL('../dist/detect/rules', import.meta.url), {
-  recursive: true,
-});
+for (const folder of ['detect/rules', 'detect/data']) {
+  cpSync(new URL(`../src/${folder}`, import.meta.url), new URL(`../dist/${folder}`, import.meta.url), { recursive: true });
+}

@@ -5,6 +5,7 @@ import { loadBuiltinRules, loadLexicon } from './load-rules.js';
 import { compilePhraseRules } from './phrase-detector.js';
 import type { RuleSpec } from './rule-spec.js';
 import { createSentimentDetector } from './sentiment.js';
+import { loadFeatureContext, loadSentimentModel } from './sentiment-context.js';
 import { createShoutingDetector } from './shouting.js';
 import { tokenize, type Token } from './tokenize.js';
 
@@ -48,7 +49,7 @@ export class DetectionEngine {
 export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules()): DetectionEngine {
   const lexicon = loadLexicon();
   return new DetectionEngine([
-    createSentimentDetector(createSentenceScorer()),
+    createSentimentDetector(createSentenceScorer(), loadSentimentModel(), loadFeatureContext()),
     compilePhraseRules(rules, lexicon),
     createShoutingDetector(lexicon.acronyms),
   ]);

@@ -1,31 +1,28 @@
-// Customer sentiment: a score in -1..1 and a label, built sentence by sentence so that one angry
-// sentence in a long message is not averaged away by neutral ones.
+// Customer sentiment: a score in -1..1 and a label, from a linear model over words, support-domain
+// cues, emoji, shape and wink-nlp's sentence-by-sentence lexicon scores (see scripts/train-sentiment.mjs).
 import type { SentenceScorer } from '../nlp/wink.js';
 import type { Detector, DetectionSink, Sentiment, SentimentLabel, TurnText } from './detector.js';
+import { predict, type LinearModel } from './linear-model.js';
+import { sentimentFeatures, type FeatureContext } from './sentiment-features.js';
 
-/** Scores within this distance of zero are neutral: wink-nlp gives small non-zero scores to plain requests. */
-export const NEUTRAL_BAND = 0.05;
-
-export function createSentimentDetector(scorer: SentenceScorer): Detector {
+export function createSentimentDetector(scorer: SentenceScorer, model: LinearModel, context: FeatureContext): Detector {
+  const labels = model.labels as SentimentLabel[];
+  const negative = labels.indexOf('negative');
+  const positive = labels.indexOf('positive');
   return {
     id: 'sentiment',
     roles: ['customer'],
     detect(turn: TurnText, sink: DetectionSink): void {
-      sink.setSentiment(scoreSentences(scorer.scoreSentences(turn.text)));
+      const p = predict(model, sentimentFeatures(turn.text, scorer.scoreSentences(turn.text), context));
+      sink.setSentiment(toSentiment(p, labels, negative, positive));
     },
   };
 }
 
-/** The mean of the sentences that carry any sentiment; neutral sentences do not dilute it. */
-export function scoreSentences(scores: number[]): Sentiment {
-  const voiced = scores.filter((s) => s !== 0);
-  const mean = voiced.length === 0 ? 0 : voiced.reduce((a, b) => a + b, 0) / voiced.length;
-  const score = Math.round(Math.max(-1, Math.min(1, mean)) * 1000) / 1000;
-  return { score, label: labelOf(score) };
-}
-
-export function labelOf(score: number): SentimentLabel {
-  if (score <= -NEUTRAL_BAND) return 'negative';
-  if (score >= NEUTRAL_BAND) return 'positive';
-  return 'neutral';
+/** The label is the most likely class; the score is P(positive) - P(negative), so it runs -1..1. */
+export function toSentiment(p: number[], labels: SentimentLabel[], negative: number, positive: number): Sentiment {
+  let best = 0;
+  for (let k = 1; k < p.length; k++) if (p[k]! > p[best]!) best = k;
+  const score = Math.round((p[positive]! - p[negative]!) * 1000) / 1000;
+  return { score: score === 0 ? 0 : score, label: labels[best]! };
 }

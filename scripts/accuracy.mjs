@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Held-out accuracy of attune beside the JavaScript sentiment libraries, on the shared development data.
+//   npm run accuracy -- [../shared/data]
+// Sentiment: the airline tweets with odd id numbers (never trained on) and all of VADER's tweets (never
+// trained on; neutral within 0.5 of zero on its -4..4 scale). Empathy and temper: the labeled agent
+// messages on even lines of the file (1-based), which phrase rules were not tuned on. Each attune figure
+// comes from the product command `attune eval`, run on the held-out rows. Skips when the data is absent.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { agreement } from '../dist/eval/metrics.js';
+
+const require = createRequire(import.meta.url);
+const data = path.resolve(process.argv[2] ?? '../shared/data');
+const airlineFile = path.join(data, 'sentiment/airline-dev.csv');
+const vaderFile = path.join(data, 'sentiment/vader/tweets_GroundTruth.txt');
+const empathyFile = path.join(data, 'empathy/agent-turns-dev.jsonl');
+if (![airlineFile, vaderFile, empathyFile].some(existsSync)) {
+  console.log(`skipped: no labeled data under ${data}`);
+  process.exit(0);
+}
+const VADER_BAND = 0.5;
+const bin = new URL('../bin/attune.js', import.meta.url).pathname;
+const work = mkdtempSync(path.join(tmpdir(), 'attune-accuracy-'));
+const attune = (...args) => JSON.parse(execFileSync(process.execPath, [bin, 'eval', ...args, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+const LABELS = ['negative', 'neutral', 'positive'];
+const sign = (x, band = 0) => (x > band ? 'positive' : x < -band ? 'negative' : 'neutral');
+
+const peers = (() => {
+  const winkNLP = require('wink-nlp');
+  const model = require('wink-eng-lite-web-model');
+  const nlp = winkNLP(model);
+  const vader = require('vader-sentiment').SentimentIntensityAnalyzer;
+  const Afinn = require('sentiment');
+  const afinn = new Afinn();
+  const winkSentiment = require('wink-sentiment');
+  return {
+    'wink-nlp sentiment (> 0 / < 0)': (t) => sign(nlp.readDoc(t).out(nlp.its.sentiment)),
+    'VADER, vader-sentiment (compound ±0.05)': (t) => sign(vader.polarity_scores(t).compound, 0.0499),
+    'AFINN, sentiment (score > 0 / < 0)': (t) => sign(afinn.analyze(t).score),
+    'wink-sentiment (normalizedScore > 0 / < 0)': (t) => sign(winkSentiment(t).normalizedScore),
+  };
+})();
+
+const fmt = (a) => `${a.accuracy.toFixed(3)} | ${a.macroF1.toFixed(3)} | ${a.kappa.toFixed(3)} | ${a.classes.map((c) => c.f1.toFixed(2)).join(' / ')}`;
+const head = '| | accuracy | macro-F1 | kappa | F1 neg / neu / pos |\n|---|---|---|---|---|';
+
+function sentimentTable(title, rows, evalArgs) {
+  console.log(`\n${title} (${rows.length} texts)\n\n${head}`);
+  console.log(`| **attune** | ${fmt(attune('sentiment', ...evalArgs))} |`);
+  for (const [name, label] of Object.entries(peers)) console.log(`| ${name} | ${fmt(agreement(rows.map((r) => [label(r.text), r.gold]), LABELS))} |`);
+}
+
+if (existsSync(airlineFile)) {
+  const rows = parse(readFileSync(airlineFile), { columns: true, bom: true }).filter((r) => Number(r.id.replace(/\D/g, '')) % 2 === 1);
+  const file = path.join(work, 'airline-heldout.csv');
+  writeFileSync(file, stringify(rows.map((r) => ({ id: r.id, label: r.airline_sentiment, text: r.text })), { header: true }));
+  sentimentTable('Customer sentiment, airline tweets, held-out half', rows.map((r) => ({ text: r.text, gold: r.airline_sentiment })), [file]);
+}
+
+if (existsSync(vaderFile)) {
+  const rows = readFileSync(vaderFile, 'utf8').split(/\r?\n/).filter(Boolean).map((l) => l.split('\t')).map(([, m, text]) => ({ text, gold: sign(Number(m), VADER_BAND) }));
+  sentimentTable(`Sentiment, VADER tweets ground truth, neutral within ${VADER_BAND} of 0`, rows, [vaderFile, '--no-header', '--text', '3', '--label', '2', '--scale', '-4:4', '--neutral-band', String(VADER_BAND)]);
+}
+
+if (existsSync(empathyFile)) {
+  const lines = readFileSync(empathyFile, 'utf8').split('\n').filter(Boolean);
+  const heldOut = lines.filter((_, i) => i % 2 === 1);
+  const file = path.join(work, 'empathy-heldout.jsonl');
+  writeFileSync(file, `${heldOut.join('\n')}\n`);
+  const r = attune('empathy', file);
+  console.log(`\nAgent empathy and temper, labeled agent messages, held-out half (${r.n} messages)\n`);
+  console.log('| | precision | recall | F1 | human | attune | flagged when absent |\n|---|---|---|---|---|---|---|');
+  for (const s of [r.empathy, r.temper, ...r.categories]) {
+    console.log(`| ${s.label} | ${s.precision.toFixed(3)} | ${s.recall.toFixed(3)} | ${s.f1.toFixed(3)} | ${s.support} | ${s.predicted} | ${s.falsePositiveRate.toFixed(3)} |`);
+  }
+}
+rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,28 @@
+// Loads what the sentiment model needs besides its weights: the cue groups and the negators.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { LinearModel } from './linear-model.js';
+import { loadLexicon } from './load-rules.js';
+import { PhraseIndex } from './phrase-index.js';
+import { expandPattern } from './phrase-pattern.js';
+import type { FeatureContext } from './sentiment-features.js';
+
+export const SENTIMENT_MODEL_FILE = fileURLToPath(new URL('./data/sentiment-model.json', import.meta.url));
+const CUES_FILE = fileURLToPath(new URL('./data/sentiment-cues.yaml', import.meta.url));
+
+export function loadFeatureContext(): FeatureContext {
+  const lexicon = loadLexicon();
+  const { cues } = parse(readFileSync(CUES_FILE, 'utf8')) as { cues: Record<string, string[]> };
+  const cueNames = Object.keys(cues);
+  // Cues match on exact words: no fillers, so "still waiting" is not "still really not waiting".
+  const index = new PhraseIndex(new Set());
+  cueNames.forEach((name, i) => {
+    for (const phrase of cues[name]!) for (const sequence of expandPattern(phrase)) index.add(sequence, i);
+  });
+  return { cues: index, cueNames, negators: lexicon.negators };
+}
+
+export function loadSentimentModel(): LinearModel {
+  return JSON.parse(readFileSync(SENTIMENT_MODEL_FILE, 'utf8')) as LinearModel;
+}
