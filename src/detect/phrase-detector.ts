@@ -34,19 +34,23 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon): Detecto
           i += 1;
           continue;
         }
-        const rule = compiled[match.rule]!;
-        const { spec } = rule;
-        const window = spec.unless.window;
-        const suppressed =
-          (spec.negation === 'respect' && negatedBefore(tokens, match.start, lexicon.negators, lexicon.negationWindow)) ||
-          (rule.followedBy?.startsWithin(tokens, match.end, window) ?? false) ||
-          (rule.precededBy?.endsWithin(tokens, match.start, window) ?? false);
-        if (!suppressed && !fired.has(match.rule)) {
-          fired.add(match.rule);
+        let anyFired = false;
+        for (const ruleIndex of index.rulesOf(tokens, match)) {
+          const rule = compiled[ruleIndex]!;
+          const { spec } = rule;
+          const window = spec.unless.window;
+          const suppressed =
+            (spec.negation === 'respect' && negatedBefore(tokens, match.start, lexicon.negators, lexicon.negationWindow)) ||
+            (rule.followedBy?.startsWithin(tokens, match.end, window) ?? false) ||
+            (rule.precededBy?.endsWithin(tokens, match.start, window) ?? false);
+          if (suppressed) continue;
+          anyFired = true;
+          if (fired.has(ruleIndex)) continue;
+          fired.add(ruleIndex);
           const text = turn.text.slice(tokens[match.start]!.start, tokens[match.end - 1]!.end);
           sink.addFinding({ rule: spec.id, kind: spec.kind, category: spec.category, match: text, message: spec.message.replaceAll('{match}', text) });
         }
-        i = suppressed ? i + 1 : match.end;
+        i = anyFired ? match.end : i + 1;
       }
     },
   };

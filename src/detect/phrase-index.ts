@@ -4,8 +4,10 @@ import { isPunctuation, type Token } from './tokenize.js';
 
 interface TrieNode {
   next: Map<string, TrieNode>;
-  /** The rule whose phrase ends here, or -1. */
+  /** The first rule whose phrase ends here, or -1. */
   rule: number;
+  /** Further rules that share the exact phrase ("thanks for flying with us" is gratitude and warmth). */
+  also?: number[];
 }
 
 export interface PhraseMatch {
@@ -14,6 +16,9 @@ export interface PhraseMatch {
   /** One past the last token of the match. */
   end: number;
 }
+
+/** The pattern word `*`: any one word (not punctuation), for phrases with a slot ("we will * help"). */
+export const ANY_WORD = '*';
 
 /** "I am so very truly sorry" is three fillers; more than that and the words no longer form one phrase. */
 const MAX_FILLERS = 3;
@@ -39,6 +44,13 @@ export class PhraseIndex {
       node = child;
     }
     if (node.rule < 0) node.rule = rule;
+    else if (node.rule !== rule && !node.also?.includes(rule)) (node.also ??= []).push(rule);
+  }
+
+  /** Every rule of the phrase that spans start..end: the first, then any that share it. */
+  rulesOf(tokens: readonly Token[], match: PhraseMatch): number[] {
+    const node = this.nodeAt(tokens, match.start, match.end);
+    return node ? [node.rule, ...(node.also ?? [])] : [match.rule];
   }
 
   /** The longest phrase starting at `start`, skipping fillers inside it. */
@@ -59,6 +71,8 @@ export class PhraseIndex {
       const word = tokens[j]!.norm;
       const child = node.next.get(word);
       if (child) best = Math.max(best, this.deepest(tokens, child, j + 1));
+      const any = isPunctuation(word) ? undefined : node.next.get(ANY_WORD);
+      if (any) best = Math.max(best, this.deepest(tokens, any, j + 1));
       if (!this.fillers.has(word)) break;
     }
     return best;
@@ -66,18 +80,23 @@ export class PhraseIndex {
 
   /** The rule of the phrase that spans start..end, found along the same paths. */
   private ruleAt(tokens: readonly Token[], start: number, end: number): number {
-    const walk = (node: TrieNode, i: number): number => {
-      if (i === end) return node.rule;
+    return this.nodeAt(tokens, start, end)?.rule ?? -1;
+  }
+
+  private nodeAt(tokens: readonly Token[], start: number, end: number): TrieNode | undefined {
+    const walk = (node: TrieNode, i: number): TrieNode | undefined => {
+      if (i === end) return node.rule >= 0 ? node : undefined;
       for (let j = i; j < end; j++) {
         const word = tokens[j]!.norm;
         const child = node.next.get(word);
-        const rule = child ? walk(child, j + 1) : -1;
-        if (rule >= 0) return rule;
+        const found = (child ? walk(child, j + 1) : undefined) ?? (isPunctuation(word) ? undefined : node.next.has(ANY_WORD) ? walk(node.next.get(ANY_WORD)!, j + 1) : undefined);
+        if (found) return found;
         if (!this.fillers.has(word)) break;
       }
-      return -1;
+      return undefined;
     };
-    return walk(this.root.next.get(tokens[start]!.norm)!, start + 1);
+    const first = this.root.next.get(tokens[start]!.norm);
+    return first ? walk(first, start + 1) : undefined;
   }
 
   /** Whether some phrase of this index starts within `window` tokens after `from` (punctuation counts toward the window). */

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, runCli } from '../helpers.js';
+
+const fixture = (name: string) => path.join(FIXTURES, 'eval', name);
+
+describe('attune eval', () => {
+  it('compares sentiment labels, skipping and counting labels it does not know', async () => {
+    const { code, stdout } = await runCli(['eval', 'sentiment', fixture('customer-labels.csv'), '--format', 'json']);
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout);
+    expect(r.n).toBe(7);
+    expect(r.skipped).toEqual({ 'unknown label "mixed"': 1 });
+    expect(r.labels).toEqual(['negative', 'neutral', 'positive']);
+    expect(r.confusion.flat().reduce((a: number, b: number) => a + b, 0)).toBe(7);
+    expect(r.accuracy).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('reads numeric ratings on a scale with a neutral band, from a headerless TSV', async () => {
+    const { code, stdout } = await runCli(['eval', 'sentiment', fixture('ratings.tsv'), '--no-header', '--text', '3', '--label', '2', '--scale', '-4:4', '--neutral-band', '0.5', '--format', 'json']);
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout);
+    expect(r.classes.map((c: { support: number }) => c.support)).toEqual([1, 2, 1]);
+  });
+
+  it('rejects a bad scale and a band without a scale', async () => {
+    expect((await runCli(['eval', 'sentiment', fixture('ratings.tsv'), '--scale', '4:-4'])).stderr).toMatch(/--scale: '4:-4' is not MIN:MAX/);
+    expect((await runCli(['eval', 'sentiment', fixture('ratings.tsv'), '--neutral-band', '1'])).code).toBe(2);
+  });
+
+  it('names the missing label column', async () => {
+    const r = await runCli(['eval', 'sentiment', fixture('customer-labels.csv'), '--label', 'stars']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("no column 'stars' for the label. Columns found: id, label, text.");
+  });
+
+  it('scores empathy, temper and categories and quotes the worst disagreements', async () => {
+    const { code, stdout } = await runCli(['eval', 'empathy', fixture('agent-labels.jsonl'), '--format', 'json']);
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout);
+    expect(r.n).toBe(6);
+    expect(r.empathy).toMatchObject({ support: 3, predicted: 2, precision: 1 });
+    expect(r.temper).toMatchObject({ support: 1, predicted: 1, recall: 1 });
+    expect(r.worst).toHaveLength(1);
+    expect(r.worst[0]).toMatchObject({ id: 'a5', cost: 4, attune: { empathy: false, categories: ['gratitude'] } });
+    const table = (await runCli(['eval', 'empathy', fixture('agent-labels.jsonl')])).stdout;
+    expect(table).toContain('a5 (line 5): “We value you as a member of our family');
+  });
+});

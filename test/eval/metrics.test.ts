@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { agreement, binaryScore, prf } from '../../src/eval/metrics.js';
+
+describe('agreement', () => {
+  // human: n n n p p ; attune: n n p p n
+  const pairs = [['n', 'n'], ['n', 'n'], ['p', 'n'], ['p', 'p'], ['n', 'p']] as const;
+  const a = agreement(pairs, ['n', 'p']);
+
+  it('counts the confusion matrix with humans on rows', () => {
+    expect(a.confusion).toEqual([[2, 1], [1, 1]]);
+    expect(a.accuracy).toBeCloseTo(0.6);
+  });
+
+  it('computes per-class and macro F1', () => {
+    expect(a.classes[0]).toMatchObject({ label: 'n', support: 3, predicted: 3 });
+    expect(a.classes[0]!.f1).toBeCloseTo(2 / 3);
+    expect(a.classes[1]!.f1).toBeCloseTo(0.5);
+    expect(a.macroF1).toBeCloseTo((2 / 3 + 0.5) / 2);
+  });
+
+  it("computes Cohen's kappa against chance agreement", () => {
+    // chance = (3/5)(3/5) + (2/5)(2/5) = 0.52; kappa = (0.6 - 0.52) / 0.48
+    expect(a.kappa).toBeCloseTo(0.08 / 0.48);
+  });
+
+  it('scores yes/no labels with the false-alarm rate', () => {
+    const s = binaryScore('temper', [[true, true], [true, false], [false, false], [false, false]]);
+    expect(s).toMatchObject({ precision: 0.5, recall: 1, support: 1, predicted: 2 });
+    expect(s.falsePositiveRate).toBeCloseTo(1 / 3);
+    expect(prf(0, 0, 0)).toEqual({ precision: 0, recall: 0, f1: 0 });
+  });
+});
