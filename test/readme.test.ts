@@ -23,11 +23,13 @@ describe('README', () => {
     }
   });
 
-  it('documents every option of attune audit', async () => {
-    const help = (await runCli(['audit', '--help'])).stdout;
-    const flags = [...help.matchAll(/--[a-z-]+/g)].map((m) => m[0]).filter((f) => f !== '--help');
-    for (const flag of new Set(flags)) expect(readme, flag).toContain(flag);
-  });
+  for (const command of [['audit'], ['eval', 'sentiment'], ['eval', 'empathy']]) {
+    it(`documents every option of attune ${command.join(' ')}`, async () => {
+      const help = (await runCli([...command, '--help'])).stdout;
+      const flags = [...help.matchAll(/--[a-z-]+/g)].map((m) => m[0]).filter((f) => f !== '--help');
+      for (const flag of new Set(flags)) expect(readme, flag).toContain(flag);
+    });
+  }
 
   it('has a Quickstart of exactly the two commands', () => {
     const quickstart = readme.split('## Quickstart')[1]!.split('```sh\n')[1]!.split('```')[0]!;
