@@ -2,41 +2,55 @@
 // Streams throughout: a file's records are read one at a time and only open conversations are held.
 import type { Readable } from 'node:stream';
 import { AuditAggregator } from './aggregate/audit-aggregator.js';
-import { buildReport, type Report } from './aggregate/build-report.js';
-import { excerptOf, type ScoredTurn } from './aggregate/scored-turn.js';
+import { buildReport, type InputSummary, type Report } from './aggregate/build-report.js';
+import { assignGroups, excerptOf, type GroupBy, type ScoredTurn } from './aggregate/scored-turn.js';
+import { evidenceText } from './conversations/evidence-text.js';
 import { TurnExtractor, type ExtractOptions } from './conversations/extract-turns.js';
 import { ConversationGrouper, orderTurns } from './conversations/group-conversations.js';
 import { Accounting, sortedRecord, type Turn } from './conversations/turn.js';
 import type { DetectionEngine } from './detect/engine.js';
-import { openSource } from './ingest/read-records.js';
+import { openReader } from './ingest/open-reader.js';
 import type { InputFormat, Source } from './ingest/source-record.js';
+import type { FreshdeskPeople } from './ingest/vendors/freshdesk.js';
+import type { ReaderName } from './ingest/vendors/vendor-reader.js';
 
 export interface AuditOptions extends ExtractOptions {
   inputFormat?: InputFormat;
+  from: ReaderName | 'auto';
+  by: GroupBy;
+  /** Live-chat agent names given with --agents, lower-cased. */
+  agents: ReadonlySet<string>;
   stdin: Readable;
   engine: DetectionEngine;
   /** Called with each conversation's turns, in order, as it closes. */
   onConversation?: (turns: ScoredTurn[]) => void;
-  /** Called once per source after its format is known. */
-  onSource?: (source: Source, format: InputFormat) => void;
 }
 
 export async function auditSources(sources: Source[], options: AuditOptions): Promise<Report> {
   const aggregator = new AuditAggregator();
   const accounting = new Accounting();
+  const people: FreshdeskPeople = new Map();
+  const inputs: InputSummary[] = [];
   let records = 0;
   const close = (_id: string, turns: ScoredTurn[]): void => {
     turns.forEach((turn, index) => (turn.index = index));
+    assignGroups(turns, options.by);
     aggregator.addConversation(turns);
     options.onConversation?.(turns);
   };
   for (const source of sources) {
-    const opened = await openSource(source, options.stdin, options.inputFormat);
-    options.onSource?.(source, opened.format);
+    const context = {
+      file: source.display,
+      agents: options.agents,
+      skip: (reason: string, count?: number) => accounting.skip(reason, count),
+      note: (reason: string, count?: number) => accounting.note(reason, count),
+    };
+    const opened = await openReader(source, { from: options.from, stdin: options.stdin, people, context, ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}) });
     const extractor = new TurnExtractor(source.display, options, accounting);
     const grouper = new ConversationGrouper<ScoredTurn>(close, accounting);
+    let yielded = 0;
     for await (const record of opened.records) {
-      records += 1;
+      yielded += 1;
       const { turns, complete } = extractor.extract(record);
       const scored = turns.map((turn) => scoreTurn(turn, options.engine));
       if (complete) {
@@ -44,17 +58,22 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
       } else for (const turn of scored) grouper.add(turn);
     }
     grouper.closeAll();
+    records += opened.recordsRead?.() ?? yielded;
+    inputs.push({ file: source.display, reader: opened.reader, decided: opened.reader === 'generic' ? extractor.describe() : opened.decided() });
   }
-  return buildReport(aggregator, { records, skipped: sortedRecord(accounting.skipped), notes: sortedRecord(accounting.notes) });
+  return buildReport(aggregator, { records, by: options.by, inputs, skipped: sortedRecord(accounting.skipped), notes: sortedRecord(accounting.notes) });
 }
 
 function scoreTurn(turn: Turn, engine: DetectionEngine): ScoredTurn {
-  const analysis = engine.analyse(turn.role, turn.text);
+  const analysis = engine.analyse(turn.role, turn.role === 'agent' ? evidenceText(turn.text) : turn.text);
   return {
     conversation: turn.conversation,
     index: 0,
     role: turn.role,
     agent: turn.agent,
+    group: '',
+    team: turn.team,
+    channel: turn.channel,
     time: turn.time,
     file: turn.file,
     line: turn.line,

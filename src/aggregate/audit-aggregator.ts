@@ -34,7 +34,7 @@ export class AuditAggregator {
         lastCustomer = turn;
         if (turn.sentiment?.label === 'negative') waiting.push(turn);
       } else if (turn.role === 'agent') {
-        const name = turn.agent ?? UNKNOWN_AGENT;
+        const name = turn.group || UNKNOWN_AGENT;
         involved.add(name);
         const entry = this.entry(name);
         const empathic = this.countAgentTurn(entry.totals, turn);

@@ -32,8 +32,18 @@ export interface AgentReport {
   coaching: Omit<CoachingItem, 'weight' | 'order'>[];
 }
 
+export interface InputSummary {
+  file: string;
+  reader: string;
+  /** How the reader decided who the customer and the agents are. */
+  decided: string;
+}
+
 export interface Report {
   schemaVersion: number;
+  /** What each row of `agents` is: an agent, or a team, channel or month (--by). */
+  by: string;
+  inputs: InputSummary[];
   totals: {
     records: number;
     conversations: number;
@@ -47,6 +57,8 @@ export interface Report {
 
 export interface ReportInputs {
   records: number;
+  by: string;
+  inputs: InputSummary[];
   skipped: Record<string, number>;
   notes: Record<string, number>;
 }
@@ -55,6 +67,8 @@ export function buildReport(aggregator: AuditAggregator, inputs: ReportInputs): 
   const names = [...aggregator.agents.keys()].sort(compareText);
   return {
     schemaVersion: SCHEMA_VERSION,
+    by: inputs.by,
+    inputs: inputs.inputs,
     totals: {
       records: inputs.records,
       conversations: aggregator.conversations,

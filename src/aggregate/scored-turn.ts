@@ -7,6 +7,10 @@ export interface ScoredTurn {
   index: number;
   role: Role;
   agent: string | null;
+  /** The report row this turn counts toward: the agent, or their team, channel or month (--by). */
+  group: string;
+  team: string | null;
+  channel: string | null;
   time: number | null;
   file: string;
   line: number;
@@ -26,3 +30,19 @@ export function excerptOf(text: string): string {
 
 /** The name shown for agent turns whose export does not say who wrote them. */
 export const UNKNOWN_AGENT = '(unknown agent)';
+
+export const GROUP_BY = ['agent', 'team', 'channel', 'month'] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+/** Sets each turn's report row once its conversation is complete and ordered. */
+export function assignGroups(turns: ScoredTurn[], by: GroupBy): void {
+  const channel = turns.find((t) => t.channel)?.channel ?? null;
+  const start = turns.find((t) => t.time !== null)?.time ?? null;
+  const month = start === null ? '(no date)' : new Date(start).toISOString().slice(0, 7);
+  for (const turn of turns) {
+    if (by === 'agent') turn.group = turn.agent ?? UNKNOWN_AGENT;
+    else if (by === 'team') turn.group = turn.team ?? (turn.role === 'agent' ? '(no team)' : '');
+    else if (by === 'channel') turn.group = channel ?? '(unknown channel)';
+    else turn.group = month;
+  }
+}

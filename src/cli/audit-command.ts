@@ -2,7 +2,10 @@
 import type { Role } from '../detect/detector.js';
 import { createDefaultEngine } from '../detect/engine.js';
 import { AttuneError } from '../errors.js';
+import { loadAgentMap } from '../conversations/agent-map.js';
 import { parseMapOption } from '../conversations/field-map.js';
+import { GROUP_BY, type GroupBy } from '../aggregate/scored-turn.js';
+import { READER_NAMES, type ReaderName } from '../ingest/vendors/vendor-reader.js';
 import { resolveInputs } from '../ingest/resolve-inputs.js';
 import type { InputFormat } from '../ingest/source-record.js';
 import { auditSources } from '../pipeline.js';
@@ -20,6 +23,10 @@ export interface AuditFlags {
   inputFormat?: string;
   map?: string;
   assumeRole?: string;
+  from: string;
+  by: string;
+  agents?: string;
+  agentMap?: string;
   color: boolean;
 }
 
@@ -30,12 +37,20 @@ export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io):
   const inputFormat = flags.inputFormat ? (choose(flags.inputFormat, INPUT_FORMATS, '--input-format') as InputFormat) : undefined;
   const assumeRole = flags.assumeRole ? (choose(flags.assumeRole, ['customer', 'agent'], '--assume-role') as Role) : undefined;
   const overrides = flags.map ? parseMapOption(flags.map) : {};
+  const from = choose(flags.from, ['auto', ...READER_NAMES], '--from') as ReaderName | 'auto';
+  const by = choose(flags.by, GROUP_BY, '--by') as GroupBy;
+  const agents = new Set((flags.agents ?? '').split(',').map((a) => a.trim().toLowerCase()).filter(Boolean));
+  const agentMap = flags.agentMap ? loadAgentMap(path.resolve(io.cwd, flags.agentMap)) : undefined;
   const sources = resolveInputs(inputs, io.cwd);
   const turnsFile = flags.turns ? new StagedFile(path.resolve(io.cwd, flags.turns)) : null;
   let report;
   try {
     report = await auditSources(sources, {
       overrides,
+      from,
+      by,
+      agents,
+      ...(agentMap ? { agentMap } : {}),
       ...(assumeRole ? { assumeRole } : {}),
       ...(inputFormat ? { inputFormat } : {}),
       stdin: io.stdin,

@@ -5,6 +5,8 @@ import { AttuneError, EXIT } from '../errors.js';
 import { auditCommand, INPUT_FORMATS, type AuditFlags } from './audit-command.js';
 import { evalEmpathyCommand, evalSentimentCommand, type EvalFlags } from './eval-command.js';
 import { processIo, type Io } from './io.js';
+import { READER_NAMES } from '../ingest/vendors/vendor-reader.js';
+import { GROUP_BY } from '../aggregate/scored-turn.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -49,6 +51,10 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .addOption(new Option('--input-format <format>', 'read every input as this format instead of detecting it').choices([...INPUT_FORMATS]))
     .option('--map <fields>', 'name the fields to read, e.g. conversation=ticket_id,role=sender,agent=author,text=body,time=created')
     .addOption(new Option('--assume-role <role>', 'role of every turn when the export has no role field').choices(['customer', 'agent']))
+    .addOption(new Option('--from <reader>', 'the export layout; auto sniffs each file').choices(['auto', ...READER_NAMES]).default('auto'))
+    .option('--agents <names>', 'live chat: the names of agents, comma-separated (others are customers)')
+    .option('--agent-map <file>', 'CSV or JSON mapping agent ids, emails or sign-off initials to a name and team')
+    .addOption(new Option('--by <group>', 'one report row per agent, team, channel or month').choices([...GROUP_BY]).default('agent'))
     .option('--no-color', 'never colour the table')
     .action(async (inputs: string[], flags: AuditFlags) => setCode(await auditCommand(inputs, flags, io)));
 

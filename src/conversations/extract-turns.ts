@@ -2,6 +2,8 @@
 // holding its turns in an array. The file's first record decides which, and which fields to read.
 import type { Role } from '../detect/detector.js';
 import type { SourceRecord } from '../ingest/source-record.js';
+import type { AgentMap } from './agent-map.js';
+import { cleanText } from './clean-text.js';
 import { missingFieldError, resolveFields, type FieldOverrides, type ResolvedFields } from './field-map.js';
 import { isInternal, roleOf } from './roles.js';
 import { parseTime, type Accounting, type Turn } from './turn.js';
@@ -10,6 +12,7 @@ export interface ExtractOptions {
   overrides: FieldOverrides;
   /** Every turn of a file without a role field is this role (e.g. a file of customer tweets). */
   assumeRole?: Role;
+  agentMap?: AgentMap;
 }
 
 export interface Extracted {
@@ -35,7 +38,7 @@ export class TurnExtractor {
     if (!this.outer) this.decideShape(record.fields);
     const outer = this.outer!;
     if (!this.nested) {
-      const turn = this.toTurn(record.fields, outer, stringOf(record.fields[outer.conversation!]), null, record.line);
+      const turn = this.toTurn(record.fields, outer, stringOf(record.fields[outer.conversation!]), null, record.line, null);
       return { turns: turn ? [turn] : [], complete: false };
     }
     const list = outer.turns ? record.fields[outer.turns] : undefined;
@@ -45,6 +48,7 @@ export class TurnExtractor {
       return { turns: [], complete: true };
     }
     const agent = outer.agent ? stringOf(record.fields[outer.agent]) : null;
+    const channel = outer.channel ? stringOf(record.fields[outer.channel]) || null : null;
     const turns: Turn[] = [];
     for (const item of list) {
       if (item === null || typeof item !== 'object' || Array.isArray(item)) {
@@ -53,10 +57,19 @@ export class TurnExtractor {
       }
       const fields = item as Record<string, unknown>;
       this.inner ??= this.resolveTurnFields(Object.keys(fields), true);
-      const turn = this.toTurn(fields, this.inner, id, agent, record.line);
+      const line = typeof fields.line === 'number' ? fields.line : record.line;
+      const turn = this.toTurn(fields, this.inner, id, agent, line, channel);
       if (turn) turns.push(turn);
     }
     return { turns, complete: true };
+  }
+
+  /** Which field gave what, for the report: "conversation from 'ticket_id', role from 'sender', …". */
+  describe(): string {
+    const fields = { ...(this.nested ? { conversation: this.outer?.conversation, turns: this.outer?.turns } : {}), ...(this.nested ? this.inner : this.outer) };
+    const parts = Object.entries(fields).filter(([, v]) => v !== undefined).map(([name, field]) => `${name} from '${field}'`);
+    if (this.options.assumeRole) parts.push(`every turn is ${this.options.assumeRole === 'agent' ? 'an agent' : 'the customer'} (--assume-role)`);
+    return parts.length ? parts.join(', ') : 'no records';
   }
 
   private decideShape(fields: Record<string, unknown>): void {
@@ -64,7 +77,7 @@ export class TurnExtractor {
     const outer = resolveFields(keys, ['turns'], this.options.overrides);
     this.nested = outer.turns !== undefined && Array.isArray(fields[outer.turns]);
     if (this.nested) {
-      this.outer = { ...outer, ...resolveFields(keys, ['conversation', 'agent'], this.options.overrides, { nested: true }) };
+      this.outer = { ...outer, ...resolveFields(keys, ['conversation', 'agent', 'channel'], this.options.overrides, { nested: true }) };
       return;
     }
     this.outer = this.resolveTurnFields(keys, false);
@@ -72,7 +85,7 @@ export class TurnExtractor {
 
   private resolveTurnFields(keys: string[], nested: boolean): ResolvedFields {
     const { overrides, assumeRole } = this.options;
-    const wanted = nested ? (['role', 'agent', 'text', 'time', 'private'] as const) : (['conversation', 'role', 'agent', 'text', 'time', 'private'] as const);
+    const wanted = nested ? (['role', 'agent', 'text', 'time', 'private'] as const) : (['conversation', 'role', 'agent', 'text', 'time', 'private', 'channel'] as const);
     const fields = resolveFields(keys, [...wanted], overrides);
     if (!nested && !fields.conversation) throw missingFieldError(this.file, 'conversation', keys, overrides, fields);
     if (!fields.text) throw missingFieldError(this.file, 'text', keys, overrides, fields);
@@ -80,13 +93,13 @@ export class TurnExtractor {
     return fields;
   }
 
-  private toTurn(fields: Record<string, unknown>, map: ResolvedFields, conversation: string, conversationAgent: string | null, line: number): Turn | null {
+  private toTurn(fields: Record<string, unknown>, map: ResolvedFields, conversation: string, conversationAgent: string | null, line: number, channel: string | null): Turn | null {
     const raw = fields[map.text!];
     if (raw !== undefined && raw !== null && typeof raw !== 'string' && typeof raw !== 'number') {
       this.tally.skip('text is not a string');
       return null;
     }
-    const text = raw === undefined || raw === null ? '' : String(raw).trim();
+    const text = raw === undefined || raw === null ? '' : cleanText(String(raw));
     if (text === '') {
       this.tally.skip('empty text');
       return null;
@@ -106,8 +119,19 @@ export class TurnExtractor {
     }
     if (map.private && isInternal(fields[map.private], map.private)) role = 'other';
     const agentValue = map.agent ? stringOf(fields[map.agent]) : '';
-    const agent = role === 'agent' ? agentValue || conversationAgent || null : null;
-    return { conversation, role: role!, agent, text, time: map.time ? parseTime(fields[map.time]) : null, file: this.file, line };
+    const rawAgent = role === 'agent' ? agentValue || conversationAgent || null : null;
+    const identity = rawAgent ? this.options.agentMap?.lookup(rawAgent) : undefined;
+    return {
+      conversation,
+      role: role!,
+      agent: identity?.name ?? rawAgent,
+      team: identity?.team ?? null,
+      channel: channel ?? (map.channel ? stringOf(fields[map.channel]) || null : null),
+      text,
+      time: map.time ? parseTime(fields[map.time]) : null,
+      file: this.file,
+      line,
+    };
   }
 }
 

@@ -2,7 +2,7 @@
 // (case, spaces, dashes and underscores ignored), or from the user's --map.
 import { AttuneError } from '../errors.js';
 
-export type FieldName = 'conversation' | 'role' | 'agent' | 'text' | 'time' | 'turns' | 'private';
+export type FieldName = 'conversation' | 'role' | 'agent' | 'text' | 'time' | 'turns' | 'private' | 'channel';
 
 /** The names tried for each field, in order of preference. Listed in the README. */
 export const FIELD_ALIASES: Record<FieldName, string[]> = {
@@ -13,6 +13,7 @@ export const FIELD_ALIASES: Record<FieldName, string[]> = {
   time: ['created_at', 'timestamp', 'time', 'date', 'created', 'sent_at', 'datetime', 'ts', 'posted_at', 'updated_at'],
   turns: ['turns', 'messages', 'comments', 'conversation_parts', 'parts', 'utterances', 'conversations', 'thread', 'entries', 'events', 'transcript', 'lines'],
   private: ['private', 'is_private', 'internal', 'is_internal', 'internal_note', 'public', 'is_public'],
+  channel: ['channel', 'via_channel', 'source_channel', 'medium'],
 };
 
 /** For nested records, the conversation's own id may simply be called `id`. */

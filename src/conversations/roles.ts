@@ -4,7 +4,7 @@ import { normalizeKey } from './field-map.js';
 
 export const CUSTOMER_VALUES = ['customer', 'end-user', 'enduser', 'requester', 'visitor', 'user', 'client', 'contact', 'lead', 'guest', 'member', 'consumer', 'caller', 'cust', 'inbound', 'incoming', 'in'];
 export const AGENT_VALUES = ['agent', 'admin', 'staff', 'operator', 'rep', 'representative', 'support', 'advisor', 'adviser', 'associate', 'employee', 'csr', 'teammate', 'expert', 'responder', 'assignee', 'outbound', 'outgoing', 'out', 'company', 'business'];
-export const OTHER_VALUES = ['system', 'bot', 'automation', 'automated', 'trigger', 'note', 'internal', 'internal-note', 'private', 'private-note', 'event', 'assistant', 'ai', 'workflow', 'macro'];
+export const OTHER_VALUES = ['other', 'system', 'bot', 'automation', 'automated', 'trigger', 'note', 'internal', 'internal-note', 'private', 'private-note', 'event', 'assistant', 'ai', 'workflow', 'macro'];
 
 const CUSTOMER = new Set(CUSTOMER_VALUES.map(normalizeKey));
 const AGENT = new Set(AGENT_VALUES.map(normalizeKey));

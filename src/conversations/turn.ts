@@ -9,6 +9,10 @@ export interface Turn {
   text: string;
   /** Milliseconds since the epoch, or null when the export has no usable time. */
   time: number | null;
+  /** The agent's team, from --agent-map; null when unknown. */
+  team: string | null;
+  /** Where the conversation happened (email, chat, twitter, …), when the export says. */
+  channel: string | null;
   file: string;
   line: number;
 }

@@ -21,6 +21,7 @@ export function renderTable(report: Report, options: TableOptions): string {
   const lines: string[] = [];
   lines.push(c.bold('attune audit') + c.dim(` · ${plural(totals.records, 'record')} · ${plural(totals.conversations, 'conversation')} · ` +
     `${totals.turns.customer} customer, ${totals.turns.agent} agent, ${totals.turns.other} other turns · ${skipped} skipped`));
+  for (const input of report.inputs) lines.push(c.dim(`read ${input.file} as ${input.reader}: ${input.decided}`));
   lines.push('', agentTable(report, c), '');
   lines.push(c.bold('Empathy and courtesy by category') + c.dim(' (share of agent turns)'), categoryTable(report, c), '');
   lines.push(c.bold('Temper incidents'), temperTable(report, c), '');
@@ -43,13 +44,19 @@ function rows(report: Report): AgentReport[] {
   return [...report.agents, report.team];
 }
 
+const ROW_LABEL: Record<string, string> = { agent: 'Agent', team: 'Team', channel: 'Channel', month: 'Month' };
+
+function rowLabel(report: Report): string {
+  return ROW_LABEL[report.by] ?? 'Agent';
+}
+
 function agentTable(report: Report, c: ChalkInstance): string {
-  const table = newTable(['Agent', 'Convs', 'Turns', 'Empathy', 'When needed', 'Temper', 'Sentiment start → end', 'Change', 'Ends negative', 'Recovered'], c);
+  const table = newTable([rowLabel(report), 'Convs', 'Turns', 'Empathy', 'When needed', 'Temper', 'Sentiment start → end', 'Change', 'Ends negative', 'Recovered'], c);
   for (const a of rows(report)) {
     const needed = a.empathyWhenNeeded;
     const low = needed.rate !== null && needed.rate < LOW_EMPATHY_WHEN_NEEDED;
     table.push([
-      a === report.team ? c.bold('Team') : a.agent,
+      a === report.team ? c.bold('All') : a.agent,
       a.conversations, a.agentTurns,
       percent(a.empathy.rate),
       low ? c.red(fraction(needed)) : fraction(needed),
@@ -65,18 +72,18 @@ function agentTable(report: Report, c: ChalkInstance): string {
 
 function categoryTable(report: Report, c: ChalkInstance): string {
   const categories = [...EMPATHY_CATEGORIES, ...COURTESY_CATEGORIES];
-  const table = newTable(['Agent', ...categories], c);
+  const table = newTable([rowLabel(report), ...categories], c);
   for (const a of rows(report)) {
     const rates = { ...a.empathy.byCategory, ...a.courtesy.byCategory };
-    table.push([a === report.team ? c.bold('Team') : a.agent, ...categories.map((k) => percent(rates[k]!.rate))]);
+    table.push([a === report.team ? c.bold('All') : a.agent, ...categories.map((k) => percent(rates[k]!.rate))]);
   }
   return table.toString();
 }
 
 function temperTable(report: Report, c: ChalkInstance): string {
-  const table = newTable(['Agent', ...TEMPER_CATEGORIES, 'share of turns'], c);
+  const table = newTable([rowLabel(report), ...TEMPER_CATEGORIES, 'share of turns'], c);
   for (const a of rows(report)) {
-    table.push([a === report.team ? c.bold('Team') : a.agent, ...TEMPER_CATEGORIES.map((k) => a.temper.byCategory[k]!.count), percent(a.temper.rate)]);
+    table.push([a === report.team ? c.bold('All') : a.agent, ...TEMPER_CATEGORIES.map((k) => a.temper.byCategory[k]!.count), percent(a.temper.rate)]);
   }
   return table.toString();
 }

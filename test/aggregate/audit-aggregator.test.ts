@@ -7,7 +7,7 @@ import type { Finding, SentimentLabel } from '../../src/detect/detector.js';
 let index = 0;
 function customer(conversation: string, score: number, excerpt = 'customer words'): ScoredTurn {
   const label: SentimentLabel = score <= -0.05 ? 'negative' : score >= 0.05 ? 'positive' : 'neutral';
-  return { conversation, index: index++, role: 'customer', agent: null, time: null, file: 'f', line: 1, excerpt, sentiment: { score, label }, findings: [] };
+  return { conversation, index: index++, role: 'customer', agent: null, group: '', team: null, channel: null, time: null, file: 'f', line: 1, excerpt, sentiment: { score, label }, findings: [] };
 }
 function agent(conversation: string, name: string | null, categories: string[] = [], excerpt = 'agent words'): ScoredTurn {
   const findings: Finding[] = categories.map((category) => ({
@@ -17,7 +17,7 @@ function agent(conversation: string, name: string | null, categories: string[] =
     match: category,
     message: '',
   }));
-  return { conversation, index: index++, role: 'agent', agent: name, time: null, file: 'f', line: 1, excerpt, sentiment: null, findings };
+  return { conversation, index: index++, role: 'agent', agent: name, group: name ?? '', team: null, channel: null, time: null, file: 'f', line: 1, excerpt, sentiment: null, findings };
 }
 
 function report(conversations: ScoredTurn[][]) {

@@ -6,7 +6,8 @@ import { FIXTURES, runCli, tempDir } from '../helpers.js';
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
 const demo = path.join(FIXTURES, 'demo/support-export.csv');
-const eq = (name: string) => path.join(FIXTURES, 'equivalence', name);
+const eq = (format: string) => path.join(FIXTURES, 'equivalence', format, 'export.txt');
+const withoutInputs = (json: string) => JSON.stringify({ ...JSON.parse(json), inputs: undefined });
 
 describe('attune CLI', () => {
   it('prints its version and help with exit 0', async () => {
@@ -26,7 +27,8 @@ describe('attune CLI', () => {
 
   it('gives byte-identical reports for the same data as CSV, JSON and NDJSON', async () => {
     for (const format of ['table', 'json', 'csv']) {
-      const outs = await Promise.all(['turns.csv', 'turns.json', 'turns.ndjson'].map((f) => runCli(['audit', eq(f), '--format', format])));
+      // Run from each folder so that the file is named the same: the report lists its inputs.
+      const outs = await Promise.all(['csv', 'json', 'ndjson'].map((f) => runCli(['audit', 'export.txt', '--format', format], { cwd: path.dirname(eq(f)) })));
       expect(outs.map((o) => o.code)).toEqual([0, 0, 0]);
       expect(outs[1]!.stdout).toBe(outs[0]!.stdout);
       expect(outs[2]!.stdout).toBe(outs[0]!.stdout);
@@ -34,28 +36,31 @@ describe('attune CLI', () => {
   });
 
   it('gives the same report twice and reads standard input', async () => {
-    const a = await runCli(['audit', eq('turns.csv'), '--format', 'json']);
-    const b = await runCli(['audit', '-', '--format', 'json'], { stdin: readFileSync(eq('turns.ndjson'), 'utf8') });
-    expect(b.stdout).toBe(a.stdout);
+    const a = await runCli(['audit', eq('csv'), '--format', 'json']);
+    const again = await runCli(['audit', eq('csv'), '--format', 'json']);
+    expect(again.stdout).toBe(a.stdout);
+    const b = await runCli(['audit', '-', '--format', 'json'], { stdin: readFileSync(eq('ndjson'), 'utf8') });
+    expect(withoutInputs(b.stdout)).toBe(withoutInputs(a.stdout));
+    expect(JSON.parse(b.stdout).inputs).toEqual([{ file: '-', reader: 'generic', decided: expect.stringContaining("role from 'role'") }]);
     expect(JSON.parse(a.stdout).schemaVersion).toBe(1);
   });
 
   it('writes the report with --out and one line per turn, in order, with --turns', async () => {
     const out = path.join(dir, 'report.json');
     const turns = path.join(dir, 'turns.ndjson');
-    const result = await runCli(['audit', eq('turns.csv'), '--format', 'json', '--out', out, '--turns', turns]);
+    const result = await runCli(['audit', eq('csv'), '--format', 'json', '--out', out, '--turns', turns]);
     expect(result).toMatchObject({ code: 0, stdout: '' });
     expect(JSON.parse(readFileSync(out, 'utf8')).totals.records).toBe(9);
     const lines = readFileSync(turns, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => `${l.conversation}/${l.turn}`)).toEqual(['A-1/0', 'A-1/1', 'A-1/2', 'A-2/0', 'A-2/1', 'A-3/0', 'A-3/1', 'A-3/2', 'A-3/3']);
-    expect(lines[1]).toMatchObject({ role: 'agent', agent: 'Kim Lee', source: `${eq('turns.csv')}:3`, sentiment: null });
+    expect(lines[1]).toMatchObject({ role: 'agent', agent: 'Kim Lee', source: `${eq('csv')}:3`, sentiment: null });
     expect(lines[1].findings[0]).toEqual({ rule: 'empathy/apology', category: 'apology', kind: 'empathy', match: "I'm so sorry" });
     expect(lines[0].sentiment.label).toBe('negative');
   });
 
   it('leaves no file behind when the input is bad', async () => {
     const bad = path.join(dir, 'bad');
-    const result = await runCli(['audit', eq('turns.csv'), '-', '--out', `${bad}.json`, '--turns', `${bad}.ndjson`], { stdin: '{"conversation_id":"x","role":"customer","text":"hi"}\n{broken\n' });
+    const result = await runCli(['audit', eq('csv'), '-', '--out', `${bad}.json`, '--turns', `${bad}.ndjson`], { stdin: '{"conversation_id":"x","role":"customer","text":"hi"}\n{broken\n' });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^attune: -:2: not valid JSON/);
     expect(result.stderr).not.toMatch(/\n\s+at /);

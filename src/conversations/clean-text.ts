@@ -1,0 +1,60 @@
+// Reduces a turn to what its author wrote this time: HTML to text, quoted history, forwarded
+// blocks, signatures and legal footers removed. The only module that imports html-to-text.
+import { convert } from 'html-to-text';
+
+const HTML_TAG = /<\/?(?:p|div|br|span|b|i|u|em|strong|a|ul|ol|li|table|tr|td|blockquote|html|body|font|h[1-6])\b[^>]*>/i;
+const HTML_OPTIONS = {
+  wordwrap: false as const,
+  selectors: [
+    { selector: 'a', options: { ignoreHref: true } },
+    { selector: 'img', format: 'skip' },
+    { selector: 'blockquote', format: 'skip' },
+    { selector: 'div.gmail_quote', format: 'skip' },
+  ],
+};
+
+/** Where quoted history starts: everything from the first of these lines on was written before. */
+const HISTORY_STARTS = [
+  /^\s*On .{3,200}wrote:\s*$/im,
+  /^\s*On .{3,120}\n.{0,120}wrote:\s*$/im,
+  /^\s*-{2,}\s*Original Message\s*-{2,}/im,
+  /^\s*-{2,}\s*Forwarded message\s*-{2,}/im,
+  /^\s*Begin forwarded message:/im,
+  /^\s*From: .+\n\s*(?:Sent|Date): .+/im,
+  /^\s*_{10,}\s*$/m,
+];
+const SIGNATURE_STARTS = [/^-- ?$/m, /^\s*Sent from my (?:iPhone|iPad|Android|mobile|Samsung|Galaxy|BlackBerry)\b.*$/im, /^\s*Get Outlook for (?:iOS|Android)\s*$/im];
+const LEGAL_FOOTER = /^.*(?:this (?:e-?mail|message|communication)(?: and any (?:files|attachments)[^.]*)? (?:is|are|may be|contains?) (?:confidential|privileged|intended)|CONFIDENTIALITY NOTICE|if you (?:have )?received this (?:e-?mail|message) in error).*$/im;
+/** A closing line ("Kind regards,") followed only by a few short lines (name, title, phone) is a signature. */
+const CLOSING = /^\s*(?:(?:best|kind|warm|many)?\s*regards|best(?: wishes)?|cheers|sincerely(?: yours)?|yours(?: truly| sincerely)?|thanks(?: again)?|thank you|many thanks|respectfully)\s*,?\s*$/im;
+const MAX_SIGNATURE_LINES = 5;
+const MAX_SIGNATURE_LINE = 60;
+
+export function cleanText(raw: string): string {
+  let text = HTML_TAG.test(raw) ? convert(raw, HTML_OPTIONS) : raw;
+  text = text.replace(/\r\n?/g, '\n');
+  text = cutAt(text, [...HISTORY_STARTS, ...SIGNATURE_STARTS, LEGAL_FOOTER]);
+  text = text.split('\n').filter((line) => !/^\s*>/.test(line)).join('\n');
+  text = dropSignatureAfterClosing(text);
+  return text.trim();
+}
+
+function cutAt(text: string, patterns: RegExp[]): string {
+  let end = text.length;
+  for (const pattern of patterns) {
+    const match = pattern.exec(text);
+    // Never cut the whole turn: a message that starts with a quote keeps what follows it.
+    if (match && match.index > 0 && match.index < end) end = match.index;
+  }
+  return text.slice(0, end);
+}
+
+function dropSignatureAfterClosing(text: string): string {
+  const lines = text.split('\n');
+  for (let i = lines.length - 1; i >= Math.max(1, lines.length - MAX_SIGNATURE_LINES - 1); i--) {
+    if (!CLOSING.test(lines[i]!)) continue;
+    const after = lines.slice(i + 1).filter((l) => l.trim() !== '');
+    if (after.length <= MAX_SIGNATURE_LINES && after.every((l) => l.length <= MAX_SIGNATURE_LINE)) return lines.slice(0, i + 1).join('\n');
+  }
+  return text;
+}

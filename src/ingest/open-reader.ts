@@ -1,0 +1,152 @@
+// Picks the reader for each source (forced with --from, or sniffed from its first bytes) and opens it:
+// the generic CSV/JSON/NDJSON readers, or a vendor reader that yields whole conversations.
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { AttuneError, InputError } from '../errors.js';
+import { peekStream } from './peek-stream.js';
+import { readCsv } from './read-csv.js';
+import { readJson } from './read-json.js';
+import { readNdjson } from './read-ndjson.js';
+import { sniffDelimiter, sniffFormat, stripBom } from './sniff-format.js';
+import type { InputFormat, Source, SourceRecord } from './source-record.js';
+import { looksLikeChatLog, looksLikeTranscriptCell, readChatLog, readTranscriptColumn } from './vendors/chat.js';
+import { conversationTurn, type FreshdeskPeople } from './vendors/freshdesk.js';
+import { hasTaggedTurns, readTaggedThreads } from './vendors/tagged-thread.js';
+import { isTwitterHeader, readTwitter } from './vendors/twitter.js';
+import { detectVendor, parseDocument, readWhole, recordsOf, unwrap, VENDOR_HINT, vendorConversations } from './vendors/vendor-json.js';
+import type { ReaderContext, ReaderName } from './vendors/vendor-reader.js';
+
+export interface OpenOptions {
+  from: ReaderName | 'auto';
+  inputFormat?: InputFormat;
+  stdin: Readable;
+  people: FreshdeskPeople;
+  context: ReaderContext;
+}
+
+export interface OpenedReader {
+  reader: ReaderName;
+  records: AsyncGenerator<SourceRecord>;
+  /** How the reader decided roles and agents; read after the records are consumed. */
+  decided(): string;
+  recordsRead?(): number;
+}
+
+export async function openReader(source: Source, options: OpenOptions): Promise<OpenedReader> {
+  const raw = source.path === null ? options.stdin : createReadStream(source.path);
+  const { head, stream } = await peekStream(raw);
+  const text = stripBom(head.toString('utf8'));
+  const { from, context: ctx } = options;
+  const auto = from === 'auto';
+  const jsonStart = /^\s*[[{]/.test(text);
+
+  if (from === 'chat' && !jsonStart && !looksLikeCsvWithTranscript(text)) return chatLog(stream, ctx);
+  if (auto && !jsonStart && looksLikeChatLog(text)) return chatLog(stream, ctx);
+
+  const format = options.inputFormat ?? sniffFormat(source.display, head);
+  if (format === 'csv') {
+    const records = readCsv(stream, source.display, { delimiter: sniffDelimiter(head) });
+    const header = text.split(/\r?\n/, 1)[0] ?? '';
+    const pick = (name: ReaderName, test: () => boolean) => from === name || (auto && test());
+    if (pick('twitter', () => isTwitterHeader(header))) return named('twitter', readTwitter(records, ctx));
+    if (pick('tagged-thread', () => hasTaggedTurns(text))) return named('tagged-thread', readTaggedThreads(records, ctx));
+    if (pick('chat', () => looksLikeCsvWithTranscript(text))) return named('chat', readTranscriptColumn(records, ctx));
+    if (pick('freshdesk', () => /\bincoming\b/i.test(header) && /\bbody(_text)?\b/i.test(header))) return freshdeskCsv(records, options.people, ctx);
+    return generic(records, from, 'CSV');
+  }
+  if (format === 'ndjson') return ndjson(stream, source, options);
+  if (from === 'generic' || (auto && !VENDOR_HINT.test(text))) return generic(readJson(stream, source.display), from, 'JSON');
+  const doc = parseDocument(await readWhole(stream, source.display), source.display);
+  return vendorDocument(unwrap(doc), uriOf(doc), source, options);
+}
+
+function named(reader: ReaderName, result: { records: AsyncGenerator<SourceRecord>; decided(): string; recordsRead?(): number }): OpenedReader {
+  return { reader, ...result };
+}
+
+function generic(records: AsyncGenerator<SourceRecord>, from: ReaderName | 'auto', kind: string): OpenedReader {
+  if (from !== 'auto' && from !== 'generic') throw new AttuneError(`--from ${from}: this ${kind} file is not in a layout the ${from} reader knows.`);
+  return { reader: 'generic', records, decided: () => 'roles and agents from the fields found (see README, "Input")' };
+}
+
+async function chatLog(stream: Readable, ctx: ReaderContext): Promise<OpenedReader> {
+  const chunks: string[] = [];
+  for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) chunks.push(line);
+  return named('chat', readChatLog(chunks.join('\n'), ctx));
+}
+
+function looksLikeCsvWithTranscript(text: string): boolean {
+  const rows = text.split(/\r?\n/);
+  return rows.length > 2 && /[,;\t]/.test(rows[0] ?? '') && looksLikeTranscriptCell(rows.slice(1).join('\n'));
+}
+
+function vendorDocument(doc: unknown, uri: string, source: Source, options: OpenOptions): OpenedReader {
+  const { from, context: ctx } = options;
+  const found = detectVendor(doc);
+  if (found === 'macros') {
+    const count = Array.isArray((doc as { macros?: unknown[] }).macros) ? (doc as { macros: unknown[] }).macros.length : 1;
+    ctx.note(`macros, not conversations: ${source.display} (${count}); check them with attune lint`);
+    return { reader: 'zendesk', records: recordsOf([], source.display), decided: () => 'macros are not conversations' };
+  }
+  const reader = from === 'auto' ? found : from;
+  if (reader === null || reader === 'generic') return generic(genericRecords(doc, source.display), from, 'JSON');
+  const conversations = vendorConversations(reader, doc, uri, options.people, ctx);
+  if (from !== 'auto' && conversations.length === 0 && found !== reader) throw new AttuneError(`--from ${from}: ${source.display} is not a ${from} document.`);
+  const decided: Record<string, string> = {
+    zendesk: 'the requester is the customer, other authors are agents (named from side-loaded users when present); public:false comments are internal notes',
+    freshdesk: 'incoming messages are the customer, other replies are agents (named from agents files); private notes are counted, not scored',
+    intercom: 'author.type user/lead/contact is the customer, admin is an agent, bot is other; notes and events are not scored',
+  };
+  return { reader, records: recordsOf(conversations, source.display), decided: () => decided[reader] ?? '' };
+}
+
+async function ndjson(stream: Readable, source: Source, options: OpenOptions): Promise<OpenedReader> {
+  const { from, context: ctx } = options;
+  const records = readNdjson(stream, source.display);
+  if (from === 'generic') return generic(records, from, 'NDJSON');
+  const first = await records.next();
+  async function* rest(): AsyncGenerator<SourceRecord> {
+    if (!first.done) yield first.value;
+    yield* records;
+  }
+  const found = first.done ? null : detectVendor(first.value.fields);
+  const reader = from === 'auto' ? (found === 'macros' ? null : found) : from;
+  if (reader === null) return generic(rest(), from, 'NDJSON');
+  async function* perLine(): AsyncGenerator<SourceRecord> {
+    for await (const record of rest()) {
+      for (const conversation of vendorConversations(reader!, unwrap(record.fields), '', options.people, ctx)) {
+        yield { file: record.file, line: record.line, fields: conversation as unknown as Record<string, unknown> };
+      }
+    }
+  }
+  return { reader, records: perLine(), decided: () => `${reader} objects, one per line` };
+}
+
+function freshdeskCsv(records: AsyncGenerator<SourceRecord>, people: FreshdeskPeople, ctx: ReaderContext): OpenedReader {
+  async function* run(): AsyncGenerator<SourceRecord> {
+    for await (const record of records) {
+      const turn = conversationTurn(record.fields, people, ctx);
+      yield { ...record, fields: { conversation_id: String(record.fields.ticket_id ?? ''), ...turn, turns: undefined } };
+    }
+  }
+  return { reader: 'freshdesk', records: run(), decided: () => 'incoming rows are the customer, other replies are agents; private notes are counted, not scored' };
+}
+
+function uriOf(doc: unknown): string {
+  const request = (doc as { _request?: { uri?: unknown } } | null)?._request;
+  return typeof request?.uri === 'string' ? request.uri : '';
+}
+
+/** A parsed document read the generic way: array elements, a wrapper's first array, or the object itself. */
+async function* genericRecords(doc: unknown, file: string): AsyncGenerator<SourceRecord> {
+  const items = Array.isArray(doc)
+    ? doc
+    : doc && typeof doc === 'object'
+      ? (Object.values(doc as Record<string, unknown>).find((v) => Array.isArray(v) && v.some((x) => x && typeof x === 'object')) as unknown[] | undefined) ?? [doc]
+      : [doc];
+  for (const item of items) {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) throw new InputError(file, undefined, 'expected JSON objects (one per turn or per conversation).');
+    yield { file, line: 1, fields: item as Record<string, unknown> };
+  }
+}

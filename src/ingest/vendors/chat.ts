@@ -1,0 +1,176 @@
+// Live-chat transcripts: text logs in the "(01:53:22 PM) Name: text" layout with "Chat started:" headers
+// and "*** X joined the chat ***" lines, and CSVs with one conversation per row in a transcript column
+// ("Customer: …", "Agent (Jane): …"). Who is an agent: --agents names, people who joined the chat, and
+// names like "Customer Service"; otherwise the first speaker is taken to be the customer.
+import type { SourceRecord } from '../source-record.js';
+import { conversationRecord, type NormalTurn } from './normal-record.js';
+import type { ReaderContext, ReaderResult } from './vendor-reader.js';
+
+/** A log line: time in parentheses (either may be missing in pasted logs), speaker, colon, text. */
+const LOG_LINE = /^\s*"?\s*\(?\s*(\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?)\s*\)?\s+(.*)$/i;
+const JOINED = /^\*{3}\s*(.+?)\s+(joined|left) the chat\s*\*{3}\s*$/i;
+const ROLE_LINE = /^\s*(customer|visitor|user|client|agent|support|rep|operator|advisor)\s*(?:\(([^)]{1,60})\))?\s*:\s*(.*)$/i;
+const HOUSE_NAMES = /customer service|customer support|support team|help ?desk|concierge|\bbot\b|assistant/i;
+const BLOCK_START = /^(?:###\s|Chat started:)/i;
+
+export function looksLikeChatLog(head: string): boolean {
+  return /^\s*"?\(?\d{1,2}:\d{2}(?::\d{2})?\s*[AP]M\)\s*\S/im.test(head) || /^Chat started:/im.test(head);
+}
+
+export function looksLikeTranscriptCell(value: string): boolean {
+  return value.split('\n').filter((l) => ROLE_LINE.test(l) || LOG_LINE.test(l)).length >= 2;
+}
+
+interface Line {
+  speaker: string | null;
+  text: string;
+  time: string;
+  line: number;
+  joined?: boolean;
+}
+
+export interface ChatDecision {
+  byList: number;
+  byJoin: number;
+  byName: number;
+  byFirstSpeaker: number;
+}
+
+/** Reads a whole chat log text into conversation records, one per block. */
+export function readChatLog(text: string, ctx: ReaderContext): ReaderResult {
+  const decision: ChatDecision = { byList: 0, byJoin: 0, byName: 0, byFirstSpeaker: 0 };
+  async function* run(): AsyncGenerator<SourceRecord> {
+    const blocks = splitBlocks(text);
+    const joinedAnywhere = new Set(blocks.flatMap((b) => b.lines.filter((l) => l.joined).map((l) => l.speaker!)));
+    for (const block of blocks) {
+      const turns = toTurns(block.lines, ctx, joinedAnywhere, decision);
+      if (turns.length === 0) continue;
+      yield conversationRecord(ctx.file, block.start, { conversation_id: `${ctx.file}#${block.start}`, channel: 'chat', turns });
+    }
+  }
+  return { records: run(), decided: () => describe(decision) };
+}
+
+/** Reads CSV rows that each hold a whole transcript in one column. */
+export function readTranscriptColumn(records: AsyncGenerator<SourceRecord>, ctx: ReaderContext): ReaderResult {
+  const decision: ChatDecision = { byList: 0, byJoin: 0, byName: 0, byFirstSpeaker: 0 };
+  async function* run(): AsyncGenerator<SourceRecord> {
+    for await (const { fields, line } of records) {
+      const entries = Object.entries(fields);
+      const cell = entries.find(([, v]) => typeof v === 'string' && looksLikeTranscriptCell(v));
+      if (!cell) {
+        ctx.skip('row without a transcript column');
+        continue;
+      }
+      const parsed = parseLines(String(cell[1]).split(/\r?\n/), line);
+      const turns = toTurns(parsed, ctx, new Set(), decision);
+      const id = entries.find(([k]) => /id$|^id|conversation|chat|ticket/i.test(k) && k !== cell[0])?.[1];
+      if (turns.length > 0) yield conversationRecord(ctx.file, line, { conversation_id: String(id ?? `${ctx.file}:${line}`), channel: 'chat', turns });
+    }
+  }
+  return { records: run(), decided: () => describe(decision) };
+}
+
+function splitBlocks(text: string): { start: number; lines: Line[] }[] {
+  const rows = text.split(/\r?\n/);
+  const blocks: { start: number; rows: string[] }[] = [];
+  let current: { start: number; rows: string[] } | null = null;
+  rows.forEach((row, i) => {
+    if (BLOCK_START.test(row.trim())) {
+      if (current && current.rows.some((r) => r.trim() !== '')) blocks.push(current);
+      current = { start: i + 1, rows: [] };
+      return;
+    }
+    current ??= { start: i + 1, rows: [] };
+    current.rows.push(row);
+  });
+  if (current && (current as { rows: string[] }).rows.some((r) => r.trim() !== '')) blocks.push(current);
+  return blocks.map((b) => ({ start: b.start, lines: parseLines(b.rows, b.start + 1) }));
+}
+
+function parseLines(rows: string[], firstLine: number): Line[] {
+  const lines: Line[] = [];
+  const speakers = new Set<string>();
+  for (const row of rows) {
+    const rest = LOG_LINE.exec(row)?.[2]?.trim() ?? '';
+    const named = /^([^:*]{1,40}?)\s*:/.exec(rest);
+    if (named) speakers.add(named[1]!.trim());
+  }
+  rows.forEach((row, i) => {
+    const lineNo = firstLine + i;
+    const roleLine = ROLE_LINE.exec(row);
+    if (roleLine) {
+      const speaker = roleLine[2] ? `${roleLine[1]} (${roleLine[2]})` : roleLine[1]!;
+      lines.push({ speaker, text: roleLine[3]!.trim(), time: '', line: lineNo });
+      return;
+    }
+    const m = LOG_LINE.exec(row.replace(/"\s*$/, ''));
+    if (!m) {
+      if (row.trim() !== '' && lines.length > 0) lines[lines.length - 1]!.text += `\n${row.trim()}`;
+      return;
+    }
+    const rest = m[2]!.trim();
+    const joined = JOINED.exec(rest);
+    if (joined) {
+      lines.push({ speaker: joined[1]!.trim(), text: '', time: m[1]!, line: lineNo, joined: joined[2]!.toLowerCase() === 'joined' });
+      return;
+    }
+    const colon = /^([^:]{1,40}?)\s*:\s+(.*)$/.exec(rest) ?? /^([^:]{1,40}?)\s*:(.*)$/.exec(rest);
+    // A pasted line may lose its colon ("Juan Manuel Franco Hi"): fall back to the longest known speaker.
+    const known = colon ? null : [...speakers].sort((a, b) => b.length - a.length).find((s) => rest.startsWith(`${s} `));
+    const speaker = colon ? colon[1]!.trim() : known ?? null;
+    const text = colon ? colon[2]!.trim() : known ? rest.slice(known.length).trim() : rest;
+    lines.push({ speaker, text, time: m[1]!, line: lineNo });
+  });
+  return lines;
+}
+
+function toTurns(lines: Line[], ctx: ReaderContext, joinedAnywhere: Set<string>, decision: ChatDecision): NormalTurn[] {
+  const said = lines.filter((l) => !l.joined && l.speaker !== null && l.text !== '');
+  const speakers = [...new Set(said.map((l) => l.speaker!))];
+  const canonical = mergeAliases(speakers);
+  const roleOf = new Map<string, 'agent' | 'customer'>();
+  const explicit = (s: string) => /^(agent|support|rep|operator|advisor)\b/i.test(s) ? 'agent' : /^(customer|visitor|user|client)\b/i.test(s) ? 'customer' : null;
+  let anyAgent = false;
+  for (const s of new Set(canonical.values())) {
+    const e = explicit(s);
+    if (e) roleOf.set(s, e);
+    else if (ctx.agents.has(s.toLowerCase())) { roleOf.set(s, 'agent'); decision.byList += 1; }
+    else if (joinedAnywhere.has(s) || lines.some((l) => l.joined && l.speaker === s)) { roleOf.set(s, 'agent'); decision.byJoin += 1; }
+    else if (HOUSE_NAMES.test(s)) { roleOf.set(s, 'agent'); decision.byName += 1; }
+    if (roleOf.get(s) === 'agent') anyAgent = true;
+  }
+  const first = said[0] ? canonical.get(said[0].speaker!)! : null;
+  for (const s of new Set(canonical.values())) {
+    if (roleOf.has(s)) continue;
+    if (anyAgent) roleOf.set(s, 'customer');
+    else {
+      roleOf.set(s, s === first ? 'customer' : 'agent');
+      if (s !== first) decision.byFirstSpeaker += 1;
+    }
+  }
+  for (const l of lines.filter((x) => x.speaker === null)) ctx.skip('chat line without a speaker');
+  return said.map((l) => {
+    const name = canonical.get(l.speaker!)!;
+    const role = roleOf.get(name)!;
+    const agentName = role === 'agent' ? name.replace(/^(agent|support|rep|operator|advisor)\s*\((.+)\)$/i, '$2') : null;
+    return { role, agent: agentName, text: l.text, created_at: null, line: l.line };
+  });
+}
+
+/** One speaker under two names ("Juan Manuel" and "Juan Manuel Franco") is one person: the longer name wins. */
+function mergeAliases(speakers: string[]): Map<string, string> {
+  const map = new Map<string, string>();
+  const sorted = [...speakers].sort((a, b) => b.length - a.length);
+  for (const s of speakers) map.set(s, sorted.find((longer) => longer !== s && longer.startsWith(`${s} `)) ?? s);
+  return map;
+}
+
+function describe(d: ChatDecision): string {
+  const parts = [];
+  if (d.byList) parts.push(`${d.byList} named with --agents`);
+  if (d.byJoin) parts.push(`${d.byJoin} who joined the chat`);
+  if (d.byName) parts.push(`${d.byName} by a house name such as "Customer Service"`);
+  if (d.byFirstSpeaker) parts.push(`${d.byFirstSpeaker} as the side that did not speak first (name agents with --agents to be sure)`);
+  return `agents: ${parts.length ? parts.join('; ') : 'none found'}; everyone else is the customer`;
+}

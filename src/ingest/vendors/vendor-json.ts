@@ -1,0 +1,68 @@
+// Reads a vendor's JSON document whole (API responses and exports are pages of bounded size), unwraps
+// recorded responses ({"_request": …, "body": …}), and turns it into conversation records.
+import type { Readable } from 'node:stream';
+import { InputError } from '../../errors.js';
+import type { SourceRecord } from '../source-record.js';
+import { freshdeskConversations, isFreshdesk, type FreshdeskPeople } from './freshdesk.js';
+import { intercomConversations, isIntercom } from './intercom.js';
+import { conversationRecord, type NormalConversation } from './normal-record.js';
+import type { ReaderContext, ReaderName } from './vendor-reader.js';
+import { isZendesk, isZendeskMacros, zendeskConversations } from './zendesk.js';
+
+/** Keys that only vendor documents have: seeing one in the first bytes is worth reading the whole file. */
+export const VENDOR_HINT = /"(?:_request|conversation_parts|helpdesk_ticket|requester_id|incoming|audits|agent_names|macros|actions|author_id|helpdesk_agent|ticket_scope)"\s*:/;
+
+/** Larger than any API page; a bigger file is an export to stream with the generic reader. */
+const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
+
+export async function readWhole(stream: Readable, file: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_DOCUMENT_BYTES) throw new InputError(file, undefined, `larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB: read it with --from generic, which streams.`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+}
+
+export function parseDocument(text: string, file: string, lineOffset = 0): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const position = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? NaN);
+    const line = Number.isNaN(position) ? undefined : lineOffset + text.slice(0, position).split('\n').length;
+    throw new InputError(file, line, `not valid JSON (${(error as Error).message}).`);
+  }
+}
+
+export function unwrap(doc: unknown): unknown {
+  const o = doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>) : null;
+  return o && '_request' in o && 'body' in o ? o.body : doc;
+}
+
+export function detectVendor(doc: unknown): ReaderName | 'macros' | null {
+  const o = doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>) : null;
+  if (o && isZendeskMacros(o)) return 'macros';
+  if (isIntercom(doc)) return 'intercom';
+  if (o && isZendesk(o)) return 'zendesk';
+  if (isFreshdesk(doc)) return 'freshdesk';
+  return null;
+}
+
+export function vendorConversations(reader: ReaderName, doc: unknown, uri: string, people: FreshdeskPeople, ctx: ReaderContext): NormalConversation[] {
+  switch (reader) {
+    case 'zendesk':
+      return doc && typeof doc === 'object' && !Array.isArray(doc) ? zendeskConversations(doc as Record<string, unknown>, uri, ctx) : [];
+    case 'freshdesk':
+      return freshdeskConversations(doc, people, ctx);
+    case 'intercom':
+      return intercomConversations(doc, ctx);
+    default:
+      return [];
+  }
+}
+
+export async function* recordsOf(conversations: NormalConversation[], file: string, line = 1): AsyncGenerator<SourceRecord> {
+  for (const conversation of conversations) yield conversationRecord(file, line, conversation);
+}
