@@ -1,5 +1,6 @@
 // The audit pipeline, end to end: sources -> records -> turns -> detection -> conversations -> report.
 // Streams throughout: a file's records are read one at a time and only open conversations are held.
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { AuditAggregator } from './aggregate/audit-aggregator.js';
 import { buildReport, type InputSummary, type Report } from './aggregate/build-report.js';
@@ -38,7 +39,7 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
     aggregator.addConversation(turns);
     options.onConversation?.(turns);
   };
-  for (const source of sources) {
+  for (const source of identityFilesFirst(sources)) {
     const context = {
       file: source.display,
       agents: options.agents,
@@ -62,6 +63,26 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
     inputs.push({ file: source.display, reader: opened.reader, decided: opened.reader === 'generic' ? extractor.describe() : opened.decided() });
   }
   return buildReport(aggregator, { records, by: options.by, inputs, skipped: sortedRecord(accounting.skipped), notes: sortedRecord(accounting.notes) });
+}
+
+/** Files that only name agents (Freshdesk agents and contacts) are read first, so replies can be named. */
+const IDENTITY_HINT = /"(?:helpdesk_agent|ticket_scope)"\s*:|"contact"\s*:\s*\{/;
+
+function identityFilesFirst(sources: Source[]): Source[] {
+  const isIdentity = (source: Source): boolean => {
+    if (source.path === null) return false;
+    try {
+      const fd = openSync(source.path, 'r');
+      const buffer = Buffer.alloc(4096);
+      const n = readSync(fd, buffer, 0, buffer.length, 0);
+      closeSync(fd);
+      return IDENTITY_HINT.test(buffer.subarray(0, n).toString('utf8'));
+    } catch {
+      return false;
+    }
+  };
+  const identity = sources.filter(isIdentity);
+  return [...identity, ...sources.filter((s) => !identity.includes(s))];
 }
 
 function scoreTurn(turn: Turn, engine: DetectionEngine): ScoredTurn {

@@ -36,3 +36,21 @@ describe('README', () => {
     expect(quickstart.trim().split('\n')).toEqual(['npm install && npm start', 'npm test']);
   });
 });
+
+describe('README format examples', () => {
+  const section = readme.split('## Formats')[1]!.split('\n## ')[0]!;
+  const blocks = [...section.matchAll(/```(json|csv|text)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1]!, body: m[2]! }));
+  const expected = ['zendesk', 'freshdesk', 'intercom', 'twitter', 'tagged-thread', 'chat'];
+
+  it('has one example per vendor reader', () => expect(blocks).toHaveLength(expected.length));
+
+  blocks.forEach((block, i) => {
+    it(`reads the ${expected[i]} example with the ${expected[i]} reader`, async () => {
+      const r = await runCli(['audit', '-', '--format', 'json'], { stdin: block.body });
+      expect(r.code, r.stderr).toBe(0);
+      const report = JSON.parse(r.stdout);
+      expect(report.inputs[0].reader).toBe(expected[i]);
+      expect(report.totals.turns.agent).toBeGreaterThan(0);
+    });
+  });
+});

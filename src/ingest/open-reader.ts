@@ -48,11 +48,14 @@ export async function openReader(source: Source, options: OpenOptions): Promise<
   if (format === 'csv') {
     const records = readCsv(stream, source.display, { delimiter: sniffDelimiter(head) });
     const header = text.split(/\r?\n/, 1)[0] ?? '';
-    const pick = (name: ReaderName, test: () => boolean) => from === name || (auto && test());
-    if (pick('twitter', () => isTwitterHeader(header))) return named('twitter', readTwitter(records, ctx));
-    if (pick('tagged-thread', () => hasTaggedTurns(text))) return named('tagged-thread', readTaggedThreads(records, ctx));
-    if (pick('chat', () => looksLikeCsvWithTranscript(text))) return named('chat', readTranscriptColumn(records, ctx));
-    if (pick('freshdesk', () => /\bincoming\b/i.test(header) && /\bbody(_text)?\b/i.test(header))) return freshdeskCsv(records, options.people, ctx);
+    const pick = (name: ReaderName, expected: string, test: () => boolean): boolean => {
+      if (from === name && !test()) throw new AttuneError(`--from ${name}: ${source.display} does not look like a ${name} export (${expected}).`);
+      return from === name || (auto && test());
+    };
+    if (pick('twitter', 'columns tweet_id, inbound and in_response_to_tweet_id', () => isTwitterHeader(header))) return named('twitter', readTwitter(records, ctx));
+    if (pick('tagged-thread', 'turns wrapped as <cust__ … __cust> and <rep__ … __rep>', () => hasTaggedTurns(text))) return named('tagged-thread', readTaggedThreads(records, ctx));
+    if (pick('chat', 'a column holding "Customer: …" and "Agent: …" lines', () => looksLikeCsvWithTranscript(text))) return named('chat', readTranscriptColumn(records, ctx));
+    if (pick('freshdesk', 'columns incoming and body or body_text', () => /\bincoming\b/i.test(header) && /\bbody(_text)?\b/i.test(header))) return freshdeskCsv(records, options.people, ctx);
     return generic(records, from, 'CSV');
   }
   if (format === 'ndjson') return ndjson(stream, source, options);

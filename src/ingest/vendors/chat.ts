@@ -133,7 +133,7 @@ function toTurns(lines: Line[], ctx: ReaderContext, joinedAnywhere: Set<string>,
   const explicit = (s: string) => /^(agent|support|rep|operator|advisor)\b/i.test(s) ? 'agent' : /^(customer|visitor|user|client)\b/i.test(s) ? 'customer' : null;
   let anyAgent = false;
   for (const s of new Set(canonical.values())) {
-    const e = explicit(s);
+    const e = HOUSE_NAMES.test(s) ? null : explicit(s);
     if (e) roleOf.set(s, e);
     else if (ctx.agents.has(s.toLowerCase())) { roleOf.set(s, 'agent'); decision.byList += 1; }
     else if (joinedAnywhere.has(s) || lines.some((l) => l.joined && l.speaker === s)) { roleOf.set(s, 'agent'); decision.byJoin += 1; }

@@ -10,7 +10,7 @@ import type { ReaderContext, ReaderName } from './vendor-reader.js';
 import { isZendesk, isZendeskMacros, zendeskConversations } from './zendesk.js';
 
 /** Keys that only vendor documents have: seeing one in the first bytes is worth reading the whole file. */
-export const VENDOR_HINT = /"(?:_request|conversation_parts|helpdesk_ticket|requester_id|incoming|audits|agent_names|macros|actions|author_id|helpdesk_agent|ticket_scope)"\s*:/;
+export const VENDOR_HINT = /"(?:_request|conversation_parts|helpdesk_ticket|requester_id|incoming|audits|agent_names|macros|actions|author_id|helpdesk_agent|ticket_scope)"\s*:|"contact"\s*:\s*\{/;
 
 /** Larger than any API page; a bigger file is an export to stream with the generic reader. */
 const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;

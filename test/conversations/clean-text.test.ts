@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText } from '../../src/conversations/clean-text.js';
+import { evidenceText, splitSignOff } from '../../src/conversations/evidence-text.js';
+
+describe('cleanText', () => {
+  it('turns HTML into text without links or images', () => {
+    expect(cleanText('<p>Hi <b>there</b>,</p><p>see <a href="https://x.example">this page</a><img src="y.png"></p>')).toBe('Hi there,\n\nsee this page');
+  });
+
+  it('removes quoted history, forwarded blocks and > lines', () => {
+    expect(cleanText('Thanks, fixed now.\n\nOn Mon, 1 Sep 2026 at 10:00, Maya <m@example.com> wrote:\n> old text')).toBe('Thanks, fixed now.');
+    expect(cleanText('See below.\n-----Original Message-----\nFrom: a\nold')).toBe('See below.');
+    expect(cleanText('New part\n---------- Forwarded message ---------\nold')).toBe('New part');
+    expect(cleanText('Reply here\n> quoted\n> more')).toBe('Reply here');
+    expect(cleanText('Answer\n\nFrom: Bob Smith\nSent: Monday\nTo: x')).toBe('Answer');
+  });
+
+  it('removes signatures and legal footers but keeps the closing line', () => {
+    expect(cleanText('Refund sent.\n\nKind regards,\nOwen Price\nBilling Team\n+44 20 7946 0000')).toBe('Refund sent.\n\nKind regards,');
+    expect(cleanText('All good\n\nSent from my iPhone')).toBe('All good');
+    expect(cleanText('Done.\n-- \nJo')).toBe('Done.');
+    expect(cleanText('Done.\n\nThis email and any attachments are confidential and intended solely for the addressee.')).toBe('Done.');
+  });
+
+  it('leaves plain messages alone and never empties a message that starts with a quote', () => {
+    expect(cleanText('Thanks, that works!')).toBe('Thanks, that works!');
+    expect(cleanText('On Monday I ordered a lamp and it never came.')).toBe('On Monday I ordered a lamp and it never came.');
+  });
+});
+
+describe('evidence text', () => {
+  it('splits sign-off initials and names from the end of a message', () => {
+    expect(splitSignOff('So sorry about that. *TMT')).toEqual({ text: 'So sorry about that.', signature: 'TMT' });
+    expect(splitSignOff('Glad to help! -Becky')).toEqual({ text: 'Glad to help!', signature: 'Becky' });
+    expect(splitSignOff('We will look into it ^KL 2/2')).toEqual({ text: 'We will look into it', signature: 'KL' });
+    expect(splitSignOff('It works - Thanks')).toEqual({ text: 'It works - Thanks', signature: null });
+    expect(splitSignOff('Call us on 1/2')).toEqual({ text: 'Call us on 1/2', signature: null });
+  });
+
+  it('blanks template placeholders so they never count as evidence', () => {
+    const text = evidenceText('Dear {{ticket.requester.first_name}}, we sent [AMOUNT] to %name% and {user}. ^JK');
+    expect(text).not.toMatch(/ticket|requester|AMOUNT|name|user|JK/);
+  });
+});

@@ -1,0 +1,82 @@
+// Reader behaviour beyond the golden cases: accounting of every record, sniffing, and agent decisions.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../../helpers.js';
+
+const { dir, cleanup } = tempDir();
+afterAll(cleanup);
+
+function write(name: string, content: string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, content);
+  return file;
+}
+
+async function audit(file: string, ...args: string[]) {
+  const r = await runCli(['audit', file, '--format', 'json', ...args]);
+  return { ...r, report: r.code === 0 ? JSON.parse(r.stdout) : null };
+}
+
+describe('twitter threads', () => {
+  it('puts every tweet in exactly one thread or counts it as skipped, even with bare carriage returns', async () => {
+    const rows = [',tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id'];
+    // Three threads, one reply whose parent is missing, one tweet with bare CRs, one duplicate id.
+    rows.push('0,1,100,True,Mon Oct 02 10:00:00 +0000 2026,@Co hello\r\rline two,2,');
+    rows.push('1,2,Co,False,Mon Oct 02 10:01:00 +0000 2026,@100 hi ^AB,3,1');
+    rows.push('2,3,100,True,Mon Oct 02 10:02:00 +0000 2026,@Co thanks,,2');
+    rows.push('3,4,101,True,Mon Oct 02 10:03:00 +0000 2026,@Co reply to nothing,,99');
+    rows.push('4,4,101,True,Mon Oct 02 10:04:00 +0000 2026,@Co duplicate,,');
+    rows.push('5,5,102,maybe,Mon Oct 02 10:05:00 +0000 2026,@Co odd,,');
+    const { report } = await audit(write('twcs.csv', `${rows.join('\n')}\n`));
+    expect(report.inputs[0].reader).toBe('twitter');
+    expect(report.totals.records).toBe(6);
+    expect(report.totals.conversations).toBe(2);
+    expect(report.totals.turns).toEqual({ customer: 3, agent: 1, other: 0 });
+    expect(report.totals.skipped).toEqual({ 'tweet id seen twice (later copy skipped)': 1, 'tweet whose inbound is neither True nor False': 1 });
+    expect(report.agents.map((a: { agent: string }) => a.agent)).toEqual(['Co/AB']);
+  });
+});
+
+describe('live chat', () => {
+  it('treats the first speaker as the customer when nobody joins, and names agents from --agents', async () => {
+    const file = write('chat.txt', '(10:00:00 AM) Ana: your order ships Monday\n(10:01:00 AM) Ben: ok thanks\n');
+    const first = await audit(file);
+    expect(first.report.agents.map((a: { agent: string }) => a.agent)).toEqual(['Ben']);
+    expect(first.report.inputs[0].decided).toContain('did not speak first');
+    const named = await audit(file, '--agents', 'Ana');
+    expect(named.report.agents.map((a: { agent: string }) => a.agent)).toEqual(['Ana']);
+    expect(named.report.inputs[0].decided).toContain('named with --agents');
+  });
+});
+
+describe('--from', () => {
+  it('refuses a file that is not in the forced layout', async () => {
+    const file = write('plain.csv', 'conversation_id,role,text\n1,customer,hi\n');
+    const r = await runCli(['audit', file, '--from', 'twitter']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--from twitter');
+  });
+
+  it('reads recorded API responses and reports macros as not conversations', async () => {
+    const file = write('macros.json', JSON.stringify({ _request: { uri: 'x' }, body: { macros: [{ id: 1, title: 'Hi', actions: [] }] } }));
+    const { code, report } = await audit(file);
+    expect(code).toBe(0);
+    expect(report.totals.conversations).toBe(0);
+    expect(Object.keys(report.totals.notes)[0]).toMatch(/^macros, not conversations/);
+  });
+});
+
+describe('--agent-map', () => {
+  it('names agents and rejects a map without names, naming the line', async () => {
+    const data = write('d.csv', 'conversation_id,role,agent,text\n1,customer,,help\n1,agent,a7,Sure thing\n');
+    const map = write('map.csv', 'id,name,team\na7,Alma Ruiz,Billing\n');
+    const { report } = await audit(data, '--agent-map', map, '--by', 'team');
+    expect(report.by).toBe('team');
+    expect(report.agents.map((a: { agent: string }) => a.agent)).toEqual(['Billing']);
+    const bad = write('bad-map.csv', 'id,name\na7,\n');
+    const r = await runCli(['audit', data, '--agent-map', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('bad-map.csv:2: each agent needs an id (or initials) and a name.');
+  });
+});
