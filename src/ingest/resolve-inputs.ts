@@ -1,12 +1,15 @@
 // Turns the command's input arguments (files, folders, globs, `-`) into an ordered list of sources.
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { AttuneError } from '../errors.js';
 import type { Source } from './source-record.js';
+import { looksLikeChatLog } from './vendors/chat.js';
 
 /** Extensions read when a folder is given; anything else in a folder is left alone. */
 export const KNOWN_EXTENSIONS = ['.csv', '.tsv', '.json', '.jsonl', '.ndjson'];
+/** Text files in a folder are read only when they are live-chat logs (a folder may hold READMEs). */
+const TEXT_EXTENSIONS = ['.txt', '.log'];
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
@@ -45,6 +48,17 @@ export function resolveInputs(inputs: string[], cwd: string): Source[] {
 }
 
 function listFolder(abs: string): string[] {
-  const patterns = KNOWN_EXTENSIONS.map((ext) => `**/*${ext}`);
-  return globSync(patterns, { cwd: abs, onlyFiles: true, caseSensitiveMatch: false }).sort();
+  const patterns = [...KNOWN_EXTENSIONS, ...TEXT_EXTENSIONS].map((ext) => `**/*${ext}`);
+  const files = globSync(patterns, { cwd: abs, onlyFiles: true, caseSensitiveMatch: false }).sort();
+  return files.filter((f) => !TEXT_EXTENSIONS.includes(path.extname(f).toLowerCase()) || isChatLog(path.join(abs, f)));
+}
+
+function isChatLog(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(8192);
+    return looksLikeChatLog(buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8'));
+  } finally {
+    closeSync(fd);
+  }
 }

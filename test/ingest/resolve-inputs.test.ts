@@ -8,11 +8,13 @@ const { dir, cleanup } = tempDir();
 afterAll(cleanup);
 mkdirSync(path.join(dir, 'exports/2026'), { recursive: true });
 for (const f of ['exports/b.csv', 'exports/a.JSON', 'exports/2026/c.ndjson', 'exports/notes.txt', 'top.jsonl']) writeFileSync(path.join(dir, f), '');
+writeFileSync(path.join(dir, 'exports/chat.log'), '(10:00:00 AM) Ana: hello\n');
 
 describe('resolveInputs', () => {
   it('walks folders recursively for known extensions, in a stable order', () => {
     const sources = resolveInputs(['exports'], dir).map((s) => s.display);
-    expect(sources).toEqual([path.join('exports', '2026/c.ndjson'), path.join('exports', 'a.JSON'), path.join('exports', 'b.csv')]);
+    // notes.txt is not a chat log, so it is left alone; chat.log is read.
+    expect(sources).toEqual([path.join('exports', '2026/c.ndjson'), path.join('exports', 'a.JSON'), path.join('exports', 'b.csv'), path.join('exports', 'chat.log')]);
   });
 
   it('expands globs and keeps - for standard input, without duplicates', () => {

@@ -80,3 +80,21 @@ describe('--agent-map', () => {
     expect(r.stderr).toContain('bad-map.csv:2: each agent needs an id (or initials) and a name.');
   });
 });
+
+describe('one record per line and CSV vendor exports', () => {
+  it('reads a Zendesk export with one ticket per line', async () => {
+    const line = (id: number, text: string) => JSON.stringify({ id, requester_id: 1, via: { channel: 'email' }, comments: [{ author_id: 1, public: true, plain_body: text }, { author_id: 2, public: true, plain_body: 'We are on it.' }] });
+    const { report } = await audit(write('tickets.ndjson', `${line(1, 'Broken again')}\n${line(2, 'Still broken')}\n`));
+    expect(report.inputs[0].reader).toBe('zendesk');
+    expect(report.totals.conversations).toBe(2);
+    expect(report.totals.turns).toEqual({ customer: 2, agent: 2, other: 0 });
+  });
+
+  it('reads a Freshdesk conversations CSV, private notes counted as other', async () => {
+    const csv = 'ticket_id,incoming,private,user_id,body_text\n7,true,false,1,My refund is late\n7,false,true,9,check ledger\n7,false,false,9,Sorry! Refund sent today.\n';
+    const { report } = await audit(write('fd.csv', csv));
+    expect(report.inputs[0].reader).toBe('freshdesk');
+    expect(report.totals.turns).toEqual({ customer: 1, agent: 1, other: 1 });
+    expect(report.agents[0].agent).toBe('freshdesk agent 9');
+  });
+});
