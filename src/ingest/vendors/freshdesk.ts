@@ -1,13 +1,10 @@
 // Freshdesk: tickets (API v2 and v1), their conversations (replies and notes), search results, and
 // CSV exports of conversations. incoming:true is the customer, private notes are counted, not scored;
 // agent ids are named from agents or contacts files read alongside.
+import { list, obj, str, type Json } from './json-access.js';
 import type { NormalConversation, NormalTurn } from './normal-record.js';
 import type { ReaderContext } from './vendor-reader.js';
 
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null);
-const list = (v: unknown): Json[] => (Array.isArray(v) ? v.map(obj).filter((x): x is Json => x !== null) : []);
-const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
 /** Agent names by Freshdesk user id, filled from agents and contacts files. */
 export type FreshdeskPeople = Map<string, string>;

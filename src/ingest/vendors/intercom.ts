@@ -1,13 +1,10 @@
 // Intercom: conversations with a source message and conversation_parts. author.type user, lead or
 // contact is the customer; admin is an agent; bot is other. Notes are counted, not scored; assignment,
 // open, close and snooze events are not turns.
+import { list, obj, str, type Json } from './json-access.js';
 import type { NormalConversation, NormalTurn } from './normal-record.js';
 import type { ReaderContext } from './vendor-reader.js';
 
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null);
-const list = (v: unknown): Json[] => (Array.isArray(v) ? v.map(obj).filter((x): x is Json => x !== null) : []);
-const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
 function isConversation(o: Json | null): boolean {
   return !!o && (obj(o.conversation_parts) !== null || (obj(o.source) !== null && obj(obj(o.source)!.author) !== null));

@@ -3,13 +3,10 @@
 // transcripts. The requester (ticket.requester_id, else the first comment's author) is the customer;
 // users side-loaded with role end-user are customers, agents and admins are agents; public:false
 // comments are internal notes (counted, not scored).
+import { list, obj, str, type Json } from './json-access.js';
 import type { NormalConversation, NormalTurn } from './normal-record.js';
 import type { ReaderContext } from './vendor-reader.js';
 
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null);
-const list = (v: unknown): Json[] => (Array.isArray(v) ? v.map(obj).filter((x): x is Json => x !== null) : []);
-const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
 export function isZendesk(doc: Json): boolean {
   if (doc.tickets || doc.ticket || doc.audits || doc.audit) return list(doc.tickets).some(isTicket) || isTicket(obj(doc.ticket)) || Array.isArray(doc.audits) || !!obj(doc.audit);
