@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIELD_ALIASES } from '../src/conversations/field-map.js';
 import { AGENT_VALUES, CUSTOMER_VALUES, OTHER_VALUES } from '../src/conversations/roles.js';
-import { FIXTURES, runCli } from './helpers.js';
+import { writeFileSync } from 'node:fs';
+import { FIXTURES, runCli, tempDir } from './helpers.js';
 
 const readme = readFileSync(path.join(FIXTURES, '../README.md'), 'utf8');
 
@@ -23,7 +24,7 @@ describe('README', () => {
     }
   });
 
-  for (const command of [['audit'], ['eval', 'sentiment'], ['eval', 'empathy']]) {
+  for (const command of [['audit'], ['eval', 'sentiment'], ['eval', 'empathy'], ['lint'], ['rules'], ['rules', 'test'], ['init']]) {
     it(`documents every option of attune ${command.join(' ')}`, async () => {
       const help = (await runCli([...command, '--help'])).stdout;
       const flags = [...help.matchAll(/--[a-z-]+/g)].map((m) => m[0]).filter((f) => f !== '--help');
@@ -52,5 +53,20 @@ describe('README format examples', () => {
       expect(report.inputs[0].reader).toBe(expected[i]);
       expect(report.totals.turns.agent).toBeGreaterThan(0);
     });
+  });
+});
+
+describe('README configuration example', () => {
+  it('is a config attune accepts, whose rule examples pass', async () => {
+    const yaml = readme.split('## Configuration')[1]!.split('```yaml\n')[1]!.split('```')[0]!;
+    const { dir, cleanup } = tempDir();
+    try {
+      writeFileSync(path.join(dir, '.attunerc.yaml'), yaml);
+      const r = await runCli(['rules', 'test'], { cwd: dir });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(/0 failed/);
+    } finally {
+      cleanup();
+    }
   });
 });

@@ -1,6 +1,8 @@
 // `attune audit`: reads exports, runs the pipeline, and writes the report and the per-turn export.
 import type { Role } from '../detect/detector.js';
 import { createDefaultEngine } from '../detect/engine.js';
+import { loadBuiltinRules } from '../detect/load-rules.js';
+import { resolveConfig } from './lint-command.js';
 import { AttuneError } from '../errors.js';
 import { loadAgentMap } from '../conversations/agent-map.js';
 import { parseMapOption } from '../conversations/field-map.js';
@@ -27,6 +29,7 @@ export interface AuditFlags {
   by: string;
   agents?: string;
   agentMap?: string;
+  config?: string;
   color: boolean;
 }
 
@@ -39,7 +42,8 @@ export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io):
   const overrides = flags.map ? parseMapOption(flags.map) : {};
   const from = choose(flags.from, ['auto', ...READER_NAMES], '--from') as ReaderName | 'auto';
   const by = choose(flags.by, GROUP_BY, '--by') as GroupBy;
-  const agents = new Set((flags.agents ?? '').split(',').map((a) => a.trim().toLowerCase()).filter(Boolean));
+  const config = resolveConfig(io, flags.config);
+  const agents = new Set([...(flags.agents ?? '').split(','), ...config.agents].map((a) => a.trim().toLowerCase()).filter(Boolean));
   const agentMap = flags.agentMap ? loadAgentMap(path.resolve(io.cwd, flags.agentMap)) : undefined;
   const sources = resolveInputs(inputs, io.cwd);
   const turnsFile = flags.turns ? new StagedFile(path.resolve(io.cwd, flags.turns)) : null;
@@ -54,7 +58,7 @@ export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io):
       ...(assumeRole ? { assumeRole } : {}),
       ...(inputFormat ? { inputFormat } : {}),
       stdin: io.stdin,
-      engine: createDefaultEngine(),
+      engine: createDefaultEngine([...loadBuiltinRules(), ...config.rules]),
       ...(turnsFile ? { onConversation: (turns) => turnsFile.write(renderTurnLines(turns)) } : {}),
     });
     turnsFile?.commit();

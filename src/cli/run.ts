@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { AttuneError, EXIT } from '../errors.js';
 import { auditCommand, INPUT_FORMATS, type AuditFlags } from './audit-command.js';
+import { initCommand } from './init-command.js';
+import { LINT_FORMATS, lintCommand, type LintFlags } from './lint-command.js';
+import { listRulesCommand, testRulesCommand } from './rules-command.js';
 import { evalEmpathyCommand, evalSentimentCommand, type EvalFlags } from './eval-command.js';
 import { processIo, type Io } from './io.js';
 import { READER_NAMES } from '../ingest/vendors/vendor-reader.js';
@@ -55,6 +58,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--agents <names>', 'live chat: the names of agents, comma-separated (others are customers)')
     .option('--agent-map <file>', 'CSV or JSON mapping agent ids, emails or sign-off initials to a name and team')
     .addOption(new Option('--by <group>', 'one report row per agent, team, channel or month').choices([...GROUP_BY]).default('agent'))
+    .option('-c, --config <file>', 'config file for agents and team phrase rules (default: the nearest .attunerc.* above the working directory)')
     .option('--no-color', 'never colour the table')
     .action(async (inputs: string[], flags: AuditFlags) => setCode(await auditCommand(inputs, flags, io)));
 
@@ -79,6 +83,35 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .description('agent empathy, courtesy and temper: precision, recall and F1, and the worst disagreements')
       .argument('<file>', 'labeled agent messages with id, text, empathy (0/1), categories, temper (0/1)'),
   ).action(async (file: string, flags: EvalFlags) => setCode(await evalEmpathyCommand(file, flags, io)));
+
+  program
+    .command('lint')
+    .description('check canned-response libraries against the built-in and team rules (exit 1 on findings at or above --fail-on)')
+    .argument('<library...>', 'Zendesk macros JSON, {title: text} JSON, YAML, CSV (title,text), Markdown, or folders of .txt/.md files')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(LINT_FORMATS)).default('stylish'))
+    .option('-c, --config <file>', 'config file (default: the nearest .attunerc.yaml, .attunerc.json or attune.config.* above the working directory)')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (default: error, or failOn in the config)').choices(['info', 'warning', 'error']))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('-o, --out <file>', 'write the output to a file (atomically) instead of standard output')
+    .action(async (inputs: string[], flags: LintFlags) => setCode(await lintCommand(inputs, flags, io, VERSION)));
+
+  const rules = program
+    .command('rules')
+    .description('list every rule with its severity and description')
+    .option('-c, --config <file>', 'config file whose team rules and severities to include')
+    .action((flags: { config?: string }) => setCode(listRulesCommand(flags, io)));
+  rules
+    .command('test')
+    .description("run the examples of every rule (or of the given rule files) and report any that fail")
+    .argument('[files...]', 'rule files to test instead of the built-in and configured rules')
+    .option('-c, --config <file>', 'config file whose team rules to test')
+    .action((files: string[], flags: { config?: string }) => setCode(testRulesCommand(files, flags, io)));
+
+  program
+    .command('init')
+    .description('write a commented starter .attunerc.yaml in the working directory')
+    .option('--force', 'overwrite an existing .attunerc.yaml')
+    .action((flags: { force?: boolean }) => setCode(initCommand(flags, io)));
 
   return program;
 }

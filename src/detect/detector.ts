@@ -2,7 +2,8 @@
 import type { Token } from './tokenize.js';
 
 export type Role = 'customer' | 'agent' | 'other';
-export type FindingKind = 'empathy' | 'courtesy' | 'temper';
+/** `custom` is a team's own phrase rule whose category is none of the built-in ones. */
+export type FindingKind = 'empathy' | 'courtesy' | 'temper' | 'custom';
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
 
 export const EMPATHY_CATEGORIES = ['apology', 'acknowledgement', 'validation', 'reassurance'] as const;

@@ -21,7 +21,7 @@ export function loadBuiltinRules(): RuleSpec[] {
   return loadRuleFiles(files.map((f) => path.join(BUILTIN_RULES_DIR, f)), BUILTIN_RULES_DIR);
 }
 
-export function loadRuleFiles(files: string[], relativeTo: string): RuleSpec[] {
+export function loadRuleFiles(files: string[], relativeTo: string, options: { customCategories?: boolean } = {}): RuleSpec[] {
   const rules: RuleSpec[] = [];
   const problems: string[] = [];
   const seen = new Map<string, string>();
@@ -39,7 +39,7 @@ export function loadRuleFiles(files: string[], relativeTo: string): RuleSpec[] {
     }
     list.items.forEach((item, i) => {
       const at = lineOf(item as Node);
-      const { rule, problems: found } = checkRule((item as Node & { toJSON(): unknown }).toJSON(), `${display}:${at}`);
+      const { rule, problems: found } = checkRule((item as Node & { toJSON(): unknown }).toJSON(), `${display}:${at}`, options);
       for (const p of found) {
         const node = isMap(item) && p.path ? item.getIn(p.path.split(/[.[\]]+/).filter(Boolean), true) : item;
         problems.push(`${display}:${lineOf(node as Node) || at}: rules[${i}]${p.path ? '.' + p.path : ''}: ${p.message}`);

@@ -1,4 +1,5 @@
 // The shape of a phrase rule as written in a rule file, and the checks that keep rule data honest.
+import { isSeverity, type Severity } from '../lint/severity.js';
 import { kindOfCategory, type FindingKind } from './detector.js';
 import { expandPattern } from './phrase-pattern.js';
 
@@ -15,6 +16,8 @@ export interface RuleSpec {
   negation: 'respect' | 'ignore';
   suggestions: string[];
   examples: { match: string[]; noMatch: string[] };
+  /** For `attune lint`: how serious a match is (temper rules default to error, team rules to warning). */
+  severity: Severity;
   /** Where the rule was written, for messages: `file:line`. */
   source: string;
 }
@@ -25,9 +28,10 @@ export interface RuleProblem {
 }
 
 const ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
+const CATEGORY = /^[a-z][a-z0-9-]*$/;
 
 /** Checks one raw rule object; returns the normalised rule, or every problem found in it. */
-export function checkRule(raw: unknown, source: string): { rule?: RuleSpec; problems: RuleProblem[] } {
+export function checkRule(raw: unknown, source: string, options: { customCategories?: boolean } = {}): { rule?: RuleSpec; problems: RuleProblem[] } {
   const problems: RuleProblem[] = [];
   const add = (path: string, message: string): void => void problems.push({ path, message });
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { problems: [{ path: '', message: 'a rule must be a mapping' }] };
@@ -35,8 +39,10 @@ export function checkRule(raw: unknown, source: string): { rule?: RuleSpec; prob
   const id = typeof r.id === 'string' ? r.id : '';
   if (!ID.test(id)) add('id', `'id' must look like 'group/name' in lower-case kebab-case, found ${JSON.stringify(r.id ?? null)}`);
   const category = typeof r.category === 'string' ? r.category : '';
-  const kind = kindOfCategory(category);
+  const kind = kindOfCategory(category) ?? (options.customCategories && CATEGORY.test(category) ? 'custom' : undefined);
   if (!kind) add('category', `unknown category ${JSON.stringify(r.category ?? null)}`);
+  const severity = r.severity === undefined ? (kind === 'temper' ? 'error' : kind === 'custom' ? 'warning' : 'info') : r.severity;
+  if (!isSeverity(severity)) add('severity', "'severity' must be info, warning or error");
   const message = typeof r.message === 'string' ? r.message : '';
   if (message === '') add('message', "'message' is required");
   const phrases = stringList(r.phrases, 'phrases', add);
@@ -58,6 +64,7 @@ export function checkRule(raw: unknown, source: string): { rule?: RuleSpec; prob
     id, kind, category, message, phrases, source,
     unless: { followedBy, precededBy, window },
     negation: negation as RuleSpec['negation'],
+    severity: severity as Severity,
     suggestions: stringList(r.suggestions, 'suggestions', add),
     examples,
   };

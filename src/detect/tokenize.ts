@@ -23,6 +23,10 @@ export function tokenize(text: string): Token[] {
     const word = match[0].replace(/[’‘`]/g, "'");
     const apostrophe = word.indexOf("'");
     if (apostrophe < 0) {
+      if (word === 'cannot') {
+        tokens.push({ norm: 'can', start, end }, { norm: 'not', start, end });
+        continue;
+      }
       tokens.push({ norm: word, start, end });
       continue;
     }

@@ -9,6 +9,7 @@ const categories = (text: string) => engine.analyse('agent', text).findings.map(
 describe('tokenize', () => {
   it('lower-cases, straightens curly apostrophes and expands contractions', () => {
     expect(tokenize('I’m sorry, we can’t — it’s Dana’s call').map((t) => t.norm)).toEqual(['i', 'am', 'sorry', ',', 'we', 'can', 'not', 'it', 'is', "dana's", 'call']);
+    expect(tokenize('We cannot').map((t) => t.norm)).toEqual(['we', 'can', 'not']);
   });
 
   it('keeps the source span of every token', () => {

@@ -1,0 +1,126 @@
+// Reads canned-response libraries: Zendesk macros (API JSON), {title: text} JSON maps, YAML, CSV
+// (title,text), Markdown (one response per "## heading" or "---- TITLE" section) and folders of
+// .txt/.md files (one response per file, unless a Markdown file holds sections).
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { globSync } from 'tinyglobby';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { AttuneError, InputError } from '../../errors.js';
+import { lineAt, lineFinder, type CannedResponse } from './response.js';
+
+const LIBRARY_EXTENSIONS = ['.json', '.yaml', '.yml', '.csv', '.md', '.markdown', '.txt'];
+
+export function readLibraries(inputs: string[], cwd: string): CannedResponse[] {
+  const responses: CannedResponse[] = [];
+  for (const input of inputs) {
+    const abs = path.resolve(cwd, input);
+    const stat = statSync(abs, { throwIfNoEntry: false });
+    if (!stat) throw new AttuneError(`${input}: no such file or folder.`);
+    const files = stat.isDirectory()
+      ? globSync(LIBRARY_EXTENSIONS.map((e) => `**/*${e}`), { cwd: abs, onlyFiles: true, caseSensitiveMatch: false }).sort().map((f) => path.join(input, f))
+      : [input];
+    for (const file of files) responses.push(...readLibraryFile(file, readFileSync(path.resolve(cwd, file), 'utf8').replace(/^\uFEFF/, ''), stat.isDirectory()));
+  }
+  return responses;
+}
+
+export function readLibraryFile(file: string, text: string, inFolder = false): CannedResponse[] {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.json') return readJsonLibrary(file, text);
+  if (ext === '.yaml' || ext === '.yml') return readYamlLibrary(file, text);
+  if (ext === '.csv') return readCsvLibrary(file, text);
+  if (ext === '.md' || ext === '.markdown') return readMarkdownLibrary(file, text, inFolder);
+  if (ext === '.txt') return text.trim() ? [{ title: path.basename(file, ext), text: text.trim(), tags: [], file, line: 1 }] : [];
+  throw new AttuneError(`${file}: not a library format attune reads (${LIBRARY_EXTENSIONS.join(', ')}).`);
+}
+
+function readJsonLibrary(file: string, text: string): CannedResponse[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    const position = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? NaN);
+    throw new InputError(file, Number.isNaN(position) ? undefined : lineAt(text, position), `not valid JSON (${(error as Error).message}).`);
+  }
+  const body = doc && typeof doc === 'object' && '_request' in doc && 'body' in doc ? (doc as { body: unknown }).body : doc;
+  const find = lineFinder(text);
+  const macros = Array.isArray((body as { macros?: unknown }).macros) ? (body as { macros: unknown[] }).macros : Array.isArray(body) ? body : (body as { actions?: unknown }).actions ? [body] : null;
+  if (macros) return macros.flatMap((m) => macroResponse(m as Record<string, unknown>, file, find));
+  if (body && typeof body === 'object') {
+    return Object.entries(body as Record<string, unknown>).flatMap(([title, value]) => {
+      const line = find(JSON.stringify(title));
+      if (typeof value === 'string') return [{ title, text: value, tags: [], file, line }];
+      if (value && typeof value === 'object' && typeof (value as { text?: unknown }).text === 'string') {
+        return [{ title, text: (value as { text: string }).text, tags: tagsOf((value as { tags?: unknown }).tags), file, line }];
+      }
+      throw new InputError(file, line, `response ${JSON.stringify(title)} is neither text nor {"text": …}.`);
+    });
+  }
+  throw new InputError(file, 1, 'expected Zendesk macros, a list of responses, or a {"title": "text"} map.');
+}
+
+function macroResponse(macro: Record<string, unknown>, file: string, find: (needle: string) => number): CannedResponse[] {
+  const title = String(macro.title ?? macro.name ?? '');
+  const line = find(JSON.stringify(title));
+  if (typeof macro.text === 'string') return [{ title, text: macro.text, tags: tagsOf(macro.tags), file, line }];
+  const actions = Array.isArray(macro.actions) ? (macro.actions as Record<string, unknown>[]) : [];
+  const comment = actions.find((a) => a.field === 'comment_value' || a.field === 'comment_value_html');
+  const tags = actions.filter((a) => /tags$/.test(String(a.field))).flatMap((a) => tagsOf(a.value));
+  if (!comment) return [];
+  // comment_value may be the text, or [channel, text].
+  const value = Array.isArray(comment.value) ? comment.value[comment.value.length - 1] : comment.value;
+  return [{ title, text: String(value ?? ''), tags, file, line }];
+}
+
+function readYamlLibrary(file: string, text: string): CannedResponse[] {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  if (doc.errors.length > 0) throw new InputError(file, lines.linePos(doc.errors[0]!.pos[0]).line, doc.errors[0]!.message.split('\n')[0]!);
+  const lineOf = (node: unknown) => ((node as Node | undefined)?.range ? lines.linePos((node as Node).range![0]).line : 1);
+  const root = doc.contents;
+  const items = isMap(root) && isSeq(root.get('responses', true)) ? (root.get('responses', true) as unknown as { items: unknown[] }).items : isSeq(root) ? root.items : null;
+  if (items) {
+    return items.map((item) => {
+      const value = (item as { toJSON(): unknown }).toJSON() as Record<string, unknown>;
+      if (!value || typeof value.text !== 'string') throw new InputError(file, lineOf(item), 'each response needs a "text".');
+      return { title: String(value.title ?? value.name ?? `response at line ${lineOf(item)}`), text: value.text, tags: tagsOf(value.tags), file, line: lineOf(item) };
+    });
+  }
+  if (isMap(root)) {
+    return root.items.map((pair) => {
+      const title = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const value = (pair.value as { toJSON(): unknown } | null)?.toJSON();
+      const text = typeof value === 'string' ? value : (value as { text?: unknown } | null)?.text;
+      if (typeof text !== 'string') throw new InputError(file, lineOf(pair.key), `response "${title}" has no text.`);
+      return { title, text, tags: tagsOf((value as { tags?: unknown })?.tags), file, line: lineOf(pair.key) };
+    });
+  }
+  throw new InputError(file, 1, 'expected a list of responses or a title: text map.');
+}
+
+function readCsvLibrary(file: string, text: string): CannedResponse[] {
+  const rows = parseCsv(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, info: true, relax_quotes: true, bom: true }) as { record: Record<string, string>; info: { lines: number } }[];
+  return rows.map(({ record, info }) => {
+    const body = record.text ?? record.body ?? record.content ?? record.response;
+    if (body === undefined) throw new InputError(file, 1, 'the CSV needs a "text" column (and a "title" column).');
+    const endLine = info.lines;
+    return { title: record.title ?? record.name ?? `row ending at line ${endLine}`, text: body, tags: tagsOf(record.tags), file, line: endLine - (body.split('\n').length - 1) };
+  });
+}
+
+function readMarkdownLibrary(file: string, text: string, inFolder: boolean): CannedResponse[] {
+  const rows = text.split(/\r?\n/);
+  const heads = rows.map((row, i) => ({ i, m: /^(?:##\s+|-{4}\s+)(.+?)\s*-*\s*$/.exec(row) })).filter((h) => h.m);
+  if (heads.length === 0) return inFolder && text.trim() ? [{ title: path.basename(file, path.extname(file)), text: text.trim(), tags: [], file, line: 1 }] : [];
+  return heads.map((h, k) => {
+    const end = k + 1 < heads.length ? heads[k + 1]!.i : rows.length;
+    return { title: h.m![1]!, text: rows.slice(h.i + 1, end).join('\n').trim(), tags: [], file, line: h.i + 1 };
+  }).filter((r) => r.text !== '');
+}
+
+function tagsOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value === 'string') return value.split(/[\s,]+/).filter(Boolean);
+  return [];
+}

@@ -1,0 +1,37 @@
+// Every rule attune knows, for `attune rules`, SARIF metadata and config checks: the built-in lint
+// checks, the phrase rules (built-in and the team's), and shouting.
+import type { RuleSpec } from '../detect/rule-spec.js';
+import { LINT_RULES } from './lint-rules.js';
+import type { Severity } from './severity.js';
+
+export interface CatalogEntry {
+  id: string;
+  kind: string;
+  severity: Severity;
+  description: string;
+  /** Whether `attune lint` reports it (empathy and courtesy phrases are evidence, not problems). */
+  lints: boolean;
+}
+
+export const SHOUTING_RULE: CatalogEntry = {
+  id: 'temper/shouting',
+  kind: 'temper',
+  severity: 'error',
+  description: 'Three or more capitalised words in a row, or "!!!": the agent is shouting.',
+  lints: true,
+};
+
+export function ruleCatalog(phraseRules: RuleSpec[]): CatalogEntry[] {
+  const entries: CatalogEntry[] = [
+    ...LINT_RULES.map((r) => ({ id: r.id, kind: 'check', severity: r.severity, description: r.description, lints: true })),
+    ...phraseRules.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      severity: r.severity,
+      description: r.why ?? r.message.replace(/'?\{match\}'?/g, '…'),
+      lints: r.kind === 'temper' || r.kind === 'custom',
+    })),
+    SHOUTING_RULE,
+  ];
+  return entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readLibraries, readLibraryFile } from '../../src/lint/library/read-library.js';
+import { FIXTURES } from '../helpers.js';
+
+const cwd = path.join(FIXTURES, 'lint');
+const titles = (file: string) => readLibraries([file], cwd).map((r) => [r.title, r.line]);
+
+describe('library readers', () => {
+  it('reads Zendesk macros from comment_value and comment_value_html, with lines', () => {
+    const responses = readLibraries(['macros.json'], cwd);
+    expect(responses.map((r) => [r.title, r.line])).toEqual([['Refund delayed', 3], ['Refund delayed (friendly)', 6], ['Broken placeholder', 8]]);
+    expect(responses[1]!.text).toMatch(/^I'm sorry for the wait/);
+  });
+
+  it('reads YAML lists and maps, CSV with quoted newlines, and Markdown sections', () => {
+    expect(titles('responses.yaml')).toEqual([['Apology only', 2], ['Calm down', 5]]);
+    expect(readLibraries(['responses.yaml'], cwd)[0]!.tags).toEqual(['delay']);
+    expect(titles('map.yaml')).toEqual([['Welcome', 1], ['Closed', 2]]);
+    expect(titles('responses.csv')).toEqual([['Shipping time', 2], ['Dutch', 4]]);
+    expect(titles('replies.md')).toEqual([['DUPLICATE', 4], ['Needs info', 8]]);
+  });
+
+  it('reads a folder of text files as one response each', () => {
+    expect(titles('library-folder')).toEqual([['delay-sorry-copy', 1], ['delay-sorry', 1]]);
+  });
+
+  it('reads {title: text} JSON maps and names the line of a bad entry', () => {
+    expect(readLibraryFile('m.json', '{\n  "Hi": "Hello there",\n  "Bye": "See you"\n}').map((r) => [r.title, r.line])).toEqual([['Hi', 2], ['Bye', 3]]);
+    expect(() => readLibraryFile('m.json', '{\n  "Hi": 42\n}')).toThrowError('m.json:2: response "Hi" is neither text nor {"text": …}.');
+    expect(() => readLibraryFile('m.json', '{\n  "Hi": "x",\n}')).toThrowError(/^m\.json:3: not valid JSON/);
+  });
+});
