@@ -99,6 +99,7 @@ function scoreTurn(turn: Turn, engine: DetectionEngine): ScoredTurn {
     file: turn.file,
     line: turn.line,
     excerpt: excerptOf(turn.text),
+    chars: turn.text.length,
     sentiment: analysis.sentiment,
     findings: analysis.findings,
   };

@@ -3,36 +3,47 @@ import type { Finding } from '../detect/detector.js';
 import { CoachingQueue, REASON_WEIGHT, SENTIMENT_FALL, type CoachingItem, type CoachingReason } from './coaching.js';
 import { UNKNOWN_AGENT, type ScoredTurn } from './scored-turn.js';
 import { Totals } from './totals.js';
+import { Trends } from './trends.js';
 
 export interface AgentEntry {
   totals: Totals;
   coaching: CoachingQueue;
+  /** Conversations where the agent met an upset customer with empathy and the customer's mood rose. */
+  best: CoachingQueue;
 }
 
 export const COACHING_PER_AGENT = 5;
 export const COACHING_FOR_TEAM = 10;
+export const BEST_PER_AGENT = 3;
 
 export class AuditAggregator {
-  readonly team: AgentEntry = { totals: new Totals(), coaching: new CoachingQueue(COACHING_FOR_TEAM) };
+  readonly team: AgentEntry = { totals: new Totals(), coaching: new CoachingQueue(COACHING_FOR_TEAM), best: new CoachingQueue(0) };
+
+  constructor(private readonly coachingSize = COACHING_PER_AGENT) {}
   readonly agents = new Map<string, AgentEntry>();
   conversations = 0;
   turns = { customer: 0, agent: 0, other: 0 };
   private order = 0;
   /** This conversation's coaching moments per agent, offered as one item when it is done. */
   private moments = new Map<string, Moment[]>();
+  private best = new Map<string, Omit<CoachingItem, 'weight' | 'order'>>();
+  readonly trends = new Trends();
 
   addConversation(turns: ScoredTurn[]): void {
     this.conversations += 1;
     this.moments = new Map();
+    this.best = new Map();
     const involved = new Set<string>();
     let lastCustomer: ScoredTurn | null = null;
     let waiting: ScoredTurn[] = [];
+    let hostile: ScoredTurn[] = [];
     for (const turn of turns) {
       this.turns[turn.role] += 1;
       if (turn.role === 'customer') {
         this.countCustomerTurn(turn);
         lastCustomer = turn;
         if (turn.sentiment?.label === 'negative') waiting.push(turn);
+        if (turn.findings.some((f) => f.kind === 'temper')) hostile.push(turn);
       } else if (turn.role === 'agent') {
         const name = turn.group || UNKNOWN_AGENT;
         involved.add(name);
@@ -41,7 +52,11 @@ export class AuditAggregator {
         for (const totals of [entry.totals, this.team.totals]) {
           totals.needed += waiting.length;
           if (empathic) totals.met += waiting.length;
+          totals.hostileTurns += hostile.length;
+          for (const h of hostile) totals.hostileChars += h.chars;
         }
+        if (waiting.length > 0 && empathic) this.noteBest(name, turn, waiting[waiting.length - 1]!);
+        hostile = [];
         if (waiting.length > 0 && !empathic) this.note(name, turn, 'no-empathy-when-needed', waiting[waiting.length - 1]!, null);
         waiting = [];
         for (const finding of turn.findings) if (finding.kind === 'temper') this.note(name, turn, 'temper', lastCustomer, finding);
@@ -49,14 +64,16 @@ export class AuditAggregator {
     }
     this.team.totals.conversations += 1;
     for (const name of involved) this.entry(name).totals.conversations += 1;
-    this.countSentimentArc(turns, involved);
+    const change = this.countSentimentArc(turns, involved);
     for (const [name, moments] of this.moments) this.offerItem(name, moments);
+    for (const [name, best] of this.best) if (change !== null && change > 0) this.entry(name).best.offer({ ...best, weight: change, order: this.order++ });
+    this.trends.add(turns, change, this.team.totals);
   }
 
   private entry(name: string): AgentEntry {
     let entry = this.agents.get(name);
     if (!entry) {
-      entry = { totals: new Totals(), coaching: new CoachingQueue(COACHING_PER_AGENT) };
+      entry = { totals: new Totals(), coaching: new CoachingQueue(this.coachingSize), best: new CoachingQueue(BEST_PER_AGENT) };
       this.agents.set(name, entry);
     }
     return entry;
@@ -84,10 +101,10 @@ export class AuditAggregator {
     return kinds.has('empathy');
   }
 
-  /** First and last customer sentiment, credited to the team and to every agent who took part. */
-  private countSentimentArc(turns: ScoredTurn[], involved: Set<string>): void {
+  /** First and last customer sentiment, credited to the team and to every agent who took part; returns the change. */
+  private countSentimentArc(turns: ScoredTurn[], involved: Set<string>): number | null {
     const scored = turns.filter((t) => t.role === 'customer' && t.sentiment);
-    if (scored.length === 0) return;
+    if (scored.length === 0) return null;
     const first = scored[0]!;
     const last = scored[scored.length - 1]!;
     const start = first.sentiment!;
@@ -104,6 +121,24 @@ export class AuditAggregator {
     if (scored.length > 1 && start.score - end.score >= SENTIMENT_FALL) {
       for (const name of involved) this.note(name, last, 'sentiment-fell', last, null);
     }
+    return end.score - start.score;
+  }
+
+  /** A best moment: an upset customer met with empathy (kept if the conversation then improved). */
+  private noteBest(name: string, reply: ScoredTurn, upset: ScoredTurn): void {
+    if (this.best.has(name)) return;
+    this.best.set(name, {
+      agentName: name,
+      conversation: reply.conversation,
+      turn: reply.index,
+      reason: 'no-empathy-when-needed',
+      rule: reply.findings.find((f) => f.kind === 'empathy')?.rule ?? null,
+      reasons: [],
+      rules: [...new Set(reply.findings.filter((f) => f.kind === 'empathy').map((f) => f.rule))],
+      customer: upset.excerpt,
+      agent: reply.excerpt,
+      match: reply.findings.find((f) => f.kind === 'empathy')?.match ?? null,
+    });
   }
 
   private note(name: string, turn: ScoredTurn, reason: CoachingReason, customer: ScoredTurn | null, finding: Finding | null): void {

@@ -16,6 +16,8 @@ export interface ScoredTurn {
   line: number;
   /** The start of the text, kept as evidence for coaching items. */
   excerpt: string;
+  /** The length of the whole text (anger exposure counts how much hostile text an agent read). */
+  chars: number;
   sentiment: Sentiment | null;
   findings: Finding[];
 }

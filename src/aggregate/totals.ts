@@ -20,6 +20,9 @@ export class Totals {
   temperIncidents = zeroes(TEMPER_CATEGORIES);
   customerTurns = 0;
   negativeCustomerTurns = 0;
+  /** Anger exposure: customer turns with hostile words or shouting that this agent answered, and their length. */
+  hostileTurns = 0;
+  hostileChars = 0;
   sentimentConversations = 0;
   startSum = 0;
   endSum = 0;

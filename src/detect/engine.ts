@@ -51,6 +51,8 @@ export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules()): Det
   return new DetectionEngine([
     createSentimentDetector(createSentenceScorer(), loadSentimentModel(), loadFeatureContext()),
     compilePhraseRules(rules, lexicon),
-    createShoutingDetector(lexicon.acronyms),
+    // On customer turns, temper phrases and shouting mark hostile text: the anger an agent absorbs.
+    compilePhraseRules(rules.filter((r) => r.kind === 'temper'), lexicon, ['customer']),
+    createShoutingDetector(lexicon.acronyms, ['agent', 'customer']),
   ]);
 }

@@ -1,5 +1,5 @@
 // Compiles phrase rules into one Detector: a single trie pass per turn, then each rule's exceptions.
-import type { Detector, DetectionSink, TurnText } from './detector.js';
+import type { Detector, DetectionSink, Role, TurnText } from './detector.js';
 import type { Lexicon } from './load-rules.js';
 import { negatedBefore, PhraseIndex } from './phrase-index.js';
 import { expandPattern } from './phrase-pattern.js';
@@ -11,7 +11,7 @@ interface CompiledRule {
   precededBy?: PhraseIndex;
 }
 
-export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon): Detector {
+export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: readonly Role[] = ['agent']): Detector {
   const index = new PhraseIndex(lexicon.fillers);
   const compiled: CompiledRule[] = rules.map((spec, i) => {
     for (const phrase of spec.phrases) for (const sequence of expandPattern(phrase)) index.add(sequence, i);
@@ -23,7 +23,7 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon): Detecto
 
   return {
     id: 'phrase-rules',
-    roles: ['agent'],
+    roles,
     detect(turn: TurnText, sink: DetectionSink): void {
       const tokens = turn.tokens;
       const fired = new Set<number>();

@@ -6,17 +6,17 @@ const MIN_CAPS_RUN = 3;
 const CAPS_WORD = /[\p{Lu}][\p{Lu}'’]+/uy;
 const EXCLAMATIONS = /!{3,}|(?:[!?]{2,}[!?]*!)/u;
 
-export function createShoutingDetector(acronyms: ReadonlySet<string>): Detector {
+export function createShoutingDetector(acronyms: ReadonlySet<string>, roles: Detector['roles'] = ['agent']): Detector {
   return {
     id: 'temper/shouting',
-    roles: ['agent'],
+    roles,
     detect(turn: TurnText, sink: DetectionSink): void {
       const run = findCapsRun(turn.text, acronyms);
       const bang = EXCLAMATIONS.exec(turn.text);
       const match = run ?? bang?.[0];
       if (!match) return;
       const what = run ? 'capital letters' : 'exclamation marks';
-      sink.addFinding({ rule: 'temper/shouting', kind: 'temper', category: 'shouting', match, message: `Agent shouts in ${what}: '${match}'.` });
+      sink.addFinding({ rule: 'temper/shouting', kind: 'temper', category: 'shouting', match, message: `Shouting in ${what}: '${match}'.` });
     },
   };
 }

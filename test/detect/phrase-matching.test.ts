@@ -50,8 +50,8 @@ describe('empathy matching', () => {
     expect(findings[0]!.message).toBe("Agent apologises: 'Sorry to hear'.");
   });
 
-  it('reads only agent turns for empathy and temper', () => {
-    expect(engine.analyse('customer', "I'm sorry, this is stupid").findings).toEqual([]);
+  it('reads empathy only in agent turns, and temper in customer turns as hostility', () => {
+    expect(engine.analyse('customer', "I'm sorry, this is stupid").findings.map((f) => f.rule)).toEqual(['temper/profanity']);
     expect(engine.analyse('other', "I'm sorry, this is stupid")).toEqual({ sentiment: null, findings: [] });
   });
 });
