@@ -10,6 +10,8 @@ import { TurnExtractor, type ExtractOptions } from './conversations/extract-turn
 import { ConversationGrouper, orderTurns } from './conversations/group-conversations.js';
 import { Accounting, sortedRecord, type Turn } from './conversations/turn.js';
 import type { DetectionEngine } from './detect/engine.js';
+import type { RuleSpec } from './detect/rule-spec.js';
+import type { CoachingItem } from './aggregate/coaching.js';
 import { openReader } from './ingest/open-reader.js';
 import type { InputFormat, Source } from './ingest/source-record.js';
 import type { FreshdeskPeople } from './ingest/vendors/freshdesk.js';
@@ -23,16 +25,24 @@ export interface AuditOptions extends ExtractOptions {
   agents: ReadonlySet<string>;
   stdin: Readable;
   engine: DetectionEngine;
+  /** The phrase rules in use, for the better phrasings coaching items suggest. */
+  rules: RuleSpec[];
+  /** Coaching items kept per agent. */
+  coaching: number;
+  /** Called with the bytes read so far and the records read, at most every few hundred records. */
+  onProgress?: (bytes: number, records: number) => void;
   /** Called with each conversation's turns, in order, as it closes. */
   onConversation?: (turns: ScoredTurn[]) => void;
 }
 
 export async function auditSources(sources: Source[], options: AuditOptions): Promise<Report> {
-  const aggregator = new AuditAggregator();
+  const aggregator = new AuditAggregator(options.coaching);
   const accounting = new Accounting();
   const people: FreshdeskPeople = new Map();
   const inputs: InputSummary[] = [];
   let records = 0;
+  let bytes = 0;
+  let sinceProgress = 0;
   const close = (_id: string, turns: ScoredTurn[]): void => {
     turns.forEach((turn, index) => (turn.index = index));
     assignGroups(turns, options.by);
@@ -46,12 +56,17 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
       skip: (reason: string, count?: number) => accounting.skip(reason, count),
       note: (reason: string, count?: number) => accounting.note(reason, count),
     };
-    const opened = await openReader(source, { from: options.from, stdin: options.stdin, people, context, ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}) });
+    const onBytes = options.onProgress ? (n: number) => void (bytes += n) : undefined;
+    const opened = await openReader(source, { from: options.from, stdin: options.stdin, people, context, ...(onBytes ? { onBytes } : {}), ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}) });
     const extractor = new TurnExtractor(source.display, options, accounting);
     const grouper = new ConversationGrouper<ScoredTurn>(close, accounting);
     let yielded = 0;
     for await (const record of opened.records) {
       yielded += 1;
+      if (options.onProgress && ++sinceProgress >= 500) {
+        sinceProgress = 0;
+        options.onProgress(bytes, records + yielded);
+      }
       const { turns, complete } = extractor.extract(record);
       const scored = turns.map((turn) => scoreTurn(turn, options.engine));
       if (complete) {
@@ -62,7 +77,21 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
     records += opened.recordsRead?.() ?? yielded;
     inputs.push({ file: source.display, reader: opened.reader, decided: opened.reader === 'generic' ? extractor.describe() : opened.decided() });
   }
-  return buildReport(aggregator, { records, by: options.by, inputs, skipped: sortedRecord(accounting.skipped), notes: sortedRecord(accounting.notes) });
+  return buildReport(aggregator, { suggestion: suggestFrom(options.rules), records, by: options.by, inputs, skipped: sortedRecord(accounting.skipped), notes: sortedRecord(accounting.notes) });
+}
+
+/** Better phrasing for a coaching item: the suggestion of the temper rule that fired, else of the
+ * empathy that was missing (acknowledgement for an upset customer, reassurance for a fall in mood). */
+function suggestFrom(rules: RuleSpec[]): (item: CoachingItem) => string | null {
+  const byId = new Map(rules.map((r) => [r.id, r.suggestions]));
+  return (item) => {
+    for (const rule of item.rules) {
+      const s = byId.get(rule)?.[0];
+      if (s) return s;
+    }
+    const fallback = item.reasons.includes('no-empathy-when-needed') ? 'empathy/acknowledgement' : item.reasons.includes('sentiment-fell') ? 'empathy/reassurance' : '';
+    return byId.get(fallback)?.[0] ?? null;
+  };
 }
 
 /** Files that only name agents (Freshdesk agents and contacts) are read first, so replies can be named. */

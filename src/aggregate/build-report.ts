@@ -3,6 +3,7 @@ import { COURTESY_CATEGORIES, EMPATHY_CATEGORIES, TEMPER_CATEGORIES } from '../d
 import type { AgentEntry, AuditAggregator } from './audit-aggregator.js';
 import type { CoachingItem } from './coaching.js';
 import type { Totals } from './totals.js';
+import type { Trends } from './trends.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -29,7 +30,20 @@ export interface AgentReport {
     endNegative: Rate;
     recovered: Rate;
   };
-  coaching: Omit<CoachingItem, 'weight' | 'order'>[];
+  /** Anger exposure: the upset and hostile customer turns this agent answered. */
+  exposure: { upsetTurns: number; hostileTurns: number; hostileChars: number };
+  coaching: (Omit<CoachingItem, 'weight' | 'order'> & { suggestion: string | null })[];
+  /** Upset customers met with empathy in conversations whose mood then rose, best first. */
+  bestMoments: Omit<CoachingItem, 'weight' | 'order' | 'reason' | 'reasons'>[];
+}
+
+export interface TrendPoint {
+  period: string;
+  conversations: number;
+  empathyWhenNeeded: Rate;
+  temperIncidents: number;
+  sentimentStart: number | null;
+  sentimentEnd: number | null;
 }
 
 export interface InputSummary {
@@ -53,9 +67,13 @@ export interface Report {
   };
   team: AgentReport;
   agents: AgentReport[];
+  /** Team figures by week (spans under 13 weeks) or month, when the input has timestamps. */
+  trends: { by: 'week' | 'month'; periods: TrendPoint[] };
 }
 
 export interface ReportInputs {
+  /** A better phrasing for a coaching item: from the rule that fired, or for the empathy that was missing. */
+  suggestion?: (item: CoachingItem) => string | null;
   records: number;
   by: string;
   inputs: InputSummary[];
@@ -76,12 +94,33 @@ export function buildReport(aggregator: AuditAggregator, inputs: ReportInputs): 
       skipped: inputs.skipped,
       notes: inputs.notes,
     },
-    team: agentReport('(team)', aggregator.team),
-    agents: names.map((name) => agentReport(name, aggregator.agents.get(name)!)),
+    team: agentReport('(team)', aggregator.team, inputs),
+    agents: names.map((name) => agentReport(name, aggregator.agents.get(name)!, inputs)),
+    trends: trendReport(aggregator.trends),
   };
 }
 
-function agentReport(agent: string, entry: AgentEntry): AgentReport {
+/** Weeks for short spans (under 13 weeks), months otherwise: a dozen or more points either way. */
+const WEEKS_UP_TO = 13;
+
+function trendReport(trends: Trends): Report['trends'] {
+  const by = trends.byWeek.size <= WEEKS_UP_TO ? 'week' : 'month';
+  const map = by === 'week' ? trends.byWeek : trends.byMonth;
+  const periods = [...map.keys()].sort(compareText).map((period) => {
+    const p = map.get(period)!;
+    return {
+      period,
+      conversations: p.conversations,
+      empathyWhenNeeded: rate(p.met, p.needed),
+      temperIncidents: p.temper,
+      sentimentStart: p.sentimentConversations ? round(p.startSum / p.sentimentConversations) : null,
+      sentimentEnd: p.sentimentConversations ? round(p.endSum / p.sentimentConversations) : null,
+    };
+  });
+  return { by, periods };
+}
+
+function agentReport(agent: string, entry: AgentEntry, inputs: ReportInputs): AgentReport {
   const t: Totals = entry.totals;
   const byCategory = (categories: readonly string[], counts: Record<string, number>): Record<string, Rate> =>
     Object.fromEntries(categories.map((c) => [c, rate(counts[c] ?? 0, t.agentTurns)]));
@@ -103,7 +142,12 @@ function agentReport(agent: string, entry: AgentEntry): AgentReport {
       endNegative: rate(t.endNegative, n),
       recovered: rate(t.recovered, t.startNegative),
     },
-    coaching: entry.coaching.list().map(({ weight: _w, order: _o, ...item }) => item),
+    exposure: { upsetTurns: t.needed, hostileTurns: t.hostileTurns, hostileChars: t.hostileChars },
+    coaching: entry.coaching.list().map((full) => {
+      const { weight: _w, order: _o, ...item } = full;
+      return { ...item, suggestion: inputs.suggestion?.(full) ?? null };
+    }),
+    bestMoments: entry.best.list().map(({ weight: _w, order: _o, reason: _r, reasons: _rs, ...item }) => item),
   };
 }
 

@@ -7,15 +7,17 @@ import { AttuneError } from '../errors.js';
 import { loadAgentMap } from '../conversations/agent-map.js';
 import { parseMapOption } from '../conversations/field-map.js';
 import { GROUP_BY, type GroupBy } from '../aggregate/scored-turn.js';
+import { COACHING_PER_AGENT } from '../aggregate/audit-aggregator.js';
 import { READER_NAMES, type ReaderName } from '../ingest/vendors/vendor-reader.js';
 import { resolveInputs } from '../ingest/resolve-inputs.js';
 import type { InputFormat } from '../ingest/source-record.js';
 import { auditSources } from '../pipeline.js';
-import { REPORTERS, type ReportFormat } from '../report/registry.js';
+import { COACHING_REPORTERS, REPORTERS, type ReportFormat } from '../report/registry.js';
 import { renderTurnLines } from '../report/report-turns.js';
 import { useColor } from './color.js';
 import type { Io } from './io.js';
 import { StagedFile, writeReportFile } from './outputs.js';
+import { startProgress } from './progress.js';
 import path from 'node:path';
 
 export interface AuditFlags {
@@ -30,6 +32,8 @@ export interface AuditFlags {
   agents?: string;
   agentMap?: string;
   config?: string;
+  coaching?: string;
+  progress: boolean;
   color: boolean;
 }
 
@@ -37,16 +41,22 @@ export const INPUT_FORMATS = ['csv', 'json', 'ndjson'] as const;
 
 export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io): Promise<number> {
   const format = choose(flags.format, Object.keys(REPORTERS), '--format') as ReportFormat;
+  if (flags.coaching !== undefined && !(format in COACHING_REPORTERS)) throw new AttuneError(`--coaching exports the coaching queue as md, csv or json, not ${format}.`);
   const inputFormat = flags.inputFormat ? (choose(flags.inputFormat, INPUT_FORMATS, '--input-format') as InputFormat) : undefined;
   const assumeRole = flags.assumeRole ? (choose(flags.assumeRole, ['customer', 'agent'], '--assume-role') as Role) : undefined;
   const overrides = flags.map ? parseMapOption(flags.map) : {};
   const from = choose(flags.from, ['auto', ...READER_NAMES], '--from') as ReaderName | 'auto';
   const by = choose(flags.by, GROUP_BY, '--by') as GroupBy;
   const config = resolveConfig(io, flags.config);
+  const rules = [...loadBuiltinRules(), ...config.rules];
+  const coaching = flags.coaching === undefined ? COACHING_PER_AGENT : Number(flags.coaching);
+  if (!Number.isInteger(coaching) || coaching < 1 || coaching > 1000) throw new AttuneError(`--coaching: '${flags.coaching}' is not a whole number from 1 to 1000.`);
   const agents = new Set([...(flags.agents ?? '').split(','), ...config.agents].map((a) => a.trim().toLowerCase()).filter(Boolean));
   const agentMap = flags.agentMap ? loadAgentMap(path.resolve(io.cwd, flags.agentMap)) : undefined;
   const sources = resolveInputs(inputs, io.cwd);
   const turnsFile = flags.turns ? new StagedFile(path.resolve(io.cwd, flags.turns)) : null;
+  const progress = startProgress(io, sources, flags.progress);
+  const started = Date.now();
   let report;
   try {
     report = await auditSources(sources, {
@@ -58,18 +68,31 @@ export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io):
       ...(assumeRole ? { assumeRole } : {}),
       ...(inputFormat ? { inputFormat } : {}),
       stdin: io.stdin,
-      engine: createDefaultEngine([...loadBuiltinRules(), ...config.rules]),
+      engine: createDefaultEngine(rules),
+      rules,
+      coaching,
       ...(turnsFile ? { onConversation: (turns) => turnsFile.write(renderTurnLines(turns)) } : {}),
+      ...(progress ? { onProgress: progress.update } : {}),
     });
     turnsFile?.commit();
   } catch (error) {
     turnsFile?.discard();
     throw error;
+  } finally {
+    progress?.stop();
   }
-  const output = REPORTERS[format](report, { color: useColor(io, flags.color, flags.out !== undefined) });
+  let output: string;
+  if (flags.coaching !== undefined) {
+    if (!(format in COACHING_REPORTERS)) throw new AttuneError(`--coaching exports the coaching queue as md, csv or json, not ${format}.`);
+    output = COACHING_REPORTERS[format as keyof typeof COACHING_REPORTERS](report);
+  } else output = REPORTERS[format](report, { color: useColor(io, flags.color, flags.out !== undefined) });
   if (flags.out) await writeReportFile(path.resolve(io.cwd, flags.out), output);
   else io.stdout(output);
   for (const [reason, n] of Object.entries(report.totals.skipped)) io.stderr(`attune: skipped ${n} record${n === 1 ? '' : 's'}: ${reason}\n`);
+  // A final summary line either way; the time only on a terminal, so that captured output is deterministic.
+  const turns = report.totals.turns.customer + report.totals.turns.agent + report.totals.turns.other;
+  const time = io.stderrIsTty ? ` in ${((Date.now() - started) / 1000).toFixed(1)} s` : '';
+  io.stderr(`attune: read ${report.totals.records} records: ${report.totals.conversations} conversations, ${turns} turns${time}\n`);
   return 0;
 }
 

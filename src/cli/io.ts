@@ -7,6 +7,8 @@ export interface Io {
   stdin: Readable;
   /** Whether stdout is an interactive terminal (colour and layout decisions). */
   stdoutIsTty: boolean;
+  /** Whether standard error is a terminal (the progress bar is drawn only there). */
+  stderrIsTty?: boolean;
   env: Record<string, string | undefined>;
   cwd: string;
 }
@@ -17,6 +19,7 @@ export function processIo(): Io {
     stderr: (text) => void process.stderr.write(text),
     stdin: process.stdin,
     stdoutIsTty: Boolean(process.stdout.isTTY),
+    stderrIsTty: Boolean(process.stderr.isTTY),
     env: process.env,
     cwd: process.cwd(),
   };

@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { AttuneError, EXIT } from '../errors.js';
 import { auditCommand, INPUT_FORMATS, type AuditFlags } from './audit-command.js';
 import { initCommand } from './init-command.js';
+import { diffCommand, METRICS, type DiffFlags } from './diff-command.js';
 import { LINT_FORMATS, lintCommand, type LintFlags } from './lint-command.js';
 import { listRulesCommand, testRulesCommand } from './rules-command.js';
 import { evalEmpathyCommand, evalSentimentCommand, type EvalFlags } from './eval-command.js';
@@ -48,7 +49,9 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .command('audit')
     .description('score every conversation of the given exports and report per agent')
     .argument('<inputs...>', 'export files, folders (searched recursively), globs, or - for standard input')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json', 'csv', 'md', 'html']).default('table'))
+    .option('--coaching <n>', 'export the coaching queue instead of the summary, n conversations per agent (with --format md, csv or json)')
+    .option('--no-progress', 'no progress bar on standard error')
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of standard output')
     .option('--turns <file>', 'also write one JSON line per turn (sentiment, findings, source) to this file')
     .addOption(new Option('--input-format <format>', 'read every input as this format instead of detecting it').choices([...INPUT_FORMATS]))
@@ -106,6 +109,15 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .argument('[files...]', 'rule files to test instead of the built-in and configured rules')
     .option('-c, --config <file>', 'config file whose team rules to test')
     .action((files: string[], flags: { config?: string }) => setCode(testRulesCommand(files, flags, io)));
+
+  program
+    .command('diff')
+    .description('what changed per agent and for the team between two JSON reports')
+    .argument('<old>', 'the earlier report (attune audit --format json)')
+    .argument('<new>', 'the later report')
+    .option('--fail-on-drop <metric=points...>', `exit 1 when a team metric gets worse by more than this many points (metrics: ${Object.keys(METRICS).join(', ')})`)
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action((before: string, after: string, flags: DiffFlags) => setCode(diffCommand(before, after, flags, io)));
 
   program
     .command('init')

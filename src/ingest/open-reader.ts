@@ -2,7 +2,7 @@
 // the generic CSV/JSON/NDJSON readers, or a vendor reader that yields whole conversations.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { AttuneError, InputError } from '../errors.js';
 import { peekStream } from './peek-stream.js';
 import { readCsv } from './read-csv.js';
@@ -23,6 +23,8 @@ export interface OpenOptions {
   stdin: Readable;
   people: FreshdeskPeople;
   context: ReaderContext;
+  /** Called with the size of each chunk read from a file, for progress. */
+  onBytes?: (n: number) => void;
 }
 
 export interface OpenedReader {
@@ -34,7 +36,9 @@ export interface OpenedReader {
 }
 
 export async function openReader(source: Source, options: OpenOptions): Promise<OpenedReader> {
-  const raw = source.path === null ? options.stdin : createReadStream(source.path);
+  const file = source.path === null ? options.stdin : createReadStream(source.path);
+  const onBytes = options.onBytes;
+  const raw = onBytes ? file.pipe(new Transform({ transform(chunk: Buffer, _encoding, done) { onBytes(chunk.length); done(null, chunk); } })) : file;
   const { head, stream } = await peekStream(raw);
   const text = stripBom(head.toString('utf8'));
   const { from, context: ctx } = options;

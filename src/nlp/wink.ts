@@ -29,7 +29,16 @@ export function createSentenceScorer(): SentenceScorer {
   };
 }
 
+/** The model's metaCER() re-stringifies its own module state on every call, so the string doubles in
+ * size each time a wink-nlp instance is made, and about the twentieth instance in one process fails with
+ * "Invalid string length". Its first result is kept and handed to every instance instead. */
+let stableModel: typeof model | undefined;
+
 function load(): ReturnType<typeof winkNLP> {
+  if (!stableModel) {
+    const meta = (model as unknown as { metaCER: () => unknown }).metaCER();
+    stableModel = Object.assign(Object.create(Object.getPrototypeOf(model) as object) as typeof model, model, { metaCER: () => meta });
+  }
   // Only the steps sentiment needs: about twice as fast as the default pipe.
-  return winkNLP(model, ['sbd', 'negation', 'sentiment']);
+  return winkNLP(stableModel, ['sbd', 'negation', 'sentiment']);
 }

@@ -3,6 +3,9 @@ import type { Report } from '../aggregate/build-report.js';
 import { renderCsv } from './report-csv.js';
 import { renderJson } from './report-json.js';
 import { renderTable } from './report-table.js';
+import { renderCoachingMarkdown, renderMarkdown } from './report-markdown.js';
+import { renderHtml } from './report-html.js';
+import { renderCoachingCsv } from './report-coaching-csv.js';
 
 export interface RenderContext {
   color: boolean;
@@ -12,6 +15,15 @@ export const REPORTERS = {
   table: (report: Report, context: RenderContext) => renderTable(report, { color: context.color }),
   json: (report: Report) => renderJson(report),
   csv: (report: Report) => renderCsv(report),
+  md: (report: Report) => renderMarkdown(report),
+  html: (report: Report) => renderHtml(report),
 } as const satisfies Record<string, (report: Report, context: RenderContext) => string>;
+
+/** With --coaching N: the coaching queue instead of the summary. */
+export const COACHING_REPORTERS = {
+  md: (report: Report) => renderCoachingMarkdown(report),
+  csv: (report: Report) => renderCoachingCsv(report),
+  json: (report: Report) => `${JSON.stringify(report.agents.map((a) => ({ agent: a.agent, coaching: a.coaching, bestMoments: a.bestMoments })), null, 2)}\n`,
+} as const satisfies Record<string, (report: Report) => string>;
 
 export type ReportFormat = keyof typeof REPORTERS;

@@ -32,7 +32,7 @@ describe('golden CLI cases', () => {
       const args = spec.args.map((a) => a.replaceAll('{tmp}', out));
       if (spec.outputs) await import('node:fs').then((fs) => fs.mkdirSync(out, { recursive: true }));
       const result = await runCli(args, { cwd: folder, ...(spec.stdin ? { stdin: readFileSync(path.join(folder, spec.stdin), 'utf8') } : {}) });
-      expect(result.code).toBe(spec.exitCode);
+      expect(result.code, result.stderr).toBe(spec.exitCode);
       expectFile(path.join(folder, 'expected-stdout.txt'), result.stdout);
       expectFile(path.join(folder, 'expected-stderr.txt'), result.stderr);
       for (const output of spec.outputs ?? []) expectFile(path.join(folder, `expected-${output}`), readFileSync(path.join(out, output), 'utf8'));

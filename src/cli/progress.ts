@@ -1,0 +1,26 @@
+// The progress bar of long audits: drawn on standard error only when it is a terminal. The only
+// module that imports cli-progress.
+import { statSync } from 'node:fs';
+import cliProgress from 'cli-progress';
+import type { Source } from '../ingest/source-record.js';
+import type { Io } from './io.js';
+
+export interface Progress {
+  update(bytes: number, records: number): void;
+  stop(): void;
+}
+
+export function startProgress(io: Io, sources: Source[], enabled: boolean): Progress | null {
+  if (!enabled || !io.stderrIsTty) return null;
+  const total = sources.reduce((sum, s) => sum + (s.path ? (statSync(s.path, { throwIfNoEntry: false })?.size ?? 0) : 0), 0);
+  if (total === 0) return null;
+  const bar = new cliProgress.SingleBar(
+    { format: 'attune {bar} {percentage}% | {records} records | {eta_formatted} left', stream: process.stderr, hideCursor: true, clearOnComplete: true, fps: 5 },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0, { records: 0 });
+  return {
+    update: (bytes, records) => bar.update(Math.min(bytes, total), { records }),
+    stop: () => bar.stop(),
+  };
+}
