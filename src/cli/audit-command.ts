@@ -37,7 +37,7 @@ export interface AuditFlags {
   color: boolean;
 }
 
-export const INPUT_FORMATS = ['csv', 'json', 'ndjson'] as const;
+const INPUT_FORMATS = ['csv', 'json', 'ndjson'] as const;
 
 export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io): Promise<number> {
   const format = choose(flags.format, Object.keys(REPORTERS), '--format') as ReportFormat;

@@ -2,15 +2,18 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { AttuneError, EXIT } from '../errors.js';
-import { auditCommand, INPUT_FORMATS, type AuditFlags } from './audit-command.js';
-import { initCommand } from './init-command.js';
-import { diffCommand, METRICS, type DiffFlags } from './diff-command.js';
-import { LINT_FORMATS, lintCommand, type LintFlags } from './lint-command.js';
-import { listRulesCommand, testRulesCommand } from './rules-command.js';
-import { evalEmpathyCommand, evalSentimentCommand, type EvalFlags } from './eval-command.js';
+import type { AuditFlags } from './audit-command.js';
+import type { DiffFlags } from './diff-command.js';
+import type { EvalFlags } from './eval-command.js';
+import type { LintFlags } from './lint-command.js';
 import { processIo, type Io } from './io.js';
 import { READER_NAMES } from '../ingest/vendors/vendor-reader.js';
 import { GROUP_BY } from '../aggregate/scored-turn.js';
+
+// Commands are imported when they run, so that each loads only what it needs (start-up time).
+const INPUT_FORMATS = ['csv', 'json', 'ndjson'];
+const LINT_FORMAT_NAMES = ['stylish', 'json', 'junit', 'sarif', 'github', 'gitlab'];
+const DIFF_METRICS = ['empathy', 'empathy-when-needed', 'temper', 'sentiment-end', 'sentiment-change', 'ends-negative', 'recovered'];
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -63,7 +66,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .addOption(new Option('--by <group>', 'one report row per agent, team, channel or month').choices([...GROUP_BY]).default('agent'))
     .option('-c, --config <file>', 'config file for agents and team phrase rules (default: the nearest .attunerc.* above the working directory)')
     .option('--no-color', 'never colour the table')
-    .action(async (inputs: string[], flags: AuditFlags) => setCode(await auditCommand(inputs, flags, io)));
+    .action(async (inputs: string[], flags: AuditFlags) => setCode(await (await import('./audit-command.js')).auditCommand(inputs, flags, io)));
 
   const evaluate = program.command('eval').description("compare attune's labels with a file of human labels");
   const evalOptions = (command: Command): Command =>
@@ -79,51 +82,51 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .option('--label <column>', 'the column holding the human label (default: label, sentiment, polarity, …)')
       .option('--scale <min:max>', 'labels are numeric ratings on this scale, e.g. -4:4')
       .option('--neutral-band <width>', 'with --scale: ratings this close to the middle are neutral (default: a sixteenth of the range)'),
-  ).action(async (file: string, flags: EvalFlags) => setCode(await evalSentimentCommand(file, flags, io)));
+  ).action(async (file: string, flags: EvalFlags) => setCode(await (await import('./eval-command.js')).evalSentimentCommand(file, flags, io)));
   evalOptions(
     evaluate
       .command('empathy')
       .description('agent empathy, courtesy and temper: precision, recall and F1, and the worst disagreements')
       .argument('<file>', 'labeled agent messages with id, text, empathy (0/1), categories, temper (0/1)'),
-  ).action(async (file: string, flags: EvalFlags) => setCode(await evalEmpathyCommand(file, flags, io)));
+  ).action(async (file: string, flags: EvalFlags) => setCode(await (await import('./eval-command.js')).evalEmpathyCommand(file, flags, io)));
 
   program
     .command('lint')
     .description('check canned-response libraries against the built-in and team rules (exit 1 on findings at or above --fail-on)')
     .argument('<library...>', 'Zendesk macros JSON, {title: text} JSON, YAML, CSV (title,text), Markdown, or folders of .txt/.md files')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(LINT_FORMATS)).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(LINT_FORMAT_NAMES).default('stylish'))
     .option('-c, --config <file>', 'config file (default: the nearest .attunerc.yaml, .attunerc.json or attune.config.* above the working directory)')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (default: error, or failOn in the config)').choices(['info', 'warning', 'error']))
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('-o, --out <file>', 'write the output to a file (atomically) instead of standard output')
-    .action(async (inputs: string[], flags: LintFlags) => setCode(await lintCommand(inputs, flags, io, VERSION)));
+    .action(async (inputs: string[], flags: LintFlags) => setCode(await (await import('./lint-command.js')).lintCommand(inputs, flags, io, VERSION)));
 
   const rules = program
     .command('rules')
     .description('list every rule with its severity and description')
     .option('-c, --config <file>', 'config file whose team rules and severities to include')
-    .action((flags: { config?: string }) => setCode(listRulesCommand(flags, io)));
+    .action(async (flags: { config?: string }) => setCode((await import('./rules-command.js')).listRulesCommand(flags, io)));
   rules
     .command('test')
     .description("run the examples of every rule (or of the given rule files) and report any that fail")
     .argument('[files...]', 'rule files to test instead of the built-in and configured rules')
     .option('-c, --config <file>', 'config file whose team rules to test')
-    .action((files: string[], flags: { config?: string }) => setCode(testRulesCommand(files, flags, io)));
+    .action(async (files: string[], flags: { config?: string }) => setCode((await import('./rules-command.js')).testRulesCommand(files, flags, io)));
 
   program
     .command('diff')
     .description('what changed per agent and for the team between two JSON reports')
     .argument('<old>', 'the earlier report (attune audit --format json)')
     .argument('<new>', 'the later report')
-    .option('--fail-on-drop <metric=points...>', `exit 1 when a team metric gets worse by more than this many points (metrics: ${Object.keys(METRICS).join(', ')})`)
+    .option('--fail-on-drop <metric=points...>', `exit 1 when a team metric gets worse by more than this many points (metrics: ${DIFF_METRICS.join(', ')})`)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action((before: string, after: string, flags: DiffFlags) => setCode(diffCommand(before, after, flags, io)));
+    .action(async (before: string, after: string, flags: DiffFlags) => setCode((await import('./diff-command.js')).diffCommand(before, after, flags, io)));
 
   program
     .command('init')
     .description('write a commented starter .attunerc.yaml in the working directory')
     .option('--force', 'overwrite an existing .attunerc.yaml')
-    .action((flags: { force?: boolean }) => setCode(initCommand(flags, io)));
+    .action(async (flags: { force?: boolean }) => setCode((await import('./init-command.js')).initCommand(flags, io)));
 
   return program;
 }

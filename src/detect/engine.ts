@@ -45,11 +45,12 @@ export class DetectionEngine {
   }
 }
 
-/** The engine with the built-in rules and the wink-nlp sentiment model. */
-export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules()): DetectionEngine {
+/** The engine with the built-in rules and, unless `sentiment` is false (attune lint reads only agent
+ * text), the wink-nlp model and the sentiment model, which take most of the start-up time. */
+export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules(), options: { sentiment?: boolean } = {}): DetectionEngine {
   const lexicon = loadLexicon();
   return new DetectionEngine([
-    createSentimentDetector(createSentenceScorer(), loadSentimentModel(), loadFeatureContext()),
+    ...(options.sentiment === false ? [] : [createSentimentDetector(createSentenceScorer(), loadSentimentModel(), loadFeatureContext())]),
     compilePhraseRules(rules, lexicon),
     // On customer turns, temper phrases and shouting mark hostile text: the anger an agent absorbs.
     compilePhraseRules(rules.filter((r) => r.kind === 'temper'), lexicon, ['customer']),

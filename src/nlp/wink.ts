@@ -1,6 +1,13 @@
 // The only module that loads wink-nlp: sentence-level sentiment scores from its English model.
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type winkNLPType from 'wink-nlp';
+import type modelType from 'wink-eng-lite-web-model';
+
+// Loaded on first use, not at import: commands that never score sentiment (lint, rules, --version)
+// start without parsing the model.
+const require = createRequire(import.meta.url);
+let winkNLP: typeof winkNLPType;
+let model: typeof modelType;
 
 /** wink-nlp's word cache grows with every unseen token (ids, names): a fresh instance every so many
  * documents keeps memory flat; building one costs about 100 ms, so 20,000 documents amortise it. */
@@ -32,12 +39,14 @@ export function createSentenceScorer(): SentenceScorer {
 /** The model's metaCER() re-stringifies its own module state on every call, so the string doubles in
  * size each time a wink-nlp instance is made, and about the twentieth instance in one process fails with
  * "Invalid string length". Its first result is kept and handed to every instance instead. */
-let stableModel: typeof model | undefined;
+let stableModel: typeof modelType | undefined;
 
-function load(): ReturnType<typeof winkNLP> {
+function load(): ReturnType<typeof winkNLPType> {
   if (!stableModel) {
+    winkNLP = require('wink-nlp') as typeof winkNLPType;
+    model = require('wink-eng-lite-web-model') as typeof modelType;
     const meta = (model as unknown as { metaCER: () => unknown }).metaCER();
-    stableModel = Object.assign(Object.create(Object.getPrototypeOf(model) as object) as typeof model, model, { metaCER: () => meta });
+    stableModel = Object.assign(Object.create(Object.getPrototypeOf(model) as object) as typeof modelType, model, { metaCER: () => meta });
   }
   // Only the steps sentiment needs: about twice as fast as the default pipe.
   return winkNLP(stableModel, ['sbd', 'negation', 'sentiment']);
