@@ -38,9 +38,13 @@ export class CoachingQueue {
   constructor(private readonly size: number) {}
 
   offer(item: CoachingItem): void {
-    this.items.push(item);
-    this.items.sort(compareItems);
-    if (this.items.length > this.size) this.items.length = this.size;
+    const items = this.items;
+    // Full and no better than the last: nothing to do (the common case on large exports).
+    if (items.length >= this.size && (this.size === 0 || compareItems(item, items[items.length - 1]!) >= 0)) return;
+    let at = items.length;
+    while (at > 0 && compareItems(item, items[at - 1]!) < 0) at -= 1;
+    items.splice(at, 0, item);
+    if (items.length > this.size) items.length = this.size;
   }
 
   list(): CoachingItem[] {

@@ -18,25 +18,48 @@ const NEGATIVE_EMOJI = /[😡😠🤬😤😞😢😭😩😫👎💔😒🙄�
 
 export function sentimentFeatures(text: string, winkScores: readonly number[], context: FeatureContext): Features {
   const features: Features = new Map();
-  const add = (name: string, value = 1) => features.set(name, (features.get(name) ?? 0) + value);
-  const clean = text.replace(MENTION_OR_URL, ' ');
-  const tokens = tokenize(clean);
-  const words = markNegation(tokens, context.negators);
-  for (let i = 0; i < words.length; i++) {
-    add(`w:${words[i]}`);
-    if (i > 0) add(`b:${words[i - 1]}_${words[i]}`);
-  }
-  addCues(tokens, context, add);
-  for (const [name, value] of shapeOf(clean)) add(name, value);
-  const voiced = winkScores.filter((s) => s !== 0);
-  if (voiced.length > 0) {
-    add('wink:mean', voiced.reduce((a, b) => a + b, 0) / voiced.length);
-    add('wink:min', Math.min(...voiced));
-    add('wink:max', Math.max(...voiced));
-  } else add('wink:none');
-  // Binary presence, not counts: a long rant should not outweigh its own words by repetition.
-  for (const [name, value] of features) if (name.startsWith('w:') || name.startsWith('b:')) features.set(name, Math.min(value, 1));
+  visitFeatures(text, winkScores, context, (name, value) => features.set(name, (features.get(name) ?? 0) + value));
   return features;
+}
+
+/** Calls `emit` for every feature of a turn: each distinct word and word pair once (binary presence,
+ * so a long rant does not outweigh its own words by repetition), cues per occurrence, then shape and
+ * wink-nlp's scores. The detector sums weights as it goes, without building a map. */
+export function visitFeatures(text: string, winkScores: readonly number[], context: FeatureContext, emit: (name: string, value: number) => void, tokensOfText?: Token[]): void {
+  MENTION_OR_URL.lastIndex = 0;
+  const hasLinks = MENTION_OR_URL.test(text);
+  const clean = hasLinks ? text.replace(MENTION_OR_URL, ' ') : text;
+  // The turn's own tokens serve when nothing was removed: one tokenisation per turn, not two.
+  const tokens = !hasLinks && tokensOfText ? tokensOfText : tokenize(clean);
+  const words = markNegation(tokens, context.negators);
+  const seen = new Set<string>();
+  const once = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    emit(name, 1);
+  };
+  for (let i = 0; i < words.length; i++) {
+    once(`w:${words[i]}`);
+    if (i > 0) once(`b:${words[i - 1]}_${words[i]}`);
+  }
+  addCues(tokens, context, (name) => emit(name, 1));
+  for (const [name, value] of shapeOf(clean)) emit(name, value);
+  let sum = 0;
+  let voiced = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const score of winkScores) {
+    if (score === 0) continue;
+    voiced += 1;
+    sum += score;
+    if (score < min) min = score;
+    if (score > max) max = score;
+  }
+  if (voiced > 0) {
+    emit('wink:mean', sum / voiced);
+    emit('wink:min', min);
+    emit('wink:max', max);
+  } else emit('wink:none', 1);
 }
 
 /** Words in scope of a negator ("not happy") become "not_happy" until the clause ends. */
@@ -56,7 +79,7 @@ function markNegation(tokens: readonly Token[], negators: ReadonlySet<string>): 
   return out;
 }
 
-function addCues(tokens: readonly Token[], context: FeatureContext, add: (name: string, value?: number) => void): void {
+function addCues(tokens: readonly Token[], context: FeatureContext, add: (name: string) => void): void {
   for (let i = 0; i < tokens.length; i++) {
     const match = context.cues.longestAt(tokens, i);
     if (!match) continue;
@@ -67,14 +90,30 @@ function addCues(tokens: readonly Token[], context: FeatureContext, add: (name: 
 
 function shapeOf(text: string): [string, number][] {
   const shape: [string, number][] = [];
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  const upper = text.replace(/[^\p{Lu}]/gu, '');
-  if (letters.length >= 12 && upper.length / letters.length > 0.6) shape.push(['shape:caps', 1]);
-  if (/!{2,}/.test(text)) shape.push(['shape:bangs', 1]);
-  if (/\?\s*$/.test(text.trim())) shape.push(['shape:ends-with-question', 1]);
-  const positive = text.match(POSITIVE_EMOJI)?.length ?? 0;
-  const negative = text.match(NEGATIVE_EMOJI)?.length ?? 0;
-  if (positive > 0) shape.push(['emoji:positive', Math.min(positive, 3)]);
-  if (negative > 0) shape.push(['emoji:negative', Math.min(negative, 3)]);
+  let letters = 0;
+  let upper = 0;
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      letters += 1;
+      upper += 1;
+    } else if (c >= 97 && c <= 122) letters += 1;
+    else if (c > 127) ascii = false;
+  }
+  if (!ascii) {
+    // Other scripts and accents: count them the slow, exact way.
+    letters = text.replace(/[^\p{L}]/gu, '').length;
+    upper = text.replace(/[^\p{Lu}]/gu, '').length;
+  }
+  if (letters >= 12 && upper / letters > 0.6) shape.push(['shape:caps', 1]);
+  if (text.includes('!!')) shape.push(['shape:bangs', 1]);
+  if (/\?\s*$/.test(text)) shape.push(['shape:ends-with-question', 1]);
+  if (!ascii || /[:;<>]/.test(text)) {
+    const positive = text.match(POSITIVE_EMOJI)?.length ?? 0;
+    const negative = text.match(NEGATIVE_EMOJI)?.length ?? 0;
+    if (positive > 0) shape.push(['emoji:positive', Math.min(positive, 3)]);
+    if (negative > 0) shape.push(['emoji:negative', Math.min(negative, 3)]);
+  }
   return shape;
 }

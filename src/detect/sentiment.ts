@@ -2,19 +2,25 @@
 // cues, emoji, shape and wink-nlp's sentence-by-sentence lexicon scores (see scripts/train-sentiment.mjs).
 import type { SentenceScorer } from '../nlp/wink.js';
 import type { Detector, DetectionSink, Sentiment, SentimentLabel, TurnText } from './detector.js';
-import { predict, type LinearModel } from './linear-model.js';
-import { sentimentFeatures, type FeatureContext } from './sentiment-features.js';
+import { compileModel, softmaxOf, type LinearModel } from './linear-model.js';
+import { visitFeatures, type FeatureContext } from './sentiment-features.js';
 
-export function createSentimentDetector(scorer: SentenceScorer, model: LinearModel, context: FeatureContext): Detector {
+export function createSentimentDetector(scorer: SentenceScorer, linear: LinearModel, context: FeatureContext): Detector {
+  const model = compileModel(linear);
   const labels = model.labels as SentimentLabel[];
+  const k = labels.length;
   const negative = labels.indexOf('negative');
   const positive = labels.indexOf('positive');
   return {
     id: 'sentiment',
     roles: ['customer'],
     detect(turn: TurnText, sink: DetectionSink): void {
-      const p = predict(model, sentimentFeatures(turn.text, scorer.scoreSentences(turn.text), context));
-      sink.setSentiment(toSentiment(p, labels, negative, positive));
+      const scores = model.bias.slice();
+      visitFeatures(turn.text, scorer.scoreSentences(turn.text), context, (name, value) => {
+        const w = model.weights.get(name);
+        if (w) for (let c = 0; c < k; c++) scores[c]! += w[c]! * value;
+      }, turn.tokens);
+      sink.setSentiment(toSentiment(softmaxOf(scores), labels, negative, positive));
     },
   };
 }

@@ -4,6 +4,7 @@ import type { Detector, DetectionSink, TurnText } from './detector.js';
 /** Three capitalised words in a row is where emphasis turns into shouting; one or two is often a name or stress. */
 const MIN_CAPS_RUN = 3;
 const CAPS_WORD = /[\p{Lu}][\p{Lu}'’]+/uy;
+const TWO_CAPITALS = /\p{Lu}\p{Lu}/u;
 const EXCLAMATIONS = /!{3,}|(?:[!?]{2,}[!?]*!)/u;
 
 export function createShoutingDetector(acronyms: ReadonlySet<string>, roles: Detector['roles'] = ['agent']): Detector {
@@ -23,6 +24,8 @@ export function createShoutingDetector(acronyms: ReadonlySet<string>, roles: Det
 
 /** The first run of at least MIN_CAPS_RUN capitalised words (one of them longer than three letters). */
 export function findCapsRun(text: string, acronyms: ReadonlySet<string>): string | undefined {
+  // Most turns have no two capitals in a row: one cheap test spares splitting them into words.
+  if (!TWO_CAPITALS.test(text)) return undefined;
   const words = text.split(/(\s+)/);
   let runStart = -1;
   let count = 0;

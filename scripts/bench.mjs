@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// Benchmark: a seeded synthetic export of N turns (default 1,000,000), then attune audit and the
+// baseline "csv-parse + wink-nlp readDoc [sbd, negation, sentiment] on every turn" in the same run.
+//   npm run bench -- [--turns N] [--jobs-check]
+// Prints turns/s for both, their ratio, and each run's peak RSS (via /usr/bin/time when present).
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+
+const args = process.argv.slice(2);
+const turns = Number(args[args.indexOf('--turns') + 1] ?? NaN) || 1_000_000;
+const work = mkdtempSync(path.join(tmpdir(), 'attune-bench-'));
+const file = path.join(work, 'export.csv');
+const root = new URL('..', import.meta.url).pathname;
+
+// Realistic lengths and a support mix: customers open and reply, agents answer; a few turns are long.
+const CUSTOMER = [
+  'Where is my order #{n}? It was supposed to arrive on Monday.', 'This is the third time I am asking about my refund. Terrible service!',
+  'Thanks, that worked perfectly.', 'How do I change the email address on my account?', 'My card was charged twice for order {n}, please fix this now.',
+  'The app keeps crashing when I upload a photo. Really annoying.', 'Still no answer after {n} hours on hold. I want to speak to a manager.',
+  'Great, another delay. Thanks for nothing.', 'Can you tell me when the store opens on Sunday?', 'I love the new dashboard, thank you {name}!',
+];
+const AGENT = [
+  "I'm so sorry about the delay, {name}. I understand how frustrating this is and I'll take care of it today.",
+  'Please send us your order number and we will look into it.', 'Thanks for reaching out! Your refund of {n} EUR was processed today.',
+  'As I already told you, refunds take 10 business days.', 'Go to Settings, then Profile, and choose Edit next to your email.',
+  "That sounds stressful. Let's get this sorted: I've arranged a replacement with next-day delivery.", 'Calm down, it is not our problem.',
+  'Happy to help! Have a great day.',
+];
+const NAMES = ['Maya', 'Tom', 'Ana', 'Jo', 'Lee', 'Sam', 'Ravi', 'Noor', 'Ines', 'Kim'];
+let seed = 42;
+const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+const pick = (list) => list[Math.floor(rnd() * list.length)];
+const fill = (t) => t.replace('{n}', String(Math.floor(rnd() * 100000))).replace('{name}', pick(NAMES));
+
+await new Promise((resolve) => {
+  const out = createWriteStream(file);
+  out.write('conversation_id,role,agent,text\n');
+  let written = 0;
+  let conversation = 0;
+  const agents = Array.from({ length: 40 }, (_, i) => `Agent ${i + 1}`);
+  function more() {
+    let ok = true;
+    while (written < turns && ok) {
+      conversation += 1;
+      const agent = pick(agents);
+      const length = 2 + Math.floor(rnd() * 5);
+      let chunk = '';
+      for (let i = 0; i < length && written < turns; i++, written++) {
+        const customer = i % 2 === 0;
+        let text = fill(customer ? pick(CUSTOMER) : pick(AGENT));
+        if (rnd() < 0.05) text = `${text} ${fill(pick(CUSTOMER))} ${fill(pick(CUSTOMER))}`;
+        chunk += `C${conversation},${customer ? 'customer' : 'agent'},${customer ? '' : agent},"${text.replace(/"/g, '""')}"\n`;
+      }
+      ok = out.write(chunk);
+    }
+    if (written < turns) out.once('drain', more);
+    else out.end(resolve);
+  }
+  more();
+});
+
+function timed(command) {
+  const time = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '%e %M'] : [];
+  const started = Date.now();
+  const r = spawnSync(time[0] ?? command[0], [...time.slice(1), ...(time.length ? command : command.slice(1))], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`${command.join(' ')} failed: ${r.stderr}`);
+  const rss = time.length ? Number(r.stderr.trim().split('\n').pop().split(' ')[1]) / 1024 : NaN;
+  return { seconds: (Date.now() - started) / 1000, rss };
+}
+
+const baselineScript = path.join(work, 'baseline.mjs');
+await import('node:fs').then((fs) => fs.writeFileSync(baselineScript, `
+import { createRequire } from 'node:module';
+const require = createRequire(${JSON.stringify(path.join(root, 'package.json'))});
+const { parse } = require('csv-parse');
+const winkNLP = require('wink-nlp');
+const model = require('wink-eng-lite-web-model');
+const { createReadStream } = await import('node:fs');
+const nlp = winkNLP(model, ['sbd', 'negation', 'sentiment']);
+for await (const r of createReadStream(process.argv[2]).pipe(parse({ columns: true }))) nlp.readDoc(r.text).out(nlp.its.sentiment);
+`));
+
+console.log(`${turns.toLocaleString('en')} turns, ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
+const base = timed([process.execPath, baselineScript, file]);
+const audit = timed([process.execPath, 'bin/attune.js', 'audit', file, '--format', 'json', '--out', path.join(work, 'report.json'), '--no-progress']);
+const rate = (r) => Math.round(turns / r.seconds);
+console.log(`baseline (csv-parse + wink readDoc): ${rate(base).toLocaleString('en')} turns/s, peak RSS ${base.rss.toFixed(0)} MB`);
+console.log(`attune audit (one worker):          ${rate(audit).toLocaleString('en')} turns/s, peak RSS ${audit.rss.toFixed(0)} MB`);
+console.log(`ratio attune / baseline:            ${(rate(audit) / rate(base)).toFixed(2)}`);
+rmSync(work, { recursive: true, force: true });
