@@ -4,8 +4,8 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { AuditAggregator } from './aggregate/audit-aggregator.js';
 import { buildReport, type InputSummary, type Report } from './aggregate/build-report.js';
-import { assignGroups, excerptOf, type GroupBy, type ScoredTurn } from './aggregate/scored-turn.js';
-import { evidenceText } from './conversations/evidence-text.js';
+import { assignGroups, type GroupBy, type ScoredTurn } from './aggregate/scored-turn.js';
+import { inlineSink, workerSink } from './scoring-sink.js';
 import { TurnExtractor, type ExtractOptions } from './conversations/extract-turns.js';
 import { ConversationGrouper, orderTurns } from './conversations/group-conversations.js';
 import { Accounting, sortedRecord, type Turn } from './conversations/turn.js';
@@ -24,11 +24,14 @@ export interface AuditOptions extends ExtractOptions {
   /** Live-chat agent names given with --agents, lower-cased. */
   agents: ReadonlySet<string>;
   stdin: Readable;
-  engine: DetectionEngine;
+  /** Made on first use: with worker threads, each worker makes its own. */
+  engine: () => DetectionEngine;
   /** The phrase rules in use, for the better phrasings coaching items suggest. */
   rules: RuleSpec[];
   /** Coaching items kept per agent. */
   coaching: number;
+  /** Worker threads for detection; 1 scores on this thread. */
+  jobs: number;
   /** Called with the bytes read so far and the records read, at most every few hundred records. */
   onProgress?: (bytes: number, records: number) => void;
   /** Called with each conversation's turns, in order, as it closes. */
@@ -43,39 +46,46 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
   let records = 0;
   let bytes = 0;
   let sinceProgress = 0;
-  const close = (_id: string, turns: ScoredTurn[]): void => {
+  const finish = (turns: ScoredTurn[]): void => {
     turns.forEach((turn, index) => (turn.index = index));
     assignGroups(turns, options.by);
     aggregator.addConversation(turns);
     options.onConversation?.(turns);
   };
-  for (const source of identityFilesFirst(sources)) {
-    const context = {
-      file: source.display,
-      agents: options.agents,
-      skip: (reason: string, count?: number) => accounting.skip(reason, count),
-      note: (reason: string, count?: number) => accounting.note(reason, count),
-    };
-    const onBytes = options.onProgress ? (n: number) => void (bytes += n) : undefined;
-    const opened = await openReader(source, { from: options.from, stdin: options.stdin, people, context, ...(onBytes ? { onBytes } : {}), ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}) });
-    const extractor = new TurnExtractor(source.display, options, accounting);
-    const grouper = new ConversationGrouper<ScoredTurn>(close, accounting);
-    let yielded = 0;
-    for await (const record of opened.records) {
-      yielded += 1;
-      if (options.onProgress && ++sinceProgress >= 500) {
-        sinceProgress = 0;
-        options.onProgress(bytes, records + yielded);
+  const sink = options.jobs > 1 ? workerSink(options.jobs, options.rules, finish) : inlineSink(options.engine(), finish);
+  const ready: Turn[][] = [];
+  try {
+    for (const source of identityFilesFirst(sources)) {
+      const context = {
+        file: source.display,
+        agents: options.agents,
+        skip: (reason: string, count?: number) => accounting.skip(reason, count),
+        note: (reason: string, count?: number) => accounting.note(reason, count),
+      };
+      const onBytes = options.onProgress ? (n: number) => void (bytes += n) : undefined;
+      const opened = await openReader(source, { from: options.from, stdin: options.stdin, people, context, ...(onBytes ? { onBytes } : {}), ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}) });
+      const extractor = new TurnExtractor(source.display, options, accounting);
+      const grouper = new ConversationGrouper<Turn>((_id, turns) => ready.push(turns), accounting);
+      let yielded = 0;
+      for await (const record of opened.records) {
+        yielded += 1;
+        if (options.onProgress && ++sinceProgress >= 500) {
+          sinceProgress = 0;
+          options.onProgress(bytes, records + yielded);
+        }
+        const { turns, complete } = extractor.extract(record);
+        if (complete) {
+          if (turns.length > 0) ready.push(orderTurns(turns));
+        } else for (const turn of turns) grouper.add(turn);
+        if (ready.length > 0) await sink.push(ready.splice(0));
       }
-      const { turns, complete } = extractor.extract(record);
-      const scored = turns.map((turn) => scoreTurn(turn, options.engine));
-      if (complete) {
-        if (scored.length > 0) close(scored[0]!.conversation, orderTurns(scored));
-      } else for (const turn of scored) grouper.add(turn);
+      grouper.closeAll();
+      if (ready.length > 0) await sink.push(ready.splice(0));
+      records += opened.recordsRead?.() ?? yielded;
+      inputs.push({ file: source.display, reader: opened.reader, decided: opened.reader === 'generic' ? extractor.describe() : opened.decided() });
     }
-    grouper.closeAll();
-    records += opened.recordsRead?.() ?? yielded;
-    inputs.push({ file: source.display, reader: opened.reader, decided: opened.reader === 'generic' ? extractor.describe() : opened.decided() });
+  } finally {
+    await sink.end();
   }
   return buildReport(aggregator, { suggestion: suggestFrom(options.rules), records, by: options.by, inputs, skipped: sortedRecord(accounting.skipped), notes: sortedRecord(accounting.notes) });
 }
@@ -114,22 +124,3 @@ function identityFilesFirst(sources: Source[]): Source[] {
   return [...identity, ...sources.filter((s) => !identity.includes(s))];
 }
 
-function scoreTurn(turn: Turn, engine: DetectionEngine): ScoredTurn {
-  const analysis = engine.analyse(turn.role, turn.role === 'agent' ? evidenceText(turn.text) : turn.text);
-  return {
-    conversation: turn.conversation,
-    index: 0,
-    role: turn.role,
-    agent: turn.agent,
-    group: '',
-    team: turn.team,
-    channel: turn.channel,
-    time: turn.time,
-    file: turn.file,
-    line: turn.line,
-    excerpt: excerptOf(turn.text),
-    chars: turn.text.length,
-    sentiment: analysis.sentiment,
-    findings: analysis.findings,
-  };
-}

@@ -18,7 +18,10 @@ import { useColor } from './color.js';
 import type { Io } from './io.js';
 import { StagedFile, writeReportFile } from './outputs.js';
 import { startProgress } from './progress.js';
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import type { Source } from '../ingest/source-record.js';
 
 export interface AuditFlags {
   format: string;
@@ -33,6 +36,7 @@ export interface AuditFlags {
   agentMap?: string;
   config?: string;
   coaching?: string;
+  jobs?: string;
   progress: boolean;
   color: boolean;
 }
@@ -54,6 +58,7 @@ export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io):
   const agents = new Set([...(flags.agents ?? '').split(','), ...config.agents].map((a) => a.trim().toLowerCase()).filter(Boolean));
   const agentMap = flags.agentMap ? loadAgentMap(path.resolve(io.cwd, flags.agentMap)) : undefined;
   const sources = resolveInputs(inputs, io.cwd);
+  const jobs = chooseJobs(flags.jobs, sources);
   const turnsFile = flags.turns ? new StagedFile(path.resolve(io.cwd, flags.turns)) : null;
   const progress = startProgress(io, sources, flags.progress);
   const started = Date.now();
@@ -68,7 +73,8 @@ export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io):
       ...(assumeRole ? { assumeRole } : {}),
       ...(inputFormat ? { inputFormat } : {}),
       stdin: io.stdin,
-      engine: createDefaultEngine(rules),
+      engine: () => createDefaultEngine(rules),
+      jobs,
       rules,
       coaching,
       ...(turnsFile ? { onConversation: (turns) => turnsFile.write(renderTurnLines(turns)) } : {}),
@@ -94,6 +100,19 @@ export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io):
   const time = io.stderrIsTty ? ` in ${((Date.now() - started) / 1000).toFixed(1)} s` : '';
   io.stderr(`attune: read ${report.totals.records} records: ${report.totals.conversations} conversations, ${turns} turns${time}\n`);
   return 0;
+}
+
+/** Below this much input, starting workers (each loads the language model) costs more than it saves. */
+const WORKERS_FROM_BYTES = 2 * 1024 * 1024;
+
+function chooseJobs(value: string | undefined, sources: Source[]): number {
+  if (value !== undefined) {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new AttuneError(`--jobs: '${value}' is not a whole number from 1 to 64.`);
+    return n;
+  }
+  const bytes = sources.reduce((sum, s) => sum + (s.path ? (statSync(s.path, { throwIfNoEntry: false })?.size ?? 0) : 0), 0);
+  return bytes < WORKERS_FROM_BYTES ? 1 : Math.max(1, availableParallelism());
 }
 
 function choose(value: string, allowed: readonly string[], flag: string): string {

@@ -55,6 +55,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json', 'csv', 'md', 'html']).default('table'))
     .option('--coaching <n>', 'export the coaching queue instead of the summary, n conversations per agent (with --format md, csv or json)')
     .option('--no-progress', 'no progress bar on standard error')
+    .option('-j, --jobs <n>', 'worker threads for detection (default: the number of cores, or 1 for inputs under 2 MB); the report is the same for any n')
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of standard output')
     .option('--turns <file>', 'also write one JSON line per turn (sentiment, findings, source) to this file')
     .addOption(new Option('--input-format <format>', 'read every input as this format instead of detecting it').choices([...INPUT_FORMATS]))

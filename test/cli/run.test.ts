@@ -89,3 +89,19 @@ describe('attune CLI', () => {
     expect(existsSync(path.join(dir, 'missing.csv'))).toBe(false);
   });
 });
+
+describe('attune audit --jobs', () => {
+  it('gives byte-identical reports for any number of worker threads', async () => {
+    const demo = path.join(FIXTURES, 'demo');
+    const [one, two, three] = await Promise.all(['1', '2', '3'].map((jobs) => runCli(['audit', demo, '--format', 'json', '--jobs', jobs])));
+    expect(one!.code).toBe(0);
+    expect(two!.stdout).toBe(one!.stdout);
+    expect(three!.stdout).toBe(one!.stdout);
+  });
+
+  it('rejects a job count that is not a whole number', async () => {
+    const r = await runCli(['audit', path.join(FIXTURES, 'demo'), '--jobs', 'many']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--jobs: 'many' is not a whole number from 1 to 64.");
+  });
+});
