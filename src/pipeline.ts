@@ -6,6 +6,7 @@ import { AuditAggregator } from './aggregate/audit-aggregator.js';
 import { buildReport, type InputSummary, type Report } from './aggregate/build-report.js';
 import { assignGroups, type GroupBy, type ScoredTurn } from './aggregate/scored-turn.js';
 import { inlineSink, workerSink } from './scoring-sink.js';
+import { toPartial, type Partial } from './aggregate/partial.js';
 import { TurnExtractor, type ExtractOptions } from './conversations/extract-turns.js';
 import { ConversationGrouper, orderTurns } from './conversations/group-conversations.js';
 import { Accounting, sortedRecord, type Turn } from './conversations/turn.js';
@@ -34,6 +35,8 @@ export interface AuditOptions extends ExtractOptions {
   jobs: number;
   /** Called with the bytes read so far and the records read, at most every few hundred records. */
   onProgress?: (bytes: number, records: number) => void;
+  /** Called once at the end with the run's partial aggregate (--partial). */
+  onPartial?: (partial: Partial) => void;
   /** Called with each conversation's turns, in order, as it closes. */
   onConversation?: (turns: ScoredTurn[]) => void;
 }
@@ -87,12 +90,13 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
   } finally {
     await sink.end();
   }
+  options.onPartial?.(toPartial(aggregator, { by: options.by, coaching: options.coaching, records, inputs, skipped: sortedRecord(accounting.skipped), notes: sortedRecord(accounting.notes) }));
   return buildReport(aggregator, { suggestion: suggestFrom(options.rules), records, by: options.by, inputs, skipped: sortedRecord(accounting.skipped), notes: sortedRecord(accounting.notes) });
 }
 
 /** Better phrasing for a coaching item: the suggestion of the temper rule that fired, else of the
  * empathy that was missing (acknowledgement for an upset customer, reassurance for a fall in mood). */
-function suggestFrom(rules: RuleSpec[]): (item: CoachingItem) => string | null {
+export function suggestFrom(rules: RuleSpec[]): (item: CoachingItem) => string | null {
   const byId = new Map(rules.map((r) => [r.id, r.suggestions]));
   return (item) => {
     for (const rule of item.rules) {

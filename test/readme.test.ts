@@ -24,7 +24,7 @@ describe('README', () => {
     }
   });
 
-  for (const command of [['audit'], ['eval', 'sentiment'], ['eval', 'empathy'], ['lint'], ['rules'], ['rules', 'test'], ['init'], ['diff']]) {
+  for (const command of [['audit'], ['eval', 'sentiment'], ['eval', 'empathy'], ['lint'], ['rules'], ['rules', 'test'], ['init'], ['diff'], ['merge']]) {
     it(`documents every option of attune ${command.join(' ')}`, async () => {
       const help = (await runCli([...command, '--help'])).stdout;
       const flags = [...help.matchAll(/--[a-z-]+/g)].map((m) => m[0]).filter((f) => f !== '--help');

@@ -2,7 +2,7 @@
 import type { Finding } from '../detect/detector.js';
 import { CoachingQueue, REASON_WEIGHT, SENTIMENT_FALL, type CoachingItem, type CoachingReason } from './coaching.js';
 import { UNKNOWN_AGENT, type ScoredTurn } from './scored-turn.js';
-import { Totals } from './totals.js';
+import { milli, Totals } from './totals.js';
 import { Trends } from './trends.js';
 
 export interface AgentEntry {
@@ -23,7 +23,8 @@ export class AuditAggregator {
   readonly agents = new Map<string, AgentEntry>();
   conversations = 0;
   turns = { customer: 0, agent: 0, other: 0 };
-  private order = 0;
+  /** Arrival order of coaching items, the final tie-break; shards continue each other's count when merged. */
+  order = 0;
   /** This conversation's coaching moments per agent, offered as one item when it is done. */
   private moments = new Map<string, Moment[]>();
   private best = new Map<string, Omit<CoachingItem, 'weight' | 'order'>>();
@@ -70,7 +71,7 @@ export class AuditAggregator {
     this.trends.add(turns, change, this.team.totals);
   }
 
-  private entry(name: string): AgentEntry {
+  entry(name: string): AgentEntry {
     let entry = this.agents.get(name);
     if (!entry) {
       entry = { totals: new Totals(), coaching: new CoachingQueue(this.coachingSize), best: new CoachingQueue(BEST_PER_AGENT) };
@@ -112,8 +113,8 @@ export class AuditAggregator {
     const everyone = [this.team.totals, ...[...involved].map((name) => this.entry(name).totals)];
     for (const totals of everyone) {
       totals.sentimentConversations += 1;
-      totals.startSum += start.score;
-      totals.endSum += end.score;
+      totals.startSum += milli(start.score);
+      totals.endSum += milli(end.score);
       if (start.label === 'negative') totals.startNegative += 1;
       if (end.label === 'negative') totals.endNegative += 1;
       if (start.label === 'negative' && end.label !== 'negative') totals.recovered += 1;
@@ -173,3 +174,4 @@ export class AuditAggregator {
 }
 
 type Moment = Pick<CoachingItem, 'conversation' | 'turn' | 'reason' | 'rule' | 'customer' | 'agent' | 'match'>;
+

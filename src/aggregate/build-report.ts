@@ -113,8 +113,8 @@ function trendReport(trends: Trends): Report['trends'] {
       conversations: p.conversations,
       empathyWhenNeeded: rate(p.met, p.needed),
       temperIncidents: p.temper,
-      sentimentStart: p.sentimentConversations ? round(p.startSum / p.sentimentConversations) : null,
-      sentimentEnd: p.sentimentConversations ? round(p.endSum / p.sentimentConversations) : null,
+      sentimentStart: p.sentimentConversations ? round(p.startSum / 1000 / p.sentimentConversations) : null,
+      sentimentEnd: p.sentimentConversations ? round(p.endSum / 1000 / p.sentimentConversations) : null,
     };
   });
   return { by, periods };
@@ -136,9 +136,9 @@ function agentReport(agent: string, entry: AgentEntry, inputs: ReportInputs): Ag
     temper: { ...rate(t.temperTurns, t.agentTurns), incidents, byCategory: byCategory(TEMPER_CATEGORIES, t.temperIncidents) },
     sentiment: {
       conversations: n,
-      start: n === 0 ? null : round(t.startSum / n),
-      end: n === 0 ? null : round(t.endSum / n),
-      change: n === 0 ? null : round((t.endSum - t.startSum) / n),
+      start: n === 0 ? null : round(t.startSum / 1000 / n),
+      end: n === 0 ? null : round(t.endSum / 1000 / n),
+      change: n === 0 ? null : round((t.endSum - t.startSum) / 1000 / n),
       endNegative: rate(t.endNegative, n),
       recovered: rate(t.recovered, t.startNegative),
     },

@@ -24,10 +24,17 @@ export class Totals {
   hostileTurns = 0;
   hostileChars = 0;
   sentimentConversations = 0;
+  /** Sums of first and last customer scores, in thousandths (exact integers; see milli()). */
   startSum = 0;
   endSum = 0;
   startNegative = 0;
   endNegative = 0;
   recovered = 0;
 
+}
+
+/** Sentiment sums are kept in whole thousandths (scores have three decimals): integer sums are exact,
+ * so any order of adding, and any split into shards, gives the same figures. */
+export function milli(score: number): number {
+  return Math.round(score * 1000);
 }

@@ -1,6 +1,6 @@
 // Team figures by week and by month of each conversation's start: bounded by the number of periods.
 import type { ScoredTurn } from './scored-turn.js';
-import type { Totals } from './totals.js';
+import { milli, type Totals } from './totals.js';
 
 export interface PeriodTotals {
   conversations: number;
@@ -37,8 +37,8 @@ export class Trends {
       p.temper += delta.temper;
       if (change !== null && scored.length > 0) {
         p.sentimentConversations += 1;
-        p.startSum += scored[0]!.sentiment!.score;
-        p.endSum += scored[scored.length - 1]!.sentiment!.score;
+        p.startSum += milli(scored[0]!.sentiment!.score);
+        p.endSum += milli(scored[scored.length - 1]!.sentiment!.score);
       }
       map.set(key, p);
     }

@@ -37,6 +37,7 @@ export interface AuditFlags {
   config?: string;
   coaching?: string;
   jobs?: string;
+  partial?: string;
   progress: boolean;
   color: boolean;
 }
@@ -61,6 +62,7 @@ export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io):
   const jobs = chooseJobs(flags.jobs, sources);
   const turnsFile = flags.turns ? new StagedFile(path.resolve(io.cwd, flags.turns)) : null;
   const progress = startProgress(io, sources, flags.progress);
+  let partialText = '';
   const started = Date.now();
   let report;
   try {
@@ -79,6 +81,7 @@ export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io):
       coaching,
       ...(turnsFile ? { onConversation: (turns) => turnsFile.write(renderTurnLines(turns)) } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
+      ...(flags.partial ? { onPartial: (partial) => void (partialText = `${JSON.stringify(partial)}\n`) } : {}),
     });
     turnsFile?.commit();
   } catch (error) {
@@ -87,6 +90,7 @@ export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io):
   } finally {
     progress?.stop();
   }
+  if (flags.partial) await writeReportFile(path.resolve(io.cwd, flags.partial), partialText);
   let output: string;
   if (flags.coaching !== undefined) {
     if (!(format in COACHING_REPORTERS)) throw new AttuneError(`--coaching exports the coaching queue as md, csv or json, not ${format}.`);

@@ -6,6 +6,7 @@ import type { AuditFlags } from './audit-command.js';
 import type { DiffFlags } from './diff-command.js';
 import type { EvalFlags } from './eval-command.js';
 import type { LintFlags } from './lint-command.js';
+import type { MergeFlags } from './merge-command.js';
 import { processIo, type Io } from './io.js';
 import { READER_NAMES } from '../ingest/vendors/vendor-reader.js';
 import { GROUP_BY } from '../aggregate/scored-turn.js';
@@ -55,6 +56,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json', 'csv', 'md', 'html']).default('table'))
     .option('--coaching <n>', 'export the coaching queue instead of the summary, n conversations per agent (with --format md, csv or json)')
     .option('--no-progress', 'no progress bar on standard error')
+    .option('--partial <file>', 'also write this run\'s partial aggregate, for attune merge (one shard of a large audit)')
     .option('-j, --jobs <n>', 'worker threads for detection (default: the number of cores, or 1 for inputs under 2 MB); the report is the same for any n')
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of standard output')
     .option('--turns <file>', 'also write one JSON line per turn (sentiment, findings, source) to this file')
@@ -113,6 +115,16 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .argument('[files...]', 'rule files to test instead of the built-in and configured rules')
     .option('-c, --config <file>', 'config file whose team rules to test')
     .action(async (files: string[], flags: { config?: string }) => setCode((await import('./rules-command.js')).testRulesCommand(files, flags, io)));
+
+  program
+    .command('merge')
+    .description('merge the partial aggregates of shards (attune audit --partial) into one report')
+    .argument('<partials...>', 'partial aggregates, in the order of the inputs they cover')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json', 'csv', 'md', 'html']).default('table'))
+    .option('-o, --out <file>', 'write the report to a file (atomically) instead of standard output')
+    .option('-c, --config <file>', 'config file whose team rules give coaching suggestions')
+    .option('--no-color', 'never colour the table')
+    .action(async (files: string[], flags: MergeFlags) => setCode(await (await import('./merge-command.js')).mergeCommand(files, flags, io)));
 
   program
     .command('diff')

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, tempDir } from '../helpers.js';
@@ -103,5 +103,31 @@ describe('attune audit --jobs', () => {
     const r = await runCli(['audit', path.join(FIXTURES, 'demo'), '--jobs', 'many']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--jobs: 'many' is not a whole number from 1 to 64.");
+  });
+});
+
+describe('attune audit --partial and attune merge', () => {
+  it('merges shard aggregates into the report a single run over all the shards gives', async () => {
+    const lines = readFileSync(path.join(FIXTURES, 'demo/support-export.csv'), 'utf8').trimEnd().split('\n');
+    const [header, ...rows] = lines;
+    const shards = [rows.slice(0, 50), rows.slice(50, 90), rows.slice(90)].map((part, i) => {
+      const file = path.join(dir, `shard-${i}.csv`);
+      writeFileSync(file, `${[header, ...part].join('\n')}\n`);
+      return file;
+    });
+    const single = await runCli(['audit', ...shards, '--format', 'json']);
+    for (const [i, shard] of shards.entries()) {
+      const r = await runCli(['audit', shard, '--partial', path.join(dir, `part-${i}.json`), '--format', 'csv']);
+      expect(r.code).toBe(0);
+    }
+    const merged = await runCli(['merge', ...shards.map((_, i) => path.join(dir, `part-${i}.json`)), '--format', 'json']);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.stdout).toBe(single.stdout);
+  });
+
+  it('refuses files that are not partial aggregates', async () => {
+    const r = await runCli(['merge', path.join(FIXTURES, 'cases/diff-gate/old.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('not a partial aggregate');
   });
 });
