@@ -84,9 +84,15 @@ for await (const r of createReadStream(process.argv[2]).pipe(parse({ columns: tr
 
 console.log(`${turns.toLocaleString('en')} turns, ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
 const base = timed([process.execPath, baselineScript, file]);
-const audit = timed([process.execPath, 'bin/attune.js', 'audit', file, '--format', 'json', '--out', path.join(work, 'report.json'), '--no-progress']);
+const auditWith = (jobs) => timed([process.execPath, 'bin/attune.js', 'audit', file, '--format', 'json', '--out', path.join(work, `report-${jobs}.json`), '--no-progress', '--jobs', String(jobs)]);
+const one = auditWith(1);
+const two = auditWith(2);
 const rate = (r) => Math.round(turns / r.seconds);
 console.log(`baseline (csv-parse + wink readDoc): ${rate(base).toLocaleString('en')} turns/s, peak RSS ${base.rss.toFixed(0)} MB`);
-console.log(`attune audit (one worker):          ${rate(audit).toLocaleString('en')} turns/s, peak RSS ${audit.rss.toFixed(0)} MB`);
-console.log(`ratio attune / baseline:            ${(rate(audit) / rate(base)).toFixed(2)}`);
+console.log(`attune audit --jobs 1:              ${rate(one).toLocaleString('en')} turns/s, peak RSS ${one.rss.toFixed(0)} MB`);
+console.log(`attune audit --jobs 2:              ${rate(two).toLocaleString('en')} turns/s, peak RSS ${two.rss.toFixed(0)} MB`);
+console.log(`ratio attune (one worker) / baseline: ${(rate(one) / rate(base)).toFixed(2)}`);
+console.log(`speed-up of --jobs 2 over --jobs 1:   ${(one.seconds / two.seconds).toFixed(2)}`);
+const same = (await import('node:fs')).readFileSync(path.join(work, 'report-1.json'), 'utf8') === (await import('node:fs')).readFileSync(path.join(work, 'report-2.json'), 'utf8');
+console.log(`reports identical for --jobs 1 and 2: ${same ? 'yes' : 'NO'}`);
 rmSync(work, { recursive: true, force: true });
