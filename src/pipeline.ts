@@ -31,6 +31,8 @@ export interface AuditOptions extends ExtractOptions {
   rules: RuleSpec[];
   /** Coaching items kept per agent. */
   coaching: number;
+  /** --encoding: read every input in this encoding instead of sniffing it. */
+  encoding?: string;
   /** Worker threads for detection; 1 scores on this thread. */
   jobs: number;
   /** Called with the bytes read so far and the records read, at most every few hundred records. */
@@ -66,7 +68,7 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
         note: (reason: string, count?: number) => accounting.note(reason, count),
       };
       const onBytes = options.onProgress ? (n: number) => void (bytes += n) : undefined;
-      const opened = await openReader(source, { from: options.from, stdin: options.stdin, people, context, ...(onBytes ? { onBytes } : {}), ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}) });
+      const opened = await openReader(source, { from: options.from, stdin: options.stdin, people, context, ...(onBytes ? { onBytes } : {}), ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}) });
       const extractor = new TurnExtractor(source.display, options, accounting);
       const grouper = new ConversationGrouper<Turn>((_id, turns) => ready.push(turns), accounting);
       let yielded = 0;
@@ -85,7 +87,7 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
       grouper.closeAll();
       if (ready.length > 0) await sink.push(ready.splice(0));
       records += opened.recordsRead?.() ?? yielded;
-      inputs.push({ file: source.display, reader: opened.reader, decided: opened.reader === 'generic' ? extractor.describe() : opened.decided() });
+      inputs.push({ file: source.display, reader: opened.reader, ...(opened.encoding ? { encoding: opened.encoding } : {}), decided: opened.reader === 'generic' ? extractor.describe() : opened.decided() });
     }
   } finally {
     await sink.end();

@@ -49,6 +49,8 @@ export interface TrendPoint {
 export interface InputSummary {
   file: string;
   reader: string;
+  /** Present when the file was not UTF-8 (for example windows-1252 or utf-16le). */
+  encoding?: string;
   /** How the reader decided who the customer and the agents are. */
   decided: string;
 }

@@ -18,6 +18,7 @@ import { useColor } from './color.js';
 import type { Io } from './io.js';
 import { StagedFile, writeReportFile } from './outputs.js';
 import { startProgress } from './progress.js';
+import { checkEncoding } from '../ingest/encoding.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -36,6 +37,7 @@ export interface AuditFlags {
   agentMap?: string;
   config?: string;
   coaching?: string;
+  encoding?: string;
   jobs?: string;
   partial?: string;
   progress: boolean;
@@ -76,6 +78,7 @@ export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io):
       ...(inputFormat ? { inputFormat } : {}),
       stdin: io.stdin,
       engine: () => createDefaultEngine(rules),
+      ...(flags.encoding ? { encoding: checkEncoding(flags.encoding) } : {}),
       jobs,
       rules,
       coaching,

@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Transform, type Readable } from 'node:stream';
 import { AttuneError, InputError } from '../errors.js';
+import { isUtf8, sniffEncoding, toUtf8 } from './encoding.js';
 import { peekStream } from './peek-stream.js';
 import { readCsv } from './read-csv.js';
 import { readJson } from './read-json.js';
@@ -25,10 +26,14 @@ export interface OpenOptions {
   context: ReaderContext;
   /** Called with the size of each chunk read from a file, for progress. */
   onBytes?: (n: number) => void;
+  /** The text encoding, when the user named one (--encoding); otherwise sniffed. */
+  encoding?: string;
 }
 
 export interface OpenedReader {
   reader: ReaderName;
+  /** The encoding the file was read in. */
+  encoding?: string;
   records: AsyncGenerator<SourceRecord>;
   /** How the reader decided roles and agents; read after the records are consumed. */
   decided(): string;
@@ -39,7 +44,14 @@ export async function openReader(source: Source, options: OpenOptions): Promise<
   const file = source.path === null ? options.stdin : createReadStream(source.path);
   const onBytes = options.onBytes;
   const raw = onBytes ? file.pipe(new Transform({ transform(chunk: Buffer, _encoding, done) { onBytes(chunk.length); done(null, chunk); } })) : file;
-  const { head, stream } = await peekStream(raw);
+  const peeked = await peekStream(raw);
+  const encoding = options.encoding ?? sniffEncoding(peeked.head);
+  const { head, stream } = toUtf8(peeked.stream, peeked.head, encoding);
+  const opened = await openDecoded(source, options, head, stream);
+  return isUtf8(encoding) ? opened : { ...opened, encoding };
+}
+
+async function openDecoded(source: Source, options: OpenOptions, head: Buffer, stream: Readable): Promise<OpenedReader> {
   const text = stripBom(head.toString('utf8'));
   const { from, context: ctx } = options;
   const auto = from === 'auto';

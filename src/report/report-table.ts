@@ -21,7 +21,7 @@ export function renderTable(report: Report, options: TableOptions): string {
   const lines: string[] = [];
   lines.push(c.bold('attune audit') + c.dim(` · ${plural(totals.records, 'record')} · ${plural(totals.conversations, 'conversation')} · ` +
     `${totals.turns.customer} customer, ${totals.turns.agent} agent, ${totals.turns.other} other turns · ${skipped} skipped`));
-  for (const input of report.inputs) lines.push(c.dim(`read ${input.file} as ${input.reader}: ${input.decided}`));
+  for (const input of report.inputs) lines.push(c.dim(`read ${input.file} as ${input.reader}${input.encoding ? ` (${input.encoding})` : ''}: ${input.decided}`));
   lines.push('', agentTable(report, c), '');
   lines.push(c.bold('Empathy and courtesy by category') + c.dim(' (share of agent turns)'), categoryTable(report, c), '');
   lines.push(c.bold('Temper incidents'), temperTable(report, c), '');
