@@ -31,6 +31,8 @@ export interface AuditOptions extends ExtractOptions {
   rules: RuleSpec[];
   /** Coaching items kept per agent. */
   coaching: number;
+  /** --strict: stop at the first bad record, naming its file and line. */
+  strict?: boolean;
   /** --encoding: read every input in this encoding instead of sniffing it. */
   encoding?: string;
   /** Worker threads for detection; 1 scores on this thread. */
@@ -61,10 +63,15 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
   const ready: Turn[][] = [];
   try {
     for (const source of identityFilesFirst(sources)) {
+      let readerSkips = 0;
       const context = {
         file: source.display,
+        strict: options.strict ?? false,
         agents: options.agents,
-        skip: (reason: string, count?: number) => accounting.skip(reason, count),
+        skip: (reason: string, count = 1) => {
+          readerSkips += count;
+          accounting.skip(reason, count);
+        },
         note: (reason: string, count?: number) => accounting.note(reason, count),
       };
       const onBytes = options.onProgress ? (n: number) => void (bytes += n) : undefined;
@@ -86,7 +93,8 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
       }
       grouper.closeAll();
       if (ready.length > 0) await sink.push(ready.splice(0));
-      records += opened.recordsRead?.() ?? yielded;
+      // Records the generic readers skipped were never yielded, but they were read: count them.
+      records += opened.recordsRead?.() ?? (opened.reader === 'generic' ? yielded + readerSkips : yielded);
       inputs.push({ file: source.display, reader: opened.reader, ...(opened.encoding ? { encoding: opened.encoding } : {}), decided: opened.reader === 'generic' ? extractor.describe() : opened.decided() });
     }
   } finally {

@@ -18,6 +18,7 @@ import { useColor } from './color.js';
 import type { Io } from './io.js';
 import { StagedFile, writeReportFile } from './outputs.js';
 import { startProgress } from './progress.js';
+import { plural } from '../report/format.js';
 import { checkEncoding } from '../ingest/encoding.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -38,6 +39,7 @@ export interface AuditFlags {
   config?: string;
   coaching?: string;
   encoding?: string;
+  strict?: boolean;
   jobs?: string;
   partial?: string;
   progress: boolean;
@@ -78,6 +80,7 @@ export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io):
       ...(inputFormat ? { inputFormat } : {}),
       stdin: io.stdin,
       engine: () => createDefaultEngine(rules),
+      strict: flags.strict === true,
       ...(flags.encoding ? { encoding: checkEncoding(flags.encoding) } : {}),
       jobs,
       rules,
@@ -105,7 +108,7 @@ export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io):
   // A final summary line either way; the time only on a terminal, so that captured output is deterministic.
   const turns = report.totals.turns.customer + report.totals.turns.agent + report.totals.turns.other;
   const time = io.stderrIsTty ? ` in ${((Date.now() - started) / 1000).toFixed(1)} s` : '';
-  io.stderr(`attune: read ${report.totals.records} records: ${report.totals.conversations} conversations, ${turns} turns${time}\n`);
+  io.stderr(`attune: read ${plural(report.totals.records, 'record')}: ${plural(report.totals.conversations, 'conversation')}, ${plural(turns, 'turn')}${time}\n`);
   return 0;
 }
 

@@ -62,7 +62,7 @@ async function openDecoded(source: Source, options: OpenOptions, head: Buffer, s
 
   const format = options.inputFormat ?? sniffFormat(source.display, head);
   if (format === 'csv') {
-    const records = readCsv(stream, source.display, { delimiter: sniffDelimiter(head) });
+    const records = readCsv(stream, source.display, { delimiter: sniffDelimiter(head), policy: ctx });
     const header = text.split(/\r?\n/, 1)[0] ?? '';
     const pick = (name: ReaderName, expected: string, test: () => boolean): boolean => {
       if (from === name && !test()) throw new AttuneError(`--from ${name}: ${source.display} does not look like a ${name} export (${expected}).`);
@@ -75,7 +75,7 @@ async function openDecoded(source: Source, options: OpenOptions, head: Buffer, s
     return generic(records, from, 'CSV');
   }
   if (format === 'ndjson') return ndjson(stream, source, options);
-  if (from === 'generic' || (auto && !VENDOR_HINT.test(text))) return generic(readJson(stream, source.display), from, 'JSON');
+  if (from === 'generic' || (auto && !VENDOR_HINT.test(text))) return generic(readJson(stream, source.display, ctx), from, 'JSON');
   const doc = parseDocument(await readWhole(stream, source.display), source.display);
   return vendorDocument(unwrap(doc), uriOf(doc), source, options);
 }
@@ -122,7 +122,7 @@ function vendorDocument(doc: unknown, uri: string, source: Source, options: Open
 
 async function ndjson(stream: Readable, source: Source, options: OpenOptions): Promise<OpenedReader> {
   const { from, context: ctx } = options;
-  const records = readNdjson(stream, source.display);
+  const records = readNdjson(stream, source.display, ctx);
   if (from === 'generic') return generic(records, from, 'NDJSON');
   const first = await records.next();
   async function* rest(): AsyncGenerator<SourceRecord> {

@@ -1,7 +1,7 @@
 // Reads delimited text (comma, semicolon, tab or pipe, sniffed) as a stream of records with their start lines.
 import type { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import { InputError } from '../errors.js';
+import { badRecord, type RecordPolicy } from './record-policy.js';
 import type { SourceRecord } from './source-record.js';
 
 /** One unclosed quote would otherwise buffer the rest of the file: no real ticket field comes near 16 MB. */
@@ -9,6 +9,7 @@ export const MAX_FIELD_BYTES = 16 * 1024 * 1024;
 
 export interface CsvOptions {
   delimiter: string;
+  policy: RecordPolicy;
   /** False when the first row is data: columns are then named 1, 2, 3… */
   header?: boolean;
 }
@@ -43,7 +44,8 @@ export async function* readCsv(stream: Readable, file: string, options: CsvOptio
       }
       if (options.header === false && record.length > header.length) header = record.map((_, i) => String(i + 1));
       if (record.length > header.length && record.slice(header.length).some((cell) => cell.trim() !== '')) {
-        throw new InputError(file, line, `row has ${record.length} fields but the header has ${header.length}.`);
+        badRecord(options.policy, file, line, `row has ${record.length} fields but the header has ${header.length}.`, 'row with more fields than the header');
+        continue;
       }
       const fields: Record<string, unknown> = {};
       header.forEach((name, i) => {
@@ -54,7 +56,9 @@ export async function* readCsv(stream: Readable, file: string, options: CsvOptio
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
-      throw new InputError(file, line, `${describeCsvError(error)}.`);
+      // The parser cannot go on after this: the rest of the file is one skipped stretch.
+      badRecord(options.policy, file, line, `${describeCsvError(error)}.`, `${describeCsvError(error)}: the rest of the file was not read`);
+      return;
     }
     throw error;
   }

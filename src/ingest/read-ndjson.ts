@@ -2,17 +2,30 @@
 import type { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { InputError } from '../errors.js';
+import { badRecord, type RecordPolicy } from './record-policy.js';
 import type { SourceRecord } from './source-record.js';
 import { stripBom } from './sniff-format.js';
 
-export async function* readNdjson(stream: Readable, file: string): AsyncGenerator<SourceRecord> {
+export async function* readNdjson(stream: Readable, file: string, policy: RecordPolicy): AsyncGenerator<SourceRecord> {
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let line = 0;
   for await (const raw of lines) {
     line += 1;
     const text = line === 1 ? stripBom(raw) : raw;
     if (text.trim() === '') continue;
-    yield { file, line, fields: parseObject(text, file, line) };
+    const fields = parseRecord(text, file, line, policy);
+    if (fields) yield { file, line, fields };
+  }
+}
+
+/** One JSON record, or undefined when it was bad and skipped. */
+export function parseRecord(text: string, file: string, line: number, policy: RecordPolicy): Record<string, unknown> | undefined {
+  try {
+    return parseObject(text, file, line);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    badRecord(policy, file, line, error.message.slice(`${file}:${line}: `.length), error.message.includes('not valid JSON') ? 'record that is not valid JSON' : 'record that is not a JSON object');
+    return undefined;
   }
 }
 

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { peekStream } from './peek-stream.js';
 import { readCsv } from './read-csv.js';
+import { STRICT } from './record-policy.js';
 import { readJson } from './read-json.js';
 import { readNdjson } from './read-ndjson.js';
 import { sniffDelimiter, sniffFormat } from './sniff-format.js';
@@ -19,10 +20,10 @@ export async function openSource(source: Source, stdin: Readable, forced?: Input
   const format = forced ?? sniffFormat(source.display, head);
   switch (format) {
     case 'csv':
-      return { format, records: readCsv(stream, source.display, { delimiter: sniffDelimiter(head), ...options }) };
+      return { format, records: readCsv(stream, source.display, { delimiter: sniffDelimiter(head), policy: STRICT, ...options }) };
     case 'json':
-      return { format, records: readJson(stream, source.display) };
+      return { format, records: readJson(stream, source.display, STRICT) };
     case 'ndjson':
-      return { format, records: readNdjson(stream, source.display) };
+      return { format, records: readNdjson(stream, source.display, STRICT) };
   }
 }

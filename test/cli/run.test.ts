@@ -60,7 +60,7 @@ describe('attune CLI', () => {
 
   it('leaves no file behind when the input is bad', async () => {
     const bad = path.join(dir, 'bad');
-    const result = await runCli(['audit', eq('csv'), '-', '--out', `${bad}.json`, '--turns', `${bad}.ndjson`], { stdin: '{"conversation_id":"x","role":"customer","text":"hi"}\n{broken\n' });
+    const result = await runCli(['audit', eq('csv'), '-', '--strict', '--out', `${bad}.json`, '--turns', `${bad}.ndjson`], { stdin: '{"conversation_id":"x","role":"customer","text":"hi"}\n{broken\n' });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^attune: -:2: not valid JSON/);
     expect(result.stderr).not.toMatch(/\n\s+at /);

@@ -7,6 +7,8 @@ export type ReaderName = (typeof READER_NAMES)[number];
 
 export interface ReaderContext {
   file: string;
+  /** --strict: a bad record stops the run instead of being skipped and counted. */
+  strict: boolean;
   /** Agent names the user gave with --agents (live chat). */
   agents: ReadonlySet<string>;
   skip(reason: string, count?: number): void;
