@@ -93,6 +93,7 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
       }
       grouper.closeAll();
       if (ready.length > 0) await sink.push(ready.splice(0));
+      if (yielded === 0 && readerSkips === 0) accounting.note(`file with no records: ${source.display}`);
       // Records the generic readers skipped were never yielded, but they were read: count them.
       records += opened.recordsRead?.() ?? (opened.reader === 'generic' ? yielded + readerSkips : yielded);
       inputs.push({ file: source.display, reader: opened.reader, ...(opened.encoding ? { encoding: opened.encoding } : {}), decided: opened.reader === 'generic' ? extractor.describe() : opened.decided() });

@@ -57,7 +57,8 @@ export function resolveFields(keys: string[], wanted: FieldName[], overrides: Fi
 
 /** The one-line error for a field that could not be found, with the --map that would fix it. */
 export function missingFieldError(file: string, name: FieldName, keys: string[], overrides: FieldOverrides, resolved: ResolvedFields = {}, extra = ''): AttuneError {
-  const found = keys.length > 0 ? keys.join(', ') : '(none)';
+  const shown = keys.slice(0, 20).map((k) => (k.length > 40 ? `${k.slice(0, 39)}…` : k));
+  const found = keys.length > 0 ? `${shown.join(', ')}${keys.length > 20 ? `, and ${keys.length - 20} more` : ''}` : '(none)';
   const override = overrides[name];
   const used = new Set<string>([...Object.values(overrides), ...Object.values(resolved)].map(normalizeKey));
   const example = keys.find((k) => !used.has(normalizeKey(k))) ?? 'FIELD';

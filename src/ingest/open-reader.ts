@@ -45,6 +45,7 @@ export async function openReader(source: Source, options: OpenOptions): Promise<
   const onBytes = options.onBytes;
   const raw = onBytes ? file.pipe(new Transform({ transform(chunk: Buffer, _encoding, done) { onBytes(chunk.length); done(null, chunk); } })) : file;
   const peeked = await peekStream(raw);
+  if (looksBinary(peeked.head)) throw new InputError(source.display, undefined, 'not a text export: the file holds binary data (an archive, a spreadsheet or an image?). Export it as CSV, JSON or NDJSON.');
   const encoding = options.encoding ?? sniffEncoding(peeked.head);
   const { head, stream } = toUtf8(peeked.stream, peeked.head, encoding);
   const opened = await openDecoded(source, options, head, stream);
@@ -168,4 +169,15 @@ async function* genericRecords(doc: unknown, file: string): AsyncGenerator<Sourc
     if (item === null || typeof item !== 'object' || Array.isArray(item)) throw new InputError(file, undefined, 'expected JSON objects (one per turn or per conversation).');
     yield { file, line: 1, fields: item as Record<string, unknown> };
   }
+}
+
+/** Control characters (other than tabs and line breaks) in more than 5% of the first bytes: not text.
+ * UTF-16 files are text with many NUL bytes, so a byte-order mark exempts them. */
+export function looksBinary(head: Buffer): boolean {
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return false;
+  const sample = head.subarray(0, 4096);
+  if (sample.length === 0) return false;
+  let control = 0;
+  for (const byte of sample) if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 13) control += 1;
+  return control / sample.length > 0.05;
 }

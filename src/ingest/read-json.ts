@@ -31,6 +31,6 @@ export async function* readJson(stream: Readable, file: string, policy: RecordPo
   } catch (error) {
     if (!(error instanceof ScanError)) throw error;
     // The document cannot be followed past this point: the rest of it is one skipped stretch.
-    badRecord(policy, file, error.line, `${error.message}.`, `JSON document ${error.message}: the rest of the file was not read`);
+    badRecord(policy, file, error.line, `${error.message}.`, `${error.message}: the rest of the file was not read`);
   }
 }
