@@ -31,6 +31,8 @@ export interface AuditOptions extends ExtractOptions {
   rules: RuleSpec[];
   /** Coaching items kept per agent. */
   coaching: number;
+  /** --redact: mask personal data in every quote. */
+  redact?: boolean;
   /** --strict: stop at the first bad record, naming its file and line. */
   strict?: boolean;
   /** --encoding: read every input in this encoding instead of sniffing it. */
@@ -59,7 +61,8 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
     aggregator.addConversation(turns);
     options.onConversation?.(turns);
   };
-  const sink = options.jobs > 1 ? workerSink(options.jobs, options.rules, finish) : inlineSink(options.engine(), finish);
+  const redact = options.redact === true;
+  const sink = options.jobs > 1 ? workerSink(options.jobs, options.rules, redact, finish) : inlineSink(options.engine(), redact, finish);
   const ready: Turn[][] = [];
   try {
     for (const source of identityFilesFirst(sources)) {
@@ -93,7 +96,7 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
       }
       grouper.closeAll();
       if (ready.length > 0) await sink.push(ready.splice(0));
-      if (yielded === 0 && readerSkips === 0) accounting.note(`file with no records: ${source.display}`);
+      if (yielded === 0 && readerSkips === 0 && opened.reader === 'generic') accounting.note(`file with no records: ${source.display}`);
       // Records the generic readers skipped were never yielded, but they were read: count them.
       records += opened.recordsRead?.() ?? (opened.reader === 'generic' ? yielded + readerSkips : yielded);
       inputs.push({ file: source.display, reader: opened.reader, ...(opened.encoding ? { encoding: opened.encoding } : {}), decided: opened.reader === 'generic' ? extractor.describe() : opened.decided() });

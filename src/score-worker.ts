@@ -7,7 +7,7 @@ import { scoreTurn } from './score-turn.js';
 
 let engine: DetectionEngine | undefined;
 
-export default function scoreBatch(task: { rules: RuleSpec[]; conversations: Turn[][] }): ScoredTurn[][] {
+export default function scoreBatch(task: { rules: RuleSpec[]; redact: boolean; conversations: Turn[][] }): ScoredTurn[][] {
   engine ??= createDefaultEngine(task.rules);
-  return task.conversations.map((turns) => turns.map((turn) => scoreTurn(turn, engine!)));
+  return task.conversations.map((turns) => turns.map((turn) => scoreTurn(turn, engine!, task.redact)));
 }

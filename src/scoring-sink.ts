@@ -19,16 +19,16 @@ export interface ScoringSink {
   end(): Promise<void>;
 }
 
-export function inlineSink(engine: DetectionEngine, finish: (turns: ScoredTurn[]) => void): ScoringSink {
+export function inlineSink(engine: DetectionEngine, redact: boolean, finish: (turns: ScoredTurn[]) => void): ScoringSink {
   return {
     push: async (conversations) => {
-      for (const turns of conversations) finish(turns.map((turn) => scoreTurn(turn, engine)));
+      for (const turns of conversations) finish(turns.map((turn) => scoreTurn(turn, engine, redact)));
     },
     end: async () => {},
   };
 }
 
-export function workerSink(jobs: number, rules: RuleSpec[], finish: (turns: ScoredTurn[]) => void): ScoringSink {
+export function workerSink(jobs: number, rules: RuleSpec[], redact: boolean, finish: (turns: ScoredTurn[]) => void): ScoringSink {
   // Each worker holds its own language model (about 60 MB); a capped heap makes it collect early
   // instead of growing toward Node's default limit, which keeps the whole run's memory flat.
   const pool = new Piscina({ filename: workerFile(), minThreads: jobs, maxThreads: jobs, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
@@ -37,7 +37,7 @@ export function workerSink(jobs: number, rules: RuleSpec[], finish: (turns: Scor
   let batchTurns = 0;
   const dispatch = (): void => {
     if (batch.length === 0) return;
-    inflight.push(pool.run({ rules, conversations: batch }) as Promise<ScoredTurn[][]>);
+    inflight.push(pool.run({ rules, redact, conversations: batch }) as Promise<ScoredTurn[][]>);
     batch = [];
     batchTurns = 0;
   };

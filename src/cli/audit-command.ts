@@ -40,6 +40,7 @@ export interface AuditFlags {
   coaching?: string;
   encoding?: string;
   strict?: boolean;
+  redact?: boolean;
   jobs?: string;
   partial?: string;
   progress: boolean;
@@ -81,6 +82,7 @@ export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io):
       stdin: io.stdin,
       engine: () => createDefaultEngine(rules),
       strict: flags.strict === true,
+      redact: flags.redact === true,
       ...(flags.encoding ? { encoding: checkEncoding(flags.encoding) } : {}),
       jobs,
       rules,
