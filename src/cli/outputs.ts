@@ -16,12 +16,30 @@ export async function writeReportFile(file: string, content: string): Promise<vo
 /** Flushes every 64 KB: bounded memory, and synchronous writes cannot fall behind the pipeline. */
 const FLUSH_BYTES = 64 * 1024;
 
+/** Staged files still being written: removed if the run is interrupted (Ctrl-C, kill). */
+const active = new Set<StagedFile>();
+let handlersInstalled = false;
+
+function installSignalHandlers(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      for (const file of active) file.discard();
+      // Re-raise so the shell sees the usual exit status for the signal.
+      process.kill(process.pid, signal);
+    });
+  }
+}
+
 export class StagedFile {
   private readonly temp: string;
   private fd: number;
   private buffer = '';
 
   constructor(private readonly target: string) {
+    installSignalHandlers();
+    active.add(this);
     this.temp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}`);
     try {
       this.fd = openSync(this.temp, 'w');
@@ -40,10 +58,12 @@ export class StagedFile {
     this.flush();
     closeSync(this.fd);
     renameSync(this.temp, this.target);
+    active.delete(this);
   }
 
   /** Drops the partial file after an error. */
   discard(): void {
+    active.delete(this);
     try {
       closeSync(this.fd);
     } catch {
