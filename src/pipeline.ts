@@ -37,7 +37,7 @@ export interface AuditOptions extends ExtractOptions {
   strict?: boolean;
   /** --encoding: read every input in this encoding instead of sniffing it. */
   encoding?: string;
-  /** Worker threads for detection; 1 scores on this thread. */
+  /** Worker threads for detection (this thread reads and aggregates); 0 scores on this thread. */
   jobs: number;
   /** Called with the bytes read so far and the records read, at most every few hundred records. */
   onProgress?: (bytes: number, records: number) => void;
@@ -62,7 +62,7 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
     options.onConversation?.(turns);
   };
   const redact = options.redact === true;
-  const sink = options.jobs > 1 ? workerSink(options.jobs, options.rules, redact, finish) : inlineSink(options.engine(), redact, finish);
+  const sink = options.jobs > 0 ? workerSink(options.jobs, options.rules, redact, finish) : inlineSink(options.engine(), redact, finish);
   const ready: Turn[][] = [];
   try {
     for (const source of identityFilesFirst(sources)) {

@@ -117,6 +117,8 @@ export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io):
 /** Below this much input, starting workers (each loads the language model) costs more than it saves. */
 const WORKERS_FROM_BYTES = 2 * 1024 * 1024;
 
+/** Worker threads for detection: --jobs, else one per core; 0 (this thread) for small inputs. Even one
+ * worker helps: this thread reads and aggregates while the worker scores. */
 function chooseJobs(value: string | undefined, sources: Source[]): number {
   if (value !== undefined) {
     const n = Number(value);
@@ -124,7 +126,7 @@ function chooseJobs(value: string | undefined, sources: Source[]): number {
     return n;
   }
   const bytes = sources.reduce((sum, s) => sum + (s.path ? (statSync(s.path, { throwIfNoEntry: false })?.size ?? 0) : 0), 0);
-  return bytes < WORKERS_FROM_BYTES ? 1 : Math.max(1, availableParallelism());
+  return bytes < WORKERS_FROM_BYTES ? 0 : Math.max(1, availableParallelism());
 }
 
 function choose(value: string, allowed: readonly string[], flag: string): string {
