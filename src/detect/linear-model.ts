@@ -19,10 +19,6 @@ export function compileModel(model: LinearModel): CompiledModel {
   return { labels: model.labels, bias: model.bias, weights: new Map(Object.entries(model.weights)) };
 }
 
-export function softmaxOf(scores: number[]): number[] {
-  return softmax(scores);
-}
-
 /** Class probabilities for one example. */
 export function predict(model: LinearModel, features: Features): number[] {
   const scores = model.bias.slice();
@@ -34,7 +30,7 @@ export function predict(model: LinearModel, features: Features): number[] {
   return softmax(scores);
 }
 
-function softmax(scores: number[]): number[] {
+export function softmax(scores: number[]): number[] {
   const max = Math.max(...scores);
   const exps = scores.map((s) => Math.exp(s - max));
   const sum = exps.reduce((a, b) => a + b, 0);

@@ -2,7 +2,7 @@
 // cues, emoji, shape and wink-nlp's sentence-by-sentence lexicon scores (see scripts/train-sentiment.mjs).
 import type { SentenceScorer } from '../nlp/wink.js';
 import type { Detector, DetectionSink, Sentiment, SentimentLabel, TurnText } from './detector.js';
-import { compileModel, softmaxOf, type LinearModel } from './linear-model.js';
+import { compileModel, softmax, type LinearModel } from './linear-model.js';
 import { visitFeatures, type FeatureContext } from './sentiment-features.js';
 
 export function createSentimentDetector(scorer: SentenceScorer, linear: LinearModel, context: FeatureContext): Detector {
@@ -20,7 +20,7 @@ export function createSentimentDetector(scorer: SentenceScorer, linear: LinearMo
         const w = model.weights.get(name);
         if (w) for (let c = 0; c < k; c++) scores[c]! += w[c]! * value;
       }, turn.tokens);
-      sink.setSentiment(toSentiment(softmaxOf(scores), labels, negative, positive));
+      sink.setSentiment(toSentiment(softmax(scores), labels, negative, positive));
     },
   };
 }

@@ -2,7 +2,7 @@
 import type { Readable } from 'node:stream';
 import { normalizeKey } from '../conversations/field-map.js';
 import { AttuneError } from '../errors.js';
-import { openSource } from '../ingest/read-records.js';
+import { openReader } from '../ingest/open-reader.js';
 import { resolveInputs } from '../ingest/resolve-inputs.js';
 import type { SourceRecord } from '../ingest/source-record.js';
 
@@ -15,7 +15,9 @@ export async function openLabeledFile(input: string, cwd: string, stdin: Readabl
   const sources = resolveInputs([input], cwd);
   if (sources.length !== 1) throw new AttuneError(`${input}: name one labeled file, not ${sources.length}.`);
   const source = sources[0]!;
-  const opened = await openSource(source, stdin, undefined, { header });
+  // Labeled files are read strictly: a skipped row would bias the figures without anyone seeing it.
+  const context = { file: source.display, strict: true, agents: new Set<string>(), skip: () => {}, note: () => {} };
+  const opened = await openReader(source, { from: 'generic', stdin, people: new Map(), context, header });
   return { display: source.display, records: opened.records };
 }
 

@@ -28,10 +28,14 @@ export interface OpenOptions {
   onBytes?: (n: number) => void;
   /** The text encoding, when the user named one (--encoding); otherwise sniffed. */
   encoding?: string;
+  /** False when a CSV's first row is data (columns named 1, 2, 3…). */
+  header?: boolean;
 }
 
 export interface OpenedReader {
   reader: ReaderName;
+  /** The syntax read, for the generic reader. */
+  format?: InputFormat;
   /** The encoding the file was read in. */
   encoding?: string;
   records: AsyncGenerator<SourceRecord>;
@@ -63,7 +67,7 @@ async function openDecoded(source: Source, options: OpenOptions, head: Buffer, s
 
   const format = options.inputFormat ?? sniffFormat(source.display, head);
   if (format === 'csv') {
-    const records = readCsv(stream, source.display, { delimiter: sniffDelimiter(head), policy: ctx });
+    const records = readCsv(stream, source.display, { delimiter: sniffDelimiter(head), policy: ctx, ...(options.header === false ? { header: false } : {}) });
     const header = text.split(/\r?\n/, 1)[0] ?? '';
     const pick = (name: ReaderName, expected: string, test: () => boolean): boolean => {
       if (from === name && !test()) throw new AttuneError(`--from ${name}: ${source.display} does not look like a ${name} export (${expected}).`);
@@ -87,7 +91,8 @@ function named(reader: ReaderName, result: { records: AsyncGenerator<SourceRecor
 
 function generic(records: AsyncGenerator<SourceRecord>, from: ReaderName | 'auto', kind: string): OpenedReader {
   if (from !== 'auto' && from !== 'generic') throw new AttuneError(`--from ${from}: this ${kind} file is not in a layout the ${from} reader knows.`);
-  return { reader: 'generic', records, decided: () => 'roles and agents from the fields found (see README, "Input")' };
+  const format: InputFormat = kind === 'CSV' ? 'csv' : kind === 'NDJSON' ? 'ndjson' : 'json';
+  return { reader: 'generic', format, records, decided: () => 'roles and agents from the fields found (see README, "Input")' };
 }
 
 async function chatLog(stream: Readable, ctx: ReaderContext): Promise<OpenedReader> {

@@ -1,15 +1,16 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { openSource } from '../../src/ingest/read-records.js';
+import { openReader } from '../../src/ingest/open-reader.js';
 import { sniffDelimiter, sniffFormat } from '../../src/ingest/sniff-format.js';
 import type { InputFormat, SourceRecord } from '../../src/ingest/source-record.js';
 
 async function readAll(text: string | Buffer, display = '-', forced?: InputFormat): Promise<{ format: string; records: SourceRecord[] }> {
   const stdin = Readable.from([Buffer.from(text)]);
-  const opened = await openSource({ display, path: null }, stdin, forced);
+  const context = { file: display, strict: true, agents: new Set<string>(), skip: () => {}, note: () => {} };
+  const opened = await openReader({ display, path: null }, { from: 'generic', stdin, people: new Map(), context, ...(forced ? { inputFormat: forced } : {}) });
   const records: SourceRecord[] = [];
   for await (const record of opened.records) records.push(record);
-  return { format: opened.format, records };
+  return { format: opened.format ?? '', records };
 }
 
 describe('format sniffing', () => {
