@@ -1,4 +1,4 @@
-// Normalises text into lower-case word tokens for phrase matching: curly quotes straightened,
+// Normalises text into lower-case word tokens for phrase matching: curly and accent apostrophes straightened,
 // contractions expanded ("I'm" -> "i am", "don't" -> "do not"), each token keeping its source span.
 
 export interface Token {
@@ -7,7 +7,7 @@ export interface Token {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’‘`][\p{L}]+)*|[.!?]+|[,;:()]/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’‘`´ʼ][\p{L}]+)*|[.!?]+|[,;:()]/gu;
 
 /** Pronoun-like words whose "'s" means "is", not a possessive. */
 const IS_BEFORE_S = new Set(['it', 'that', 'there', 'what', 'here', 'he', 'she', 'who', 'where', 'how', 'everything', 'nothing', 'this']);
@@ -20,7 +20,7 @@ export function tokenize(text: string): Token[] {
   for (const match of lower.matchAll(WORD)) {
     const start = match.index;
     const end = start + match[0].length;
-    const word = match[0].replace(/[’‘`]/g, "'");
+    const word = match[0].replace(/[’‘`´ʼ]/g, "'");
     const apostrophe = word.indexOf("'");
     if (apostrophe < 0) {
       if (word === 'cannot') {
