@@ -1,13 +1,25 @@
-// A scoring worker: detection for batches of conversations, with its own engine (wink-nlp included).
-import type { ScoredTurn } from './aggregate/scored-turn.js';
-import type { Turn } from './conversations/turn.js';
-import { createDefaultEngine, type DetectionEngine } from './detect/engine.js';
+// A scoring worker: detection for batches of turn texts, with its own engine (wink-nlp included). The
+// rules arrive once, with the worker; each task carries only roles and texts, and returns analyses.
+import { workerData } from 'node:worker_threads';
+import type { Role } from './detect/detector.js';
+import { createDefaultEngine, type DetectionEngine, type TurnAnalysis } from './detect/engine.js';
 import type { RuleSpec } from './detect/rule-spec.js';
-import { scoreTurn } from './score-turn.js';
+import { analyseTurn } from './score-turn.js';
 
+export interface WorkerSetup {
+  rules: RuleSpec[];
+  redact: boolean;
+}
+
+export interface ScoringTask {
+  roles: Role[];
+  texts: string[];
+}
+
+const setup = workerData as WorkerSetup;
 let engine: DetectionEngine | undefined;
 
-export default function scoreBatch(task: { rules: RuleSpec[]; redact: boolean; conversations: Turn[][] }): ScoredTurn[][] {
-  engine ??= createDefaultEngine(task.rules);
-  return task.conversations.map((turns) => turns.map((turn) => scoreTurn(turn, engine!, task.redact)));
+export default function scoreBatch(task: ScoringTask): TurnAnalysis[] {
+  engine ??= createDefaultEngine(setup.rules);
+  return task.texts.map((text, i) => analyseTurn(task.roles[i]!, text, engine!, setup.redact));
 }

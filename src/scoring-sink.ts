@@ -5,9 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ScoredTurn } from './aggregate/scored-turn.js';
 import type { Turn } from './conversations/turn.js';
-import type { DetectionEngine } from './detect/engine.js';
+import type { DetectionEngine, TurnAnalysis } from './detect/engine.js';
 import type { RuleSpec } from './detect/rule-spec.js';
-import { scoreTurn } from './score-turn.js';
+import type { ScoringTask, WorkerSetup } from './score-worker.js';
+import { scoredTurn, scoreTurn } from './score-turn.js';
 
 /** Turns per batch sent to a worker: large enough that messaging costs little, small enough to keep all busy. */
 const BATCH_TURNS = 2000;
@@ -31,18 +32,30 @@ export function inlineSink(engine: DetectionEngine, redact: boolean, finish: (tu
 export function workerSink(jobs: number, rules: RuleSpec[], redact: boolean, finish: (turns: ScoredTurn[]) => void): ScoringSink {
   // Each worker holds its own language model (about 60 MB); a capped heap makes it collect early
   // instead of growing toward Node's default limit, which keeps the whole run's memory flat.
-  const pool = new Piscina({ filename: workerFile(), minThreads: jobs, maxThreads: jobs, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-  const inflight: Promise<ScoredTurn[][]>[] = [];
+  const setup: WorkerSetup = { rules, redact };
+  const pool = new Piscina({ filename: workerFile(), workerData: setup, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 } });
+  // The turns stay here; a worker gets only the roles and texts, and sends back their analyses.
+  const inflight: { batch: Turn[][]; analyses: Promise<TurnAnalysis[]> }[] = [];
   let batch: Turn[][] = [];
   let batchTurns = 0;
   const dispatch = (): void => {
     if (batch.length === 0) return;
-    inflight.push(pool.run({ rules, redact, conversations: batch }) as Promise<ScoredTurn[][]>);
+    const task: ScoringTask = { roles: [], texts: [] };
+    for (const turns of batch) {
+      for (const turn of turns) {
+        task.roles.push(turn.role);
+        task.texts.push(turn.text);
+      }
+    }
+    inflight.push({ batch, analyses: pool.run(task) as Promise<TurnAnalysis[]> });
     batch = [];
     batchTurns = 0;
   };
   const drainOne = async (): Promise<void> => {
-    for (const turns of await inflight.shift()!) finish(turns);
+    const done = inflight.shift()!;
+    const analyses = await done.analyses;
+    let next = 0;
+    for (const turns of done.batch) finish(turns.map((turn) => scoredTurn(turn, analyses[next++]!, redact)));
   };
   return {
     push: async (conversations) => {

@@ -26,11 +26,7 @@ export function sentimentFeatures(text: string, winkScores: readonly number[], c
  * so a long rant does not outweigh its own words by repetition), cues per occurrence, then shape and
  * wink-nlp's scores. The detector sums weights as it goes, without building a map. */
 export function visitFeatures(text: string, winkScores: readonly number[], context: FeatureContext, emit: (name: string, value: number) => void, tokensOfText?: Token[]): void {
-  MENTION_OR_URL.lastIndex = 0;
-  const hasLinks = MENTION_OR_URL.test(text);
-  const clean = hasLinks ? text.replace(MENTION_OR_URL, ' ') : text;
-  // The turn's own tokens serve when nothing was removed: one tokenisation per turn, not two.
-  const tokens = !hasLinks && tokensOfText ? tokensOfText : tokenize(clean);
+  const { clean, tokens } = featureTokens(text, tokensOfText);
   const words = markNegation(tokens, context.negators);
   const seen = new Set<string>();
   const once = (name: string) => {
@@ -44,6 +40,20 @@ export function visitFeatures(text: string, winkScores: readonly number[], conte
   }
   addCues(tokens, context, (name) => emit(name, 1));
   for (const [name, value] of shapeOf(clean)) emit(name, value);
+  winkFeatures(winkScores, emit);
+}
+
+/** The text without mentions and links, and its tokens; the turn's own tokens serve when nothing was
+ * removed (one tokenisation per turn, not two). */
+export function featureTokens(text: string, tokensOfText?: Token[]): { clean: string; tokens: Token[] } {
+  MENTION_OR_URL.lastIndex = 0;
+  const hasLinks = MENTION_OR_URL.test(text);
+  const clean = hasLinks ? text.replace(MENTION_OR_URL, ' ') : text;
+  return { clean, tokens: !hasLinks && tokensOfText ? tokensOfText : tokenize(clean) };
+}
+
+/** wink-nlp's sentence scores as three features (mean, lowest, highest of the voiced sentences). */
+export function winkFeatures(winkScores: readonly number[], emit: (name: string, value: number) => void): void {
   let sum = 0;
   let voiced = 0;
   let min = Infinity;
@@ -62,12 +72,20 @@ export function visitFeatures(text: string, winkScores: readonly number[], conte
   } else emit('wink:none', 1);
 }
 
+function isNumber(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return word.length > 0;
+}
+
 /** Words in scope of a negator ("not happy") become "not_happy" until the clause ends. */
-function markNegation(tokens: readonly Token[], negators: ReadonlySet<string>): string[] {
+export function markNegation(tokens: readonly Token[], negators: ReadonlySet<string>): string[] {
   const out: string[] = [];
   let negated = false;
   for (const token of tokens) {
-    const word = /^\d+$/.test(token.norm) ? '<num>' : token.norm;
+    const word = isNumber(token.norm) ? '<num>' : token.norm;
     if (isPunctuation(word)) {
       negated = false;
       if (word.includes('!') || word.includes('?')) out.push(word.includes('?') ? '?' : '!');
@@ -79,7 +97,7 @@ function markNegation(tokens: readonly Token[], negators: ReadonlySet<string>): 
   return out;
 }
 
-function addCues(tokens: readonly Token[], context: FeatureContext, add: (name: string) => void): void {
+export function addCues(tokens: readonly Token[], context: FeatureContext, add: (name: string) => void): void {
   for (let i = 0; i < tokens.length; i++) {
     const match = context.cues.longestAt(tokens, i);
     if (!match) continue;
@@ -88,7 +106,7 @@ function addCues(tokens: readonly Token[], context: FeatureContext, add: (name: 
   }
 }
 
-function shapeOf(text: string): [string, number][] {
+export function shapeOf(text: string): [string, number][] {
   const shape: [string, number][] = [];
   let letters = 0;
   let upper = 0;

@@ -7,32 +7,82 @@ export interface Token {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’‘`´ʼ][\p{L}]+)*|[.!?]+|[,;:()]/gu;
-
 /** Pronoun-like words whose "'s" means "is", not a possessive. */
 const IS_BEFORE_S = new Set(['it', 'that', 'there', 'what', 'here', 'he', 'she', 'who', 'where', 'how', 'everything', 'nothing', 'this']);
 const NOT_STEMS: Record<string, string> = { ca: 'can', wo: 'will', sha: 'shall', ai: 'is' };
 const SUFFIXES: Record<string, string> = { m: 'am', re: 'are', ll: 'will', ve: 'have', d: 'would' };
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
+const APOSTROPHES = /[’‘`´ʼ]/g;
 
+/** A hand-written scanner (this runs on every turn): words of letters and digits, optionally joined by
+ * apostrophes ("can't", "dana's"); runs of . ! ? as one token; , ; : ( ) as tokens of their own. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const lower = text.toLowerCase();
-  for (const match of lower.matchAll(WORD)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    const word = match[0].replace(/[’‘`´ʼ]/g, "'");
-    const apostrophe = word.indexOf("'");
-    if (apostrophe < 0) {
-      if (word === 'cannot') {
-        tokens.push({ norm: 'can', start, end }, { norm: 'not', start, end });
-        continue;
-      }
-      tokens.push({ norm: word, start, end });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63) {
+      const start = i;
+      while (i < n && isStop(text.charCodeAt(i))) i++;
+      tokens.push({ norm: text.slice(start, i), start, end: i });
       continue;
     }
-    for (const part of expandContraction(word, apostrophe)) tokens.push({ norm: part, start, end });
+    if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41) {
+      tokens.push({ norm: text[i]!, start: i, end: i + 1 });
+      i++;
+      continue;
+    }
+    let width = wordCharAt(text, i, LETTER_OR_DIGIT);
+    if (width === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (width > 0) {
+      i += width;
+      width = i < n ? wordCharAt(text, i, LETTER_OR_DIGIT) : 0;
+    }
+    let apostrophe = false;
+    // Apostrophe groups take letters only, as in "it's" or "o'neill's".
+    while (i + 1 < n && isApostrophe(text.charCodeAt(i)) && (width = wordCharAt(text, i + 1, LETTER)) > 0) {
+      apostrophe = true;
+      i += 1;
+      while (width > 0) {
+        i += width;
+        width = i < n ? wordCharAt(text, i, LETTER) : 0;
+      }
+    }
+    pushWord(tokens, text.slice(start, i).toLowerCase(), start, i, apostrophe);
   }
   return tokens;
+}
+
+function pushWord(tokens: Token[], lower: string, start: number, end: number, apostrophe: boolean): void {
+  if (!apostrophe) {
+    if (lower === 'cannot') tokens.push({ norm: 'can', start, end }, { norm: 'not', start, end });
+    else tokens.push({ norm: lower, start, end });
+    return;
+  }
+  const word = lower.replace(APOSTROPHES, "'");
+  for (const part of expandContraction(word, word.indexOf("'"))) tokens.push({ norm: part, start, end });
+}
+
+function isStop(c: number): boolean {
+  return c === 46 || c === 33 || c === 63;
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 0x2018 || c === 96 || c === 0xb4 || c === 0x2bc;
+}
+
+/** The width (1 or 2 UTF-16 units) of the letter or digit at `i`, or 0 when there is none. */
+function wordCharAt(text: string, i: number, pattern: RegExp): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (pattern === LETTER_OR_DIGIT && c >= 48 && c <= 57) ? 1 : 0;
+  const width = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+  return pattern.test(text.slice(i, i + width)) ? width : 0;
 }
 
 function expandContraction(word: string, apostrophe: number): string[] {
@@ -47,8 +97,13 @@ function expandContraction(word: string, apostrophe: number): string[] {
   return expanded ? [head, expanded] : [word];
 }
 
+const PUNCTUATION = /^[.!?,;:()]+$/;
+
 export function isPunctuation(norm: string): boolean {
-  return /^[.!?,;:()]+$/.test(norm);
+  const c = norm.charCodeAt(0);
+  // Most tokens are lower-case words or numbers: answer those without the pattern.
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return false;
+  return PUNCTUATION.test(norm);
 }
 
 export function isSentenceEnd(norm: string): boolean {

@@ -1,6 +1,6 @@
 // Reads delimited text (comma, semicolon, tab or pipe, sniffed) as a stream of records with their start lines.
 import type { Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
+import { CsvError, Parser, type Options } from 'csv-parse';
 import { badRecord, type RecordPolicy } from './record-policy.js';
 import type { SourceRecord } from './source-record.js';
 
@@ -17,10 +17,9 @@ export interface CsvOptions {
 export async function* readCsv(stream: Readable, file: string, options: CsvOptions): AsyncGenerator<SourceRecord> {
   const { delimiter } = options;
   const parser = stream.pipe(
-    parse({
+    new LineCountingParser({
       delimiter,
       bom: true,
-      info: true,
       relax_column_count: true,
       // Quotes inside an unquoted field ('He said "no"') are kept as text, as spreadsheets write them.
       relax_quotes: true,
@@ -32,7 +31,7 @@ export async function* readCsv(stream: Readable, file: string, options: CsvOptio
   let previousEnd = 0;
   let previousEmpty = 0;
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number; empty_lines: number } }>) {
+    for await (const item of parser as AsyncIterable<LinedRecord>) {
       const { record, info } = item;
       // csv-parse reports the line a record ends on; it starts after the previous one and any blank lines.
       const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
@@ -61,6 +60,25 @@ export async function* readCsv(stream: Readable, file: string, options: CsvOptio
       return;
     }
     throw error;
+  }
+}
+
+interface LinedRecord {
+  record: string[];
+  info: { lines: number; empty_lines: number };
+}
+
+/** csv-parse's `info` option copies a dozen counters into a new object for every record; only the
+ * two line counts are needed, read from the live counters as each record is pushed. */
+class LineCountingParser extends Parser {
+  constructor(options: Options) {
+    super(options);
+  }
+
+  override push(record: unknown, encoding?: BufferEncoding): boolean {
+    if (record === null) return super.push(null, encoding);
+    const item: LinedRecord = { record: record as string[], info: { lines: this.info.lines, empty_lines: this.info.empty_lines } };
+    return super.push(item, encoding);
   }
 }
 
