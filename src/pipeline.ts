@@ -10,9 +10,10 @@ import { toPartial, type Partial } from './aggregate/partial.js';
 import { TurnExtractor, type ExtractOptions } from './conversations/extract-turns.js';
 import { ConversationGrouper, orderTurns } from './conversations/group-conversations.js';
 import { Accounting, sortedRecord, type Turn } from './conversations/turn.js';
-import type { DetectionEngine } from './detect/engine.js';
+import { createDefaultEngine, type DetectionEngine } from './detect/engine.js';
 import type { RuleSpec } from './detect/rule-spec.js';
 import type { CoachingItem } from './aggregate/coaching.js';
+import { createHeapKeeper } from './heap-keeper.js';
 import { openReader } from './ingest/open-reader.js';
 import type { InputFormat, Source } from './ingest/source-record.js';
 import type { FreshdeskPeople } from './ingest/vendors/freshdesk.js';
@@ -62,8 +63,10 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
     options.onConversation?.(turns);
   };
   const redact = options.redact === true;
-  const sink = options.jobs > 0 ? workerSink(options.jobs, options.rules, redact, finish) : inlineSink(options.engine(), redact, finish);
+  // With one worker, agent turns are scored here while the worker runs the language model.
+  const sink = options.jobs > 0 ? workerSink(options.jobs, options.rules, redact, finish, options.jobs === 1 ? createDefaultEngine(options.rules, { sentiment: false }) : undefined) : inlineSink(options.engine(), redact, finish);
   const ready: Turn[][] = [];
+  const keepHeap = createHeapKeeper();
   try {
     for (const source of identityFilesFirst(sources)) {
       let readerSkips = 0;
@@ -84,6 +87,7 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
       let yielded = 0;
       for await (const record of opened.records) {
         yielded += 1;
+        keepHeap();
         if (options.onProgress && ++sinceProgress >= 500) {
           sinceProgress = 0;
           options.onProgress(bytes, records + yielded);

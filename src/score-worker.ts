@@ -4,6 +4,7 @@ import { workerData } from 'node:worker_threads';
 import type { Role } from './detect/detector.js';
 import { createDefaultEngine, type DetectionEngine, type TurnAnalysis } from './detect/engine.js';
 import type { RuleSpec } from './detect/rule-spec.js';
+import { createHeapKeeper } from './heap-keeper.js';
 import { analyseTurn } from './score-turn.js';
 
 export interface WorkerSetup {
@@ -18,8 +19,12 @@ export interface ScoringTask {
 
 const setup = workerData as WorkerSetup;
 let engine: DetectionEngine | undefined;
+const keepHeap = createHeapKeeper();
 
 export default function scoreBatch(task: ScoringTask): TurnAnalysis[] {
   engine ??= createDefaultEngine(setup.rules);
-  return task.texts.map((text, i) => analyseTurn(task.roles[i]!, text, engine!, setup.redact));
+  return task.texts.map((text, i) => {
+    keepHeap();
+    return analyseTurn(task.roles[i]!, text, engine!, setup.redact);
+  });
 }

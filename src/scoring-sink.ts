@@ -8,7 +8,7 @@ import type { Turn } from './conversations/turn.js';
 import type { DetectionEngine, TurnAnalysis } from './detect/engine.js';
 import type { RuleSpec } from './detect/rule-spec.js';
 import type { ScoringTask, WorkerSetup } from './score-worker.js';
-import { scoredTurn, scoreTurn } from './score-turn.js';
+import { analyseTurn, scoredTurn, scoreTurn } from './score-turn.js';
 
 /** Turns per batch sent to a worker: large enough that messaging costs little, small enough to keep all busy. */
 const BATCH_TURNS = 2000;
@@ -29,33 +29,41 @@ export function inlineSink(engine: DetectionEngine, redact: boolean, finish: (tu
   };
 }
 
-export function workerSink(jobs: number, rules: RuleSpec[], redact: boolean, finish: (turns: ScoredTurn[]) => void): ScoringSink {
+/** `local`, when given, scores agent turns on this thread (phrase rules only, no language model):
+ * with a single worker the main thread has time to spare while the worker reads customer turns. */
+export function workerSink(jobs: number, rules: RuleSpec[], redact: boolean, finish: (turns: ScoredTurn[]) => void, local?: DetectionEngine): ScoringSink {
   // Each worker holds its own language model (about 60 MB); a capped heap makes it collect early
   // instead of growing toward Node's default limit, which keeps the whole run's memory flat.
   const setup: WorkerSetup = { rules, redact };
-  const pool = new Piscina({ filename: workerFile(), workerData: setup, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 } });
+  const pool = new Piscina({ filename: workerFile(), workerData: setup, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 8 } });
   // The turns stay here; a worker gets only the roles and texts, and sends back their analyses.
-  const inflight: { batch: Turn[][]; analyses: Promise<TurnAnalysis[]> }[] = [];
+  const inflight: { batch: Turn[][]; done: (TurnAnalysis | undefined)[]; analyses: Promise<TurnAnalysis[]> }[] = [];
   let batch: Turn[][] = [];
   let batchTurns = 0;
   const dispatch = (): void => {
     if (batch.length === 0) return;
     const task: ScoringTask = { roles: [], texts: [] };
+    const done: (TurnAnalysis | undefined)[] = [];
     for (const turns of batch) {
       for (const turn of turns) {
-        task.roles.push(turn.role);
-        task.texts.push(turn.text);
+        if (local && turn.role !== 'customer') done.push(analyseTurn(turn.role, turn.text, local, redact));
+        else {
+          done.push(undefined);
+          task.roles.push(turn.role);
+          task.texts.push(turn.text);
+        }
       }
     }
-    inflight.push({ batch, analyses: pool.run(task) as Promise<TurnAnalysis[]> });
+    inflight.push({ batch, done, analyses: pool.run(task) as Promise<TurnAnalysis[]> });
     batch = [];
     batchTurns = 0;
   };
   const drainOne = async (): Promise<void> => {
-    const done = inflight.shift()!;
-    const analyses = await done.analyses;
+    const { batch: scored, done, analyses } = inflight.shift()!;
+    const remote = await analyses;
     let next = 0;
-    for (const turns of done.batch) finish(turns.map((turn) => scoredTurn(turn, analyses[next++]!, redact)));
+    let fromWorker = 0;
+    for (const turns of scored) finish(turns.map((turn) => scoredTurn(turn, done[next++] ?? remote[fromWorker++]!, redact)));
   };
   return {
     push: async (conversations) => {

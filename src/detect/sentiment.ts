@@ -7,9 +7,15 @@ import { addCues, featureTokens, markNegation, shapeOf, winkFeatures, type Featu
 
 /** The model's weights arranged for scoring without building feature names: one entry per word with
  * its own weights and the pairs it starts, plus the named features (cues, shape, wink). */
+interface Weight {
+  w: number[];
+  /** The last turn that counted this feature: each distinct word and pair counts once per turn. */
+  stamp: number;
+}
+
 interface WordEntry {
-  w?: number[];
-  pairs?: Map<string, number[]>;
+  weight?: Weight;
+  pairs?: Map<string, Weight>;
 }
 
 interface WeightTables {
@@ -25,52 +31,57 @@ function tablesOf(model: LinearModel): WeightTables {
     return found;
   };
   for (const [name, w] of Object.entries(model.weights)) {
-    if (name.startsWith('w:')) entry(name.slice(2)).w = w;
+    if (name.startsWith('w:')) entry(name.slice(2)).weight = { w, stamp: 0 };
     else if (name.startsWith('b:')) {
-      // A pair is "b:<first>_<second>", and negated words hold "_" too ("not_happy"): the vector is
+      // A pair is "b:<first>_<second>", and negated words hold "_" too ("not_happy"): the weight is
       // filed under every split, which finds exactly the pairs whose joined name is this one.
       const body = name.slice(2);
+      const weight = { w, stamp: 0 };
       for (let cut = body.indexOf('_'); cut > 0; cut = body.indexOf('_', cut + 1)) {
-        (entry(body.slice(0, cut)).pairs ??= new Map()).set(body.slice(cut + 1), w);
+        (entry(body.slice(0, cut)).pairs ??= new Map()).set(body.slice(cut + 1), weight);
       }
     } else tables.named.set(name, w);
   }
   return tables;
 }
 
+function addTo(scores: number[], w: number[] | undefined, value: number): void {
+  if (w) for (let c = 0; c < scores.length; c++) scores[c]! += w[c]! * value;
+}
+
 export function createSentimentDetector(scorer: SentenceScorer, linear: LinearModel, context: FeatureContext): Detector {
   const tables = tablesOf(linear);
+  // Only the tables are kept: the model object itself (50,000 named weights) can be collected.
+  const bias = linear.bias;
   const labels = linear.labels as SentimentLabel[];
-  const k = labels.length;
   const negative = labels.indexOf('negative');
   const positive = labels.indexOf('positive');
+  let turnCount = 0;
   return {
     id: 'sentiment',
     roles: ['customer'],
     detect(turn: TurnText, sink: DetectionSink): void {
-      const scores = linear.bias.slice();
-      const add = (w: number[] | undefined, value: number) => {
-        if (w) for (let c = 0; c < k; c++) scores[c]! += w[c]! * value;
-      };
+      const stamp = ++turnCount;
+      const scores = bias.slice();
       const { clean, tokens } = featureTokens(turn.text, turn.tokens);
-      const words = markNegation(tokens, context.negators);
-      // Each distinct word and pair counts once; every feature has its own weight vector.
-      const seen = new Set<number[]>();
-      const once = (w: number[] | undefined) => {
-        if (!w || seen.has(w)) return;
-        seen.add(w);
-        add(w, 1);
-      };
       let previous: WordEntry | undefined;
-      for (const word of words) {
+      for (const word of markNegation(tokens, context.negators)) {
         const entry = tables.words.get(word);
-        once(entry?.w);
-        once(previous?.pairs?.get(word));
+        const single = entry?.weight;
+        if (single && single.stamp !== stamp) {
+          single.stamp = stamp;
+          addTo(scores, single.w, 1);
+        }
+        const pair = previous?.pairs?.get(word);
+        if (pair && pair.stamp !== stamp) {
+          pair.stamp = stamp;
+          addTo(scores, pair.w, 1);
+        }
         previous = entry;
       }
-      addCues(tokens, context, (name) => add(tables.named.get(name), 1));
-      for (const [name, value] of shapeOf(clean)) add(tables.named.get(name), value);
-      winkFeatures(scorer.scoreSentences(turn.text), (name, value) => add(tables.named.get(name), value));
+      addCues(tokens, context, (name) => addTo(scores, tables.named.get(name), 1));
+      for (const [name, value] of shapeOf(clean)) addTo(scores, tables.named.get(name), value);
+      winkFeatures(scorer.scoreSentences(turn.text), (name, value) => addTo(scores, tables.named.get(name), value));
       sink.setSentiment(toSentiment(softmax(scores), labels, negative, positive));
     },
   };
