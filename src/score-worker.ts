@@ -10,6 +10,8 @@ import { analyseTurn } from './score-turn.js';
 export interface WorkerSetup {
   rules: RuleSpec[];
   redact: boolean;
+  /** Sentiment only: the main thread runs the phrase rules itself. */
+  sentimentOnly: boolean;
 }
 
 export interface ScoringTask {
@@ -22,7 +24,7 @@ let engine: DetectionEngine | undefined;
 const keepHeap = createHeapKeeper();
 
 export default function scoreBatch(task: ScoringTask): TurnAnalysis[] {
-  engine ??= createDefaultEngine(setup.rules);
+  engine ??= createDefaultEngine(setup.rules, { phrases: !setup.sentimentOnly });
   return task.texts.map((text, i) => {
     keepHeap();
     return analyseTurn(task.roles[i]!, text, engine!, setup.redact);

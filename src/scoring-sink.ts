@@ -29,12 +29,12 @@ export function inlineSink(engine: DetectionEngine, redact: boolean, finish: (tu
   };
 }
 
-/** `local`, when given, scores agent turns on this thread (phrase rules only, no language model):
- * with a single worker the main thread has time to spare while the worker reads customer turns. */
+/** `local`, when given, runs the phrase rules on this thread (no language model): with a single
+ * worker the main thread has time to spare, and the worker only scores customer sentiment. */
 export function workerSink(jobs: number, rules: RuleSpec[], redact: boolean, finish: (turns: ScoredTurn[]) => void, local?: DetectionEngine): ScoringSink {
   // Each worker holds its own language model (about 60 MB); a capped heap makes it collect early
   // instead of growing toward Node's default limit, which keeps the whole run's memory flat.
-  const setup: WorkerSetup = { rules, redact };
+  const setup: WorkerSetup = { rules, redact, sentimentOnly: local !== undefined };
   const pool = new Piscina({ filename: workerFile(), workerData: setup, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 8 } });
   // The turns stay here; a worker gets only the roles and texts, and sends back their analyses.
   const inflight: { batch: Turn[][]; done: (TurnAnalysis | undefined)[]; analyses: Promise<TurnAnalysis[]> }[] = [];
@@ -46,9 +46,8 @@ export function workerSink(jobs: number, rules: RuleSpec[], redact: boolean, fin
     const done: (TurnAnalysis | undefined)[] = [];
     for (const turns of batch) {
       for (const turn of turns) {
-        if (local && turn.role !== 'customer') done.push(analyseTurn(turn.role, turn.text, local, redact));
-        else {
-          done.push(undefined);
+        done.push(local ? analyseTurn(turn.role, turn.text, local, redact) : undefined);
+        if (!local || turn.role === 'customer') {
           task.roles.push(turn.role);
           task.texts.push(turn.text);
         }
@@ -63,7 +62,14 @@ export function workerSink(jobs: number, rules: RuleSpec[], redact: boolean, fin
     const remote = await analyses;
     let next = 0;
     let fromWorker = 0;
-    for (const turns of scored) finish(turns.map((turn) => scoredTurn(turn, done[next++] ?? remote[fromWorker++]!, redact)));
+    const analysisOf = (turn: Turn): TurnAnalysis => {
+      const here = done[next++];
+      if (!here) return remote[fromWorker++]!;
+      // The worker scored this customer turn's sentiment; the phrase findings were made here.
+      if (turn.role === 'customer') here.sentiment = remote[fromWorker++]!.sentiment;
+      return here;
+    };
+    for (const turns of scored) finish(turns.map((turn) => scoredTurn(turn, analysisOf(turn), redact)));
   };
   return {
     push: async (conversations) => {

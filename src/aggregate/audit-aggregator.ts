@@ -158,18 +158,24 @@ export class AuditAggregator {
   }
 
   private offerItem(name: string, moments: Moment[]): void {
+    const weight = moments.reduce((sum, m) => sum + REASON_WEIGHT[m.reason], 0);
+    const order = this.order++;
+    const agentQueue = this.entry(name).coaching;
+    const forAgent = agentQueue.accepts(weight);
+    const forTeam = this.team.coaching.accepts(weight);
+    // On a large export most conversations are no better than what the queues hold: build nothing.
+    if (!forAgent && !forTeam) return;
     const ranked = moments.slice().sort((a, b) => REASON_WEIGHT[b.reason] - REASON_WEIGHT[a.reason]);
-    const top = ranked[0]!;
     const item: CoachingItem = {
-      ...top,
+      ...ranked[0]!,
       agentName: name,
       reasons: [...new Set(ranked.map((m) => m.reason))],
       rules: [...new Set(ranked.flatMap((m) => (m.rule ? [m.rule] : [])))],
-      weight: moments.reduce((sum, m) => sum + REASON_WEIGHT[m.reason], 0),
-      order: this.order++,
+      weight,
+      order,
     };
-    this.entry(name).coaching.offer(item);
-    this.team.coaching.offer({ ...item });
+    if (forAgent) agentQueue.offer(item);
+    if (forTeam) this.team.coaching.offer({ ...item });
   }
 }
 

@@ -37,6 +37,12 @@ export class CoachingQueue {
 
   constructor(private readonly size: number) {}
 
+  /** Whether an item of this weight, arriving now, would be kept (ties go to the earlier item). */
+  accepts(weight: number): boolean {
+    const items = this.items;
+    return items.length < this.size || (this.size > 0 && weight > items[items.length - 1]!.weight);
+  }
+
   offer(item: CoachingItem): void {
     const items = this.items;
     // Full and no better than the last: nothing to do (the common case on large exports).

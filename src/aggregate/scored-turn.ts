@@ -25,7 +25,11 @@ export interface ScoredTurn {
 /** Long enough to quote a customer's complaint, short enough that open conversations stay small. */
 export const EXCERPT_CHARS = 280;
 
+const UNTIDY_SPACE = /\s\s|[^\S ]|^\s|\s$/;
+
 export function excerptOf(text: string): string {
+  // Most turns are short single lines: those are their own excerpt.
+  if (text.length <= EXCERPT_CHARS && !UNTIDY_SPACE.test(text)) return text;
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= EXCERPT_CHARS ? flat : `${flat.slice(0, EXCERPT_CHARS - 1).trimEnd()}…`;
 }

@@ -46,14 +46,19 @@ export class DetectionEngine {
 }
 
 /** The engine with the built-in rules and, unless `sentiment` is false (attune lint reads only agent
- * text), the wink-nlp model and the sentiment model, which take most of the start-up time. */
-export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules(), options: { sentiment?: boolean } = {}): DetectionEngine {
+ * text), the wink-nlp model and the sentiment model, which take most of the start-up time. With
+ * `phrases` false it scores customer sentiment only (a worker whose caller runs the phrase rules). */
+export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules(), options: { sentiment?: boolean; phrases?: boolean } = {}): DetectionEngine {
   const lexicon = loadLexicon();
   return new DetectionEngine([
     ...(options.sentiment === false ? [] : [createSentimentDetector(createSentenceScorer(), loadSentimentModel(), loadFeatureContext())]),
-    compilePhraseRules(rules, lexicon),
-    // On customer turns, temper phrases and shouting mark hostile text: the anger an agent absorbs.
-    compilePhraseRules(rules.filter((r) => r.kind === 'temper'), lexicon, ['customer']),
-    createShoutingDetector(lexicon.acronyms, ['agent', 'customer']),
+    ...(options.phrases === false
+      ? []
+      : [
+          compilePhraseRules(rules, lexicon),
+          // On customer turns, temper phrases and shouting mark hostile text: the anger an agent absorbs.
+          compilePhraseRules(rules.filter((r) => r.kind === 'temper'), lexicon, ['customer']),
+          createShoutingDetector(lexicon.acronyms, ['agent', 'customer']),
+        ]),
   ]);
 }
