@@ -63,8 +63,8 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
     options.onConversation?.(turns);
   };
   const redact = options.redact === true;
-  // With one worker, agent turns are scored here while the worker runs the language model.
-  const sink = options.jobs > 0 ? workerSink(options.jobs, options.rules, redact, finish, options.jobs === 1 ? createDefaultEngine(options.rules, { sentiment: false }) : undefined) : inlineSink(options.engine(), redact, finish);
+  // With workers, the phrase rules run here and the workers run the language model on customer turns.
+  const sink = options.jobs > 0 ? workerSink(options.jobs, options.rules, redact, finish, createDefaultEngine(options.rules, { sentiment: false })) : inlineSink(options.engine(), redact, finish);
   const ready: Turn[][] = [];
   const keepHeap = createHeapKeeper();
   try {

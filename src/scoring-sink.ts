@@ -29,8 +29,8 @@ export function inlineSink(engine: DetectionEngine, redact: boolean, finish: (tu
   };
 }
 
-/** `local`, when given, runs the phrase rules on this thread (no language model): with a single
- * worker the main thread has time to spare, and the worker only scores customer sentiment. */
+/** `local`, when given, runs the phrase rules on this thread (they need no language model), and the
+ * workers score customer sentiment only: the reading thread has time to spare while they do. */
 export function workerSink(jobs: number, rules: RuleSpec[], redact: boolean, finish: (turns: ScoredTurn[]) => void, local?: DetectionEngine): ScoringSink {
   // Each worker holds its own language model (about 60 MB); a capped heap makes it collect early
   // instead of growing toward Node's default limit, which keeps the whole run's memory flat.

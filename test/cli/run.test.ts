@@ -91,10 +91,12 @@ describe('attune CLI', () => {
 });
 
 describe('attune audit --jobs', () => {
-  it('gives byte-identical reports for any number of worker threads', async () => {
+  it('gives byte-identical reports for any number of worker threads, none included', async () => {
     const demo = path.join(FIXTURES, 'demo');
-    const [one, two, three] = await Promise.all(['1', '2', '3'].map((jobs) => runCli(['audit', demo, '--format', 'json', '--jobs', jobs])));
+    const [none, one, two, three] = await Promise.all(['0', '1', '2', '3'].map((jobs) => runCli(['audit', demo, '--format', 'json', '--jobs', jobs])));
     expect(one!.code).toBe(0);
+    expect(JSON.parse(one!.stdout).totals.turns.customer).toBeGreaterThan(0);
+    expect(none!.stdout).toBe(one!.stdout);
     expect(two!.stdout).toBe(one!.stdout);
     expect(three!.stdout).toBe(one!.stdout);
   });
@@ -102,7 +104,7 @@ describe('attune audit --jobs', () => {
   it('rejects a job count that is not a whole number', async () => {
     const r = await runCli(['audit', path.join(FIXTURES, 'demo'), '--jobs', 'many']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("--jobs: 'many' is not a whole number from 1 to 64.");
+    expect(r.stderr).toContain("--jobs: 'many' is not a whole number from 0 to 64.");
   });
 });
 
