@@ -11,6 +11,8 @@ import { TurnExtractor, type ExtractOptions } from './conversations/extract-turn
 import { ConversationGrouper, orderTurns } from './conversations/group-conversations.js';
 import { Accounting, sortedRecord, type Turn } from './conversations/turn.js';
 import { createDefaultEngine, type DetectionEngine } from './detect/engine.js';
+import { createSentimentModel } from './detect/sentiment.js';
+import { loadFeatureContext, loadSentimentModel } from './detect/sentiment-context.js';
 import type { RuleSpec } from './detect/rule-spec.js';
 import type { CoachingItem } from './aggregate/coaching.js';
 import { createHeapKeeper } from './heap-keeper.js';
@@ -63,8 +65,11 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
     options.onConversation?.(turns);
   };
   const redact = options.redact === true;
-  // With workers, the phrase rules run here and the workers run the language model on customer turns.
-  const sink = options.jobs > 0 ? workerSink(options.jobs, options.rules, redact, finish, createDefaultEngine(options.rules, { sentiment: false })) : inlineSink(options.engine(), redact, finish);
+  // With workers, the phrase rules and the sentiment model run here, and wink-nlp in the workers.
+  const sink =
+    options.jobs > 0
+      ? workerSink(options.jobs, createDefaultEngine(options.rules, { sentiment: false }), createSentimentModel(loadSentimentModel(), loadFeatureContext()), redact, finish)
+      : inlineSink(options.engine(), redact, finish);
   const ready: Turn[][] = [];
   const keepHeap = createHeapKeeper();
   try {

@@ -1,16 +1,27 @@
-// Detection of one turn, shared by the main thread and the scoring workers: the workers analyse the
-// text alone, and the main thread joins the analysis to the turn it kept.
+// Detection of one turn: on one thread (`scoreTurn`), or in two steps when workers supply the
+// sentence scores (`analyseLocally` here, then the sentiment completed from the worker's scores).
 import { excerptOf, type ScoredTurn } from './aggregate/scored-turn.js';
 import { evidenceText } from './conversations/evidence-text.js';
 import { redact } from './conversations/redact.js';
 import type { Turn } from './conversations/turn.js';
-import type { Role } from './detect/detector.js';
-import type { DetectionEngine, TurnAnalysis } from './detect/engine.js';
+import { LazyTurnText, type DetectionEngine, type TurnAnalysis } from './detect/engine.js';
+import type { SentimentModel } from './detect/sentiment.js';
 
-export function analyseTurn(role: Role, text: string, engine: DetectionEngine, mask: boolean): TurnAnalysis {
-  const analysis = engine.analyse(role, role === 'agent' ? evidenceText(text) : text);
-  if (mask) analysis.findings = analysis.findings.map((f) => ({ ...f, match: redact(f.match), message: redact(f.message) }));
-  return analysis;
+export interface LocalAnalysis {
+  analysis: TurnAnalysis;
+  /** For customer turns: the sentiment model's sum so far, waiting for wink-nlp's sentence scores. */
+  partial?: number[];
+}
+
+export function scoreTurn(turn: Turn, engine: DetectionEngine, mask = false): ScoredTurn {
+  return scoredTurn(turn, masked(engine.analyseTurn(turn.role, textOf(turn)), mask), mask);
+}
+
+/** The phrase findings of a turn and, for a customer, the part of its sentiment this thread can do. */
+export function analyseLocally(turn: Turn, engine: DetectionEngine, model: SentimentModel, mask: boolean): LocalAnalysis {
+  const text = textOf(turn);
+  const analysis = masked(engine.analyseTurn(turn.role, text), mask);
+  return turn.role === 'customer' ? { analysis, partial: model.partial(text) } : { analysis };
 }
 
 export function scoredTurn(turn: Turn, analysis: TurnAnalysis, mask: boolean): ScoredTurn {
@@ -32,6 +43,12 @@ export function scoredTurn(turn: Turn, analysis: TurnAnalysis, mask: boolean): S
   };
 }
 
-export function scoreTurn(turn: Turn, engine: DetectionEngine, mask = false): ScoredTurn {
-  return scoredTurn(turn, analyseTurn(turn.role, turn.text, engine, mask), mask);
+/** Agents are read without placeholders and sign-offs, which are never evidence. */
+function textOf(turn: Turn): LazyTurnText {
+  return new LazyTurnText(turn.role === 'agent' ? evidenceText(turn.text) : turn.text);
+}
+
+function masked(analysis: TurnAnalysis, mask: boolean): TurnAnalysis {
+  if (mask) analysis.findings = analysis.findings.map((f) => ({ ...f, match: redact(f.match), message: redact(f.message) }));
+  return analysis;
 }

@@ -1,32 +1,20 @@
-// A scoring worker: detection for batches of turn texts, with its own engine (wink-nlp included). The
-// rules arrive once, with the worker; each task carries only roles and texts, and returns analyses.
-import { workerData } from 'node:worker_threads';
-import type { Role } from './detect/detector.js';
-import { createDefaultEngine, type DetectionEngine, type TurnAnalysis } from './detect/engine.js';
-import type { RuleSpec } from './detect/rule-spec.js';
+// A scoring worker: wink-nlp's sentence sentiment for batches of customer texts. Everything else
+// (phrase rules, the features of the sentiment model) runs on the reading thread, which sends only
+// the texts and completes each turn's sentiment from the scores sent back.
 import { createHeapKeeper } from './heap-keeper.js';
-import { analyseTurn } from './score-turn.js';
-
-export interface WorkerSetup {
-  rules: RuleSpec[];
-  redact: boolean;
-  /** Sentiment only: the main thread runs the phrase rules itself. */
-  sentimentOnly: boolean;
-}
+import { createSentenceScorer, type SentenceScorer } from './nlp/wink.js';
 
 export interface ScoringTask {
-  roles: Role[];
   texts: string[];
 }
 
-const setup = workerData as WorkerSetup;
-let engine: DetectionEngine | undefined;
+let scorer: SentenceScorer | undefined;
 const keepHeap = createHeapKeeper();
 
-export default function scoreBatch(task: ScoringTask): TurnAnalysis[] {
-  engine ??= createDefaultEngine(setup.rules, { phrases: !setup.sentimentOnly });
-  return task.texts.map((text, i) => {
+export default function scoreBatch(task: ScoringTask): number[][] {
+  scorer ??= createSentenceScorer();
+  return task.texts.map((text) => {
     keepHeap();
-    return analyseTurn(task.roles[i]!, text, engine!, setup.redact);
+    return scorer!.scoreSentences(text);
   });
 }

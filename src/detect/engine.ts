@@ -4,7 +4,7 @@ import type { Detector, Finding, Role, Sentiment, TurnText } from './detector.js
 import { loadBuiltinRules, loadLexicon } from './load-rules.js';
 import { compilePhraseRules } from './phrase-detector.js';
 import type { RuleSpec } from './rule-spec.js';
-import { createSentimentDetector } from './sentiment.js';
+import { createSentimentDetector, createSentimentModel } from './sentiment.js';
 import { loadFeatureContext, loadSentimentModel } from './sentiment-context.js';
 import { createShoutingDetector } from './shouting.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -14,7 +14,8 @@ export interface TurnAnalysis {
   findings: Finding[];
 }
 
-class LazyTurnText implements TurnText {
+/** A turn's text whose tokens are made on first use and then shared by every detector. */
+export class LazyTurnText implements TurnText {
   private cached: Token[] | undefined;
   constructor(readonly text: string) {}
   get tokens(): Token[] {
@@ -32,10 +33,13 @@ export class DetectionEngine {
   }
 
   analyse(role: Role, text: string): TurnAnalysis {
+    return this.analyseTurn(role, new LazyTurnText(text));
+  }
+
+  analyseTurn(role: Role, turn: TurnText): TurnAnalysis {
     const result: TurnAnalysis = { sentiment: null, findings: [] };
     const detectors = this.byRole[role];
     if (detectors.length === 0) return result;
-    const turn = new LazyTurnText(text);
     const sink = {
       addFinding: (finding: Finding) => void result.findings.push(finding),
       setSentiment: (sentiment: Sentiment) => void (result.sentiment = sentiment),
@@ -46,19 +50,15 @@ export class DetectionEngine {
 }
 
 /** The engine with the built-in rules and, unless `sentiment` is false (attune lint reads only agent
- * text), the wink-nlp model and the sentiment model, which take most of the start-up time. With
- * `phrases` false it scores customer sentiment only (a worker whose caller runs the phrase rules). */
-export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules(), options: { sentiment?: boolean; phrases?: boolean } = {}): DetectionEngine {
+ * text, and the reading thread leaves sentence scores to workers), the wink-nlp model and the
+ * sentiment model, which take most of the start-up time. */
+export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules(), options: { sentiment?: boolean } = {}): DetectionEngine {
   const lexicon = loadLexicon();
   return new DetectionEngine([
-    ...(options.sentiment === false ? [] : [createSentimentDetector(createSentenceScorer(), loadSentimentModel(), loadFeatureContext())]),
-    ...(options.phrases === false
-      ? []
-      : [
-          compilePhraseRules(rules, lexicon),
-          // On customer turns, temper phrases and shouting mark hostile text: the anger an agent absorbs.
-          compilePhraseRules(rules.filter((r) => r.kind === 'temper'), lexicon, ['customer']),
-          createShoutingDetector(lexicon.acronyms, ['agent', 'customer']),
-        ]),
+    ...(options.sentiment === false ? [] : [createSentimentDetector(createSentenceScorer(), createSentimentModel(loadSentimentModel(), loadFeatureContext()))]),
+    compilePhraseRules(rules, lexicon),
+    // On customer turns, temper phrases and shouting mark hostile text: the anger an agent absorbs.
+    compilePhraseRules(rules.filter((r) => r.kind === 'temper'), lexicon, ['customer']),
+    createShoutingDetector(lexicon.acronyms, ['agent', 'customer']),
   ]);
 }

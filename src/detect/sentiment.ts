@@ -49,7 +49,15 @@ function addTo(scores: number[], w: number[] | undefined, value: number): void {
   if (w) for (let c = 0; c < scores.length; c++) scores[c]! += w[c]! * value;
 }
 
-export function createSentimentDetector(scorer: SentenceScorer, linear: LinearModel, context: FeatureContext): Detector {
+/** The sentiment model in two steps, so that the sentence scores can come from elsewhere (a worker
+ * thread running wink-nlp): `partial` sums the weights of a turn's own features, `complete` adds
+ * wink-nlp's sentence scores and gives the sentiment. */
+export interface SentimentModel {
+  partial(turn: TurnText): number[];
+  complete(partial: number[], sentenceScores: readonly number[]): Sentiment;
+}
+
+export function createSentimentModel(linear: LinearModel, context: FeatureContext): SentimentModel {
   const tables = tablesOf(linear);
   // Only the tables are kept: the model object itself (50,000 named weights) can be collected.
   const bias = linear.bias;
@@ -58,9 +66,7 @@ export function createSentimentDetector(scorer: SentenceScorer, linear: LinearMo
   const positive = labels.indexOf('positive');
   let turnCount = 0;
   return {
-    id: 'sentiment',
-    roles: ['customer'],
-    detect(turn: TurnText, sink: DetectionSink): void {
+    partial(turn: TurnText): number[] {
       const stamp = ++turnCount;
       const scores = bias.slice();
       const { clean, tokens } = featureTokens(turn.text, turn.tokens);
@@ -81,8 +87,22 @@ export function createSentimentDetector(scorer: SentenceScorer, linear: LinearMo
       }
       addCues(tokens, context, (name) => addTo(scores, tables.named.get(name), 1));
       for (const [name, value] of shapeOf(clean)) addTo(scores, tables.named.get(name), value);
-      winkFeatures(scorer.scoreSentences(turn.text), (name, value) => addTo(scores, tables.named.get(name), value));
-      sink.setSentiment(toSentiment(softmax(scores), labels, negative, positive));
+      return scores;
+    },
+    complete(partial: number[], sentenceScores: readonly number[]): Sentiment {
+      const scores = partial.slice();
+      winkFeatures(sentenceScores, (name, value) => addTo(scores, tables.named.get(name), value));
+      return toSentiment(softmax(scores), labels, negative, positive);
+    },
+  };
+}
+
+export function createSentimentDetector(scorer: SentenceScorer, model: SentimentModel): Detector {
+  return {
+    id: 'sentiment',
+    roles: ['customer'],
+    detect(turn: TurnText, sink: DetectionSink): void {
+      sink.setSentiment(model.complete(model.partial(turn), scorer.scoreSentences(turn.text)));
     },
   };
 }
