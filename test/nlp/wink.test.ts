@@ -1,11 +1,22 @@
-// wink-nlp instances are recycled to keep memory flat: making many in one process must keep working.
 import { describe, expect, it } from 'vitest';
-import { createSentenceScorer } from '../../src/nlp/wink.js';
+import { createSentenceScorer, steadyText } from '../../src/nlp/wink.js';
 
-describe('wink-nlp instances', () => {
-  it('can be created many times in one process with the same results', () => {
-    const scores = Array.from({ length: 30 }, () => createSentenceScorer().scoreSentences('This is terrible. Thanks though!'));
-    expect(new Set(scores.map((s) => JSON.stringify(s))).size).toBe(1);
-    expect(scores[0]).toHaveLength(2);
+describe('wink-nlp sentence scores', () => {
+  it('do not depend on the texts the model read before', () => {
+    // wink-nlp caches every new word; a word glued to "..." or a dotted abbreviation used to be split
+    // one way before it was cached and another way after, which moved the sentence scores.
+    const texts = ['Flight UA871 is late again. Awful!', 'Still waiting on UA871... pray it leaves soon. Terrible.', 'Back to the U.K. tonight. Great crew!', 'U.K, here we come', 'Back to the U.K. tonight. Great crew!'];
+    const warmed = createSentenceScorer();
+    const inOrder = texts.map((t) => warmed.scoreSentences(t));
+    const alone = texts.map((t) => createSentenceScorer().scoreSentences(t));
+    expect(inOrder).toEqual(alone);
+    expect(inOrder[1]!.some((s) => s < 0)).toBe(true);
+  });
+
+  it('keeps the words and spaces runs of dots and dotted abbreviations', () => {
+    expect(steadyText('waiting on UA871... pray')).toBe('waiting on UA871 ... pray');
+    expect(steadyText('Why?! Really')).toBe('Why ?! Really');
+    expect(steadyText('flights to the U.K. and back')).toBe('flights to the UK and back');
+    expect(steadyText('Plain text. Nothing to do.')).toBe('Plain text. Nothing to do.');
   });
 });
