@@ -8,7 +8,7 @@ import vm from 'node:vm';
 
 const CHECK_EVERY = 1000;
 const MB = 1024 * 1024;
-/** The least budget for the old generation; after each collection it becomes twice what stayed
+/** The least budget for the old generation; after each collection it becomes 1.5 times what stayed
  * alive, if that is more. Young objects are left to V8's own fast collections. */
 const BUDGET = 64 * MB;
 
@@ -24,7 +24,7 @@ export function createHeapKeeper(): HeapKeeper {
     count = 0;
     if (oldGenerationBytes() < budget) return;
     gc();
-    budget = Math.max(BUDGET, 2 * oldGenerationBytes());
+    budget = Math.max(BUDGET, 1.5 * oldGenerationBytes());
   };
 }
 
