@@ -28,7 +28,7 @@ export interface AuditOptions extends ExtractOptions {
   /** Live-chat agent names given with --agents, lower-cased. */
   agents: ReadonlySet<string>;
   stdin: Readable;
-  /** Made on first use: with worker threads, each worker makes its own. */
+  /** Made on first use, when everything is scored on this thread (--jobs 0, small inputs). */
   engine: () => DetectionEngine;
   /** The phrase rules in use, for the better phrasings coaching items suggest. */
   rules: RuleSpec[];
@@ -40,7 +40,7 @@ export interface AuditOptions extends ExtractOptions {
   strict?: boolean;
   /** --encoding: read every input in this encoding instead of sniffing it. */
   encoding?: string;
-  /** Worker threads for detection (this thread reads and aggregates); 0 scores on this thread. */
+  /** Worker threads for wink-nlp (this thread reads, runs the phrase rules and aggregates); 0 scores all here. */
   jobs: number;
   /** Called with the bytes read so far and the records read, at most every few hundred records. */
   onProgress?: (bytes: number, records: number) => void;
