@@ -1,5 +1,6 @@
 // Tagged threads: one conversation per row, turns wrapped as <cust__ … __cust> and <rep__ … __rep>
 // (the airline-threads layout). Rep turns are agents, named by their sign-off initials.
+import { decodeHTML } from 'entities';
 import { CONTINUED, splitSignOff } from '../../conversations/evidence-text.js';
 import type { SourceRecord } from '../source-record.js';
 import { conversationRecord, inheritSignatures, type NormalTurn } from './normal-record.js';
@@ -20,7 +21,8 @@ export function readTaggedThreads(records: AsyncGenerator<SourceRecord>, ctx: Re
       const turns: NormalTurn[] = [];
       for (const value of values) {
         for (const match of value.matchAll(TURN)) {
-          const text = match[2]!.replace(/__[a-z]+__/g, ' ').replace(/\s+/g, ' ').trim();
+          // Tweets arrive HTML-escaped ("&amp;", "&gt;"): quotes show what the author typed.
+          const text = decodeHTML(match[2]!.replace(/__[a-z]+__/g, ' ')).replace(/\s+/g, ' ').trim();
           if (match[1] === 'cust') {
             turns.push({ role: 'customer', agent: null, text, created_at: null, line });
             continue;

@@ -1,6 +1,7 @@
 // Twitter customer-support threads (the "Customer Support on Twitter" layout: tweet_id, author_id,
 // inbound, created_at, text, response_tweet_id, in_response_to_tweet_id). Threads are rebuilt from the
 // reply ids; company accounts (inbound False) are agents, named by their sign-off initials when present.
+import { decodeHTML } from 'entities';
 import { CONTINUED, splitSignOff } from '../../conversations/evidence-text.js';
 import type { SourceRecord } from '../source-record.js';
 import { conversationRecord, inheritSignatures, type NormalTurn } from './normal-record.js';
@@ -32,7 +33,8 @@ export function readTwitter(records: AsyncGenerator<SourceRecord>, ctx: ReaderCo
       read += 1;
       const id = String(fields.tweet_id ?? '').trim();
       const inbound = String(fields.inbound ?? '').trim().toLowerCase();
-      const text = String(fields.text ?? '').trim();
+      // Tweets arrive HTML-escaped ("&amp;", "&gt;"): quotes show what the author typed.
+      const text = decodeHTML(String(fields.text ?? '')).trim();
       if (id === '' || tweets.has(id)) {
         ctx.skip(id === '' ? 'tweet without a tweet_id' : 'tweet id seen twice (later copy skipped)');
         continue;

@@ -98,3 +98,24 @@ describe('one record per line and CSV vendor exports', () => {
     expect(report.agents[0].agent).toBe('freshdesk agent 9');
   });
 });
+
+describe('HTML-escaped tweets', () => {
+  it('quote what the author typed, not the escapes', async () => {
+    const tweets = write('escaped.csv', [
+      ',tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id',
+      '0,1,100,True,Mon Oct 02 10:00:00 +0000 2026,@Co late again &amp; no refund. Awful &gt;:(,2,',
+      '1,2,Co,False,Mon Oct 02 10:05:00 +0000 2026,@100 Check the FAQ &amp; the app. ^AB,,1',
+    ].join('\n'));
+    const threads = write('escaped-threads.csv', [
+      'first_tweet_id,tag,first_utterance,context',
+      '7,UNK,"<cust__  __company__  late again &amp; no refund. Awful __cust>","<rep__  __cust__  Check the FAQ &amp; the app. *AB __rep>"',
+    ].join('\n'));
+    for (const file of [tweets, threads]) {
+      const { report } = await audit(file);
+      const quotes = JSON.stringify(report.agents.flatMap((a: { coaching: unknown[] }) => a.coaching));
+      expect(quotes).toContain('late again & no refund');
+      expect(quotes).toContain('Check the FAQ & the app');
+      expect(quotes).not.toContain('&amp;');
+    }
+  });
+});
