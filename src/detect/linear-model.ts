@@ -8,17 +8,6 @@ export interface LinearModel {
   weights: Record<string, number[]>;
 }
 
-/** A model ready for fast scoring: weights in a Map (a 50,000-key object is slow to index). */
-export interface CompiledModel {
-  labels: string[];
-  bias: number[];
-  weights: Map<string, number[]>;
-}
-
-export function compileModel(model: LinearModel): CompiledModel {
-  return { labels: model.labels, bias: model.bias, weights: new Map(Object.entries(model.weights)) };
-}
-
 /** Class probabilities for one example. */
 export function predict(model: LinearModel, features: Features): number[] {
   const scores = model.bias.slice();

@@ -1,6 +1,7 @@
 // Features of a customer turn for the sentiment model: words with negation scope marked, word pairs,
 // support-domain cue groups, emoji, shape (caps, "!!!", questions) and wink-nlp's lexicon score.
-// The training script and the detector share this one function, so they cannot drift apart.
+// The training script names the features; the detector (sentiment.ts) walks the same tokens, negation,
+// cues and shape with these helpers and sums weights from tables, and a test holds the two equal.
 import type { PhraseIndex } from './phrase-index.js';
 import { isPunctuation, tokenize, type Token } from './tokenize.js';
 
@@ -16,31 +17,21 @@ const MENTION_OR_URL = /(?:https?:\/\/|www\.)\S+|@\w+/gi;
 const POSITIVE_EMOJI = /[😀😃😄😁😆😊🙂😍🥰😘❤💕💖👍🙏🎉😎🤗👏🌟⭐💯🙌]|[:;]-?[)D]|<3/gu;
 const NEGATIVE_EMOJI = /[😡😠🤬😤😞😢😭😩😫👎💔😒🙄😣😖😔😕]|:-?[(/\\]|>:\(/gu;
 
+/** Every feature of a turn: each distinct word and word pair once (binary presence, so a long rant
+ * does not outweigh its own words by repetition), cues per occurrence, then shape and wink-nlp's scores. */
 export function sentimentFeatures(text: string, winkScores: readonly number[], context: FeatureContext): Features {
   const features: Features = new Map();
-  visitFeatures(text, winkScores, context, (name, value) => features.set(name, (features.get(name) ?? 0) + value));
-  return features;
-}
-
-/** Calls `emit` for every feature of a turn: each distinct word and word pair once (binary presence,
- * so a long rant does not outweigh its own words by repetition), cues per occurrence, then shape and
- * wink-nlp's scores. The detector sums weights as it goes, without building a map. */
-export function visitFeatures(text: string, winkScores: readonly number[], context: FeatureContext, emit: (name: string, value: number) => void, tokensOfText?: Token[]): void {
-  const { clean, tokens } = featureTokens(text, tokensOfText);
+  const emit = (name: string, value: number) => features.set(name, (features.get(name) ?? 0) + value);
+  const { clean, tokens } = featureTokens(text);
   const words = markNegation(tokens, context.negators);
-  const seen = new Set<string>();
-  const once = (name: string) => {
-    if (seen.has(name)) return;
-    seen.add(name);
-    emit(name, 1);
-  };
   for (let i = 0; i < words.length; i++) {
-    once(`w:${words[i]}`);
-    if (i > 0) once(`b:${words[i - 1]}_${words[i]}`);
+    features.set(`w:${words[i]}`, 1);
+    if (i > 0) features.set(`b:${words[i - 1]}_${words[i]}`, 1);
   }
   addCues(tokens, context, (name) => emit(name, 1));
   for (const [name, value] of shapeOf(clean)) emit(name, value);
   winkFeatures(winkScores, emit);
+  return features;
 }
 
 /** The text without mentions and links, and its tokens; the turn's own tokens serve when nothing was

@@ -1,6 +1,6 @@
 // Reads delimited text (comma, semicolon, tab or pipe, sniffed) as a stream of records with their start lines.
 import type { Readable } from 'node:stream';
-import { CsvError, Parser, type Options } from 'csv-parse';
+import { CsvError, Parser } from 'csv-parse';
 import { badRecord, type RecordPolicy } from './record-policy.js';
 import type { SourceRecord } from './source-record.js';
 
@@ -71,10 +71,6 @@ interface LinedRecord {
 /** csv-parse's `info` option copies a dozen counters into a new object for every record; only the
  * two line counts are needed, read from the live counters as each record is pushed. */
 class LineCountingParser extends Parser {
-  constructor(options: Options) {
-    super(options);
-  }
-
   override push(record: unknown, encoding?: BufferEncoding): boolean {
     if (record === null) return super.push(null, encoding);
     const item: LinedRecord = { record: record as string[], info: { lines: this.info.lines, empty_lines: this.info.empty_lines } };

@@ -1,7 +1,10 @@
 // Runs the real wink-nlp English model and the shipped sentiment model: the customer side rests on both.
 import { describe, expect, it } from 'vitest';
-import { createDefaultEngine } from '../../src/detect/engine.js';
-import { toSentiment } from '../../src/detect/sentiment.js';
+import { createDefaultEngine, LazyTurnText } from '../../src/detect/engine.js';
+import { predict } from '../../src/detect/linear-model.js';
+import { createSentimentModel, toSentiment } from '../../src/detect/sentiment.js';
+import { loadFeatureContext, loadSentimentModel } from '../../src/detect/sentiment-context.js';
+import { sentimentFeatures } from '../../src/detect/sentiment-features.js';
 
 const engine = createDefaultEngine();
 const sentiment = (text: string) => engine.analyse('customer', text).sentiment!;
@@ -36,5 +39,21 @@ describe('customer sentiment', () => {
   it('is deterministic', () => {
     const text = 'My bag was lost and nobody at the desk could help.';
     expect(sentiment(text)).toEqual(sentiment(text));
+  });
+});
+
+describe('the sentiment model in two steps', () => {
+  it('gives exactly what the named features the model was trained on give', () => {
+    const linear = loadSentimentModel();
+    const context = loadFeatureContext();
+    const model = createSentimentModel(linear, context);
+    const labels = linear.labels as ('negative' | 'neutral' | 'positive')[];
+    const texts = ['not not happy at all', 'I am NOT happy!!! Still no refund :(', '@Co third time asking, thanks for nothing https://x.example', 'Great, love it 😍 not bad', 'ok? ok. not_a_word 42'];
+    for (const text of texts) {
+      for (const scores of [[], [0.4, -0.2], [0, 0]]) {
+        const named = toSentiment(predict(linear, sentimentFeatures(text, scores, context)), labels, labels.indexOf('negative'), labels.indexOf('positive'));
+        expect(model.complete(model.partial(new LazyTurnText(text)), scores)).toEqual(named);
+      }
+    }
   });
 });
