@@ -34,7 +34,9 @@ export function cleanText(raw: string): string {
   let text = HTML_TAG.test(raw) ? convert(raw, HTML_OPTIONS) : raw;
   text = text.replace(/\r\n?/g, '\n');
   text = cutAt(text, [...HISTORY_STARTS, ...SIGNATURE_STARTS, LEGAL_FOOTER]);
-  text = text.split('\n').filter((line) => !/^\s*>/.test(line)).join('\n');
+  // Quoted lines go, unless they are all there is: a tweet may start with ">" ("> 20 min on hold").
+  const unquoted = text.split('\n').filter((line) => !/^\s*>/.test(line));
+  if (unquoted.some((line) => line.trim() !== '')) text = unquoted.join('\n');
   text = dropSignatureAfterClosing(text);
   return text.trim();
 }

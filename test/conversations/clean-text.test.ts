@@ -25,6 +25,7 @@ describe('cleanText', () => {
   it('leaves plain messages alone and never empties a message that starts with a quote', () => {
     expect(cleanText('Thanks, that works!')).toBe('Thanks, that works!');
     expect(cleanText('On Monday I ordered a lamp and it never came.')).toBe('On Monday I ordered a lamp and it never came.');
+    expect(cleanText('> 20 min on hold, again')).toBe('> 20 min on hold, again');
   });
 });
 
