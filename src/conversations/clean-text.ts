@@ -31,6 +31,9 @@ const MAX_SIGNATURE_LINES = 5;
 const MAX_SIGNATURE_LINE = 60;
 
 export function cleanText(raw: string): string {
+  // One line without markup has no history, signature or footer to cut (every cut needs a line
+  // after the first): most chat lines and tweets.
+  if (!raw.includes('\n') && !raw.includes('\r') && !raw.includes('<')) return raw.trim();
   let text = HTML_TAG.test(raw) ? convert(raw, HTML_OPTIONS) : raw;
   text = text.replace(/\r\n?/g, '\n');
   text = cutAt(text, [...HISTORY_STARTS, ...SIGNATURE_STARTS, LEGAL_FOOTER]);
