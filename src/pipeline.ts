@@ -1,6 +1,7 @@
 // The audit pipeline, end to end: sources -> records -> turns -> detection -> conversations -> report.
 // Streams throughout: a file's records are read one at a time and only open conversations are held.
 import { closeSync, openSync, readSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
 import { AuditAggregator } from './aggregate/audit-aggregator.js';
 import { buildReport, type InputSummary, type Report } from './aggregate/build-report.js';
@@ -40,8 +41,12 @@ export interface AuditOptions extends ExtractOptions {
   strict?: boolean;
   /** --encoding: read every input in this encoding instead of sniffing it. */
   encoding?: string;
-  /** Worker threads for wink-nlp (this thread reads, runs the phrase rules and aggregates); 0 scores all here. */
+  /** Worker threads (see scoring-sink.ts); 0 scores everything on this thread. */
   jobs: number;
+  /** Whether free workers take whole batches; by default when the machine has more than two cores. */
+  wholeBatches?: boolean;
+  /** Turns per batch sent to a worker (tests use small ones). */
+  batchTurns?: number;
   /** Called with the bytes read so far and the records read, at most every few hundred records. */
   onProgress?: (bytes: number, records: number) => void;
   /** Called once at the end with the run's partial aggregate (--partial). */
@@ -65,10 +70,13 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
     options.onConversation?.(turns);
   };
   const redact = options.redact === true;
-  // With workers, the phrase rules and the sentiment model run here, and wink-nlp in the workers.
+  // With workers, batches are scored whole by a free worker or split with this thread (scoring-sink.ts).
   const sink =
     options.jobs > 0
-      ? workerSink(options.jobs, createDefaultEngine(options.rules, { sentiment: false }), createSentimentModel(loadSentimentModel(), loadFeatureContext()), redact, finish)
+      ? workerSink(options.jobs, options.rules, createDefaultEngine(options.rules, { sentiment: false }), createSentimentModel(loadSentimentModel(), loadFeatureContext()), redact, finish, {
+          whole: options.wholeBatches ?? availableParallelism() > 2,
+          ...(options.batchTurns ? { batchTurns: options.batchTurns } : {}),
+        })
       : inlineSink(options.engine(), redact, finish);
   const ready: Turn[][] = [];
   const keepHeap = createHeapKeeper();

@@ -4,6 +4,7 @@ import { excerptOf, type ScoredTurn } from './aggregate/scored-turn.js';
 import { evidenceText } from './conversations/evidence-text.js';
 import { redact } from './conversations/redact.js';
 import type { Turn } from './conversations/turn.js';
+import type { Role } from './detect/detector.js';
 import { LazyTurnText, type DetectionEngine, type TurnAnalysis } from './detect/engine.js';
 import type { SentimentModel } from './detect/sentiment.js';
 
@@ -14,12 +15,17 @@ export interface LocalAnalysis {
 }
 
 export function scoreTurn(turn: Turn, engine: DetectionEngine, mask = false): ScoredTurn {
-  return scoredTurn(turn, masked(engine.analyseTurn(turn.role, textOf(turn)), mask), mask);
+  return scoredTurn(turn, analyseText(turn.role, turn.text, engine, mask), mask);
+}
+
+/** Everything detection says about one turn's text: on this thread, or in a worker given roles and texts. */
+export function analyseText(role: Role, text: string, engine: DetectionEngine, mask: boolean): TurnAnalysis {
+  return masked(engine.analyseTurn(role, textOf(role, text)), mask);
 }
 
 /** The phrase findings of a turn and, for a customer, the part of its sentiment this thread can do. */
 export function analyseLocally(turn: Turn, engine: DetectionEngine, model: SentimentModel, mask: boolean): LocalAnalysis {
-  const text = textOf(turn);
+  const text = textOf(turn.role, turn.text);
   const analysis = masked(engine.analyseTurn(turn.role, text), mask);
   return turn.role === 'customer' ? { analysis, partial: model.partial(text) } : { analysis };
 }
@@ -44,8 +50,8 @@ export function scoredTurn(turn: Turn, analysis: TurnAnalysis, mask: boolean): S
 }
 
 /** Agents are read without placeholders and sign-offs, which are never evidence. */
-function textOf(turn: Turn): LazyTurnText {
-  return new LazyTurnText(turn.role === 'agent' ? evidenceText(turn.text) : turn.text);
+function textOf(role: Role, text: string): LazyTurnText {
+  return new LazyTurnText(role === 'agent' ? evidenceText(text) : text);
 }
 
 function masked(analysis: TurnAnalysis, mask: boolean): TurnAnalysis {

@@ -118,7 +118,7 @@ export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io):
 const WORKERS_FROM_BYTES = 2 * 1024 * 1024;
 
 /** Worker threads for detection: --jobs (0: everything on this thread), else one per core; 0 for small
- * inputs. Even one worker helps: this thread reads and runs the phrase rules while it scores sentiment. */
+ * inputs. Even one worker helps: this thread runs part of the detection while the worker runs the rest. */
 function chooseJobs(value: string | undefined, sources: Source[]): number {
   if (value !== undefined) {
     const n = Number(value);

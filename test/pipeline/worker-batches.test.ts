@@ -1,0 +1,56 @@
+// Workers score a batch whole or split it with the reading thread; either way the report must be the
+// same as scoring everything on one thread.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createDefaultEngine } from '../../src/detect/engine.js';
+import { loadBuiltinRules } from '../../src/detect/load-rules.js';
+import { resolveInputs } from '../../src/ingest/resolve-inputs.js';
+import { auditSources, type AuditOptions } from '../../src/pipeline.js';
+import { tempDir } from '../helpers.js';
+
+const CUSTOMER = ['Where is my refund? Third time asking!', 'Thanks, that worked.', 'The app crashes every time. Useless.', 'Can you check order 4411?'];
+const AGENT = ["I'm so sorry about that. I'll take care of it today.", 'Please send the order number.', 'As I already told you, refunds take 10 days.', 'Happy to help!'];
+const { dir, cleanup } = tempDir();
+afterAll(cleanup);
+const file = path.join(dir, 'export.csv');
+const rows = ['conversation_id,role,agent,text'];
+for (let c = 0; c < 150; c++) {
+  for (let t = 0; t < 4; t++) {
+    const customer = t % 2 === 0;
+    const text = customer ? CUSTOMER[(c + t) % CUSTOMER.length]! : AGENT[(c * 3 + t) % AGENT.length]!;
+    rows.push(`C${c},${customer ? 'customer' : 'agent'},${customer ? '' : `Agent ${c % 5}`},"${text}"`);
+  }
+}
+writeFileSync(file, `${rows.join('\n')}\n`);
+
+async function audit(jobs: number, more: Partial<AuditOptions> = {}): Promise<string> {
+  const rules = loadBuiltinRules();
+  const turns: string[] = [];
+  const report = await auditSources(resolveInputs([file], dir), {
+    overrides: {},
+    from: 'auto',
+    by: 'agent',
+    agents: new Set(),
+    stdin: Readable.from([]),
+    engine: () => createDefaultEngine(rules),
+    rules,
+    coaching: 5,
+    jobs,
+    batchTurns: 50,
+    onConversation: (scored) => turns.push(JSON.stringify(scored)),
+    ...more,
+  });
+  return JSON.stringify(report) + turns.join('\n');
+}
+
+describe('worker batches', () => {
+  it('give the same report and turns whole, split or on one thread', async () => {
+    const one = await audit(0);
+    expect(one).toContain('temper');
+    expect(await audit(2, { wholeBatches: true })).toBe(one);
+    expect(await audit(1, { wholeBatches: false })).toBe(one);
+    expect(await audit(1, { wholeBatches: true, redact: true })).toBe(await audit(0, { redact: true }));
+  }, 60_000);
+});
