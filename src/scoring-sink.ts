@@ -51,7 +51,7 @@ export function workerSink(jobs: number, rules: RuleSpec[], engine: DetectionEng
   const batchSize = options.batchTurns ?? BATCH_TURNS;
   // Each worker holds its own language model (about 60 MB); a capped heap makes it collect early
   // instead of growing toward Node's default limit, which keeps the whole run's memory flat.
-  const setup: WorkerSetup = { rules, redact };
+  const setup: WorkerSetup = options.whole ? { rules, redact } : { redact };
   const pool = new Piscina({ filename: workerFile(), workerData: setup, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
   type InFlight = { batch: Turn[][]; whole: Promise<TurnAnalysis[]> } | { batch: Turn[][]; local: LocalAnalysis[]; scores: Promise<number[][]> };
   const inflight: InFlight[] = [];
