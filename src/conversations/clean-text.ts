@@ -27,13 +27,15 @@ const SIGNATURE_STARTS = [/^-- ?$/m, /^\s*Sent from my (?:iPhone|iPad|Android|mo
 const LEGAL_FOOTER = /^.*(?:this (?:e-?mail|message|communication)(?: and any (?:files|attachments)[^.]*)? (?:is|are|may be|contains?) (?:confidential|privileged|intended)|CONFIDENTIALITY NOTICE|if you (?:have )?received this (?:e-?mail|message) in error).*$/im;
 /** A closing line ("Kind regards,") followed only by a few short lines (name, title, phone) is a signature. */
 const CLOSING = /^\s*(?:(?:best|kind|warm|many)?\s*regards|best(?: wishes)?|cheers|sincerely(?: yours)?|yours(?: truly| sincerely)?|thanks(?: again)?|thank you|many thanks|respectfully)\s*,?\s*$/im;
+/** No line break of any kind (the cuts' patterns treat U+2028 and U+2029 as breaks too) and no markup. */
+const ONE_PLAIN_LINE = /^[^\n\r\u2028\u2029<]*$/;
 const MAX_SIGNATURE_LINES = 5;
 const MAX_SIGNATURE_LINE = 60;
 
 export function cleanText(raw: string): string {
   // One line without markup has no history, signature or footer to cut (every cut needs a line
   // after the first): most chat lines and tweets.
-  if (!raw.includes('\n') && !raw.includes('\r') && !raw.includes('<')) return raw.trim();
+  if (ONE_PLAIN_LINE.test(raw)) return raw.trim();
   let text = HTML_TAG.test(raw) ? convert(raw, HTML_OPTIONS) : raw;
   text = text.replace(/\r\n?/g, '\n');
   text = cutAt(text, [...HISTORY_STARTS, ...SIGNATURE_STARTS, LEGAL_FOOTER]);

@@ -13,6 +13,8 @@ describe('cleanText', () => {
     expect(cleanText('New part\n---------- Forwarded message ---------\nold')).toBe('New part');
     expect(cleanText('Reply here\n> quoted\n> more')).toBe('Reply here');
     expect(cleanText('Answer\n\nFrom: Bob Smith\nSent: Monday\nTo: x')).toBe('Answer');
+    // A JSON export may break lines with U+2028: the history is cut there too.
+    expect(cleanText('Thanks, will do.\u2028On Mon, 3 Jun 2024, Ana wrote:\u2028old text')).toBe('Thanks, will do.');
   });
 
   it('removes signatures and legal footers but keeps the closing line', () => {
