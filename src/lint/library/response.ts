@@ -15,13 +15,20 @@ export function lineAt(text: string, index: number): number {
   return line;
 }
 
-/** Finds where each of `needles` appears, in order, so that repeated titles get their own lines. */
+/** Finds where each of `needles` appears, in order, so that repeated titles get their own lines. Each
+ * search starts where the last one ended, so lines are counted once, forward: linear in the file. */
 export function lineFinder(text: string): (needle: string) => number {
   let from = 0;
+  let counted = 0;
+  let line = 1;
+  const lineOf = (index: number): number => {
+    for (; counted < index && counted < text.length; counted++) if (text.charCodeAt(counted) === 10) line += 1;
+    return line;
+  };
   return (needle: string) => {
     const at = text.indexOf(needle, from);
-    if (at < 0) return lineAt(text, from);
+    if (at < 0) return lineOf(from);
     from = at + needle.length;
-    return lineAt(text, at);
+    return lineOf(at);
   };
 }
