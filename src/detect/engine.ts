@@ -59,6 +59,6 @@ export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules(), opti
     compilePhraseRules(rules, lexicon),
     // On customer turns, temper phrases and shouting mark hostile text: the anger an agent absorbs.
     compilePhraseRules(rules.filter((r) => r.kind === 'temper'), lexicon, ['customer']),
-    createShoutingDetector(lexicon.acronyms, ['agent', 'customer']),
+    createShoutingDetector(lexicon.acronyms, ['agent', 'customer'], lexicon.cheer),
   ]);
 }

@@ -14,6 +14,8 @@ export interface Lexicon {
   negators: Set<string>;
   negationWindow: number;
   acronyms: Set<string>;
+  /** Warm words: capitals and "!!!" beside them are excitement, not shouting. */
+  cheer: Set<string>;
 }
 
 export function loadBuiltinRules(): RuleSpec[] {
@@ -57,6 +59,6 @@ export function loadRuleFiles(files: string[], relativeTo: string, options: { cu
 
 export function loadLexicon(): Lexicon {
   const file = path.join(BUILTIN_RULES_DIR, LEXICON_FILE);
-  const data = parseDocument(readFileSync(file, 'utf8')).toJSON() as { fillers: string[]; negators: string[]; negationWindow: number; acronyms: string[] };
-  return { fillers: new Set(data.fillers), negators: new Set(data.negators), negationWindow: data.negationWindow, acronyms: new Set(data.acronyms) };
+  const data = parseDocument(readFileSync(file, 'utf8')).toJSON() as { fillers: string[]; negators: string[]; negationWindow: number; acronyms: string[]; cheer: string[] };
+  return { fillers: new Set(data.fillers), negators: new Set(data.negators), negationWindow: data.negationWindow, acronyms: new Set(data.acronyms), cheer: new Set(data.cheer) };
 }

@@ -1,4 +1,5 @@
-// Shouting: a run of capitalised words ("I TOLD YOU TWICE") or a burst of exclamation marks ("!!!").
+// Shouting: a run of capitalised words ("I TOLD YOU TWICE") or a burst of exclamation marks ("!!!"),
+// unless the turn is cheering ("CONGRATULATIONS!!!", "Awesome!!! Thanks so much").
 import type { Detector, DetectionSink, TurnText } from './detector.js';
 
 /** Three capitalised words in a row is where emphasis turns into shouting; one or two is often a name or stress. */
@@ -7,7 +8,10 @@ const CAPS_WORD = /[\p{Lu}][\p{Lu}'’]+/uy;
 const TWO_CAPITALS = /\p{Lu}\p{Lu}/u;
 const EXCLAMATIONS = /!{3,}|(?:[!?]{2,}[!?]*!)/u;
 
-export function createShoutingDetector(acronyms: ReadonlySet<string>, roles: Detector['roles'] = ['agent']): Detector {
+/** Emoji and emoticons that smile, cheer or applaud. */
+const CHEERFUL = /[😀😃😄😁😆😊🙂😍🥰😘❤💕💖👍🙏🎉😎🤗👏🌟⭐💯🙌🥳🎂🍰👐✈😂🤣😜😉]|[:;]-?[)D]|<3/u;
+
+export function createShoutingDetector(acronyms: ReadonlySet<string>, roles: Detector['roles'] = ['agent'], cheer: ReadonlySet<string> = new Set()): Detector {
   return {
     id: 'temper/shouting',
     roles,
@@ -15,11 +19,15 @@ export function createShoutingDetector(acronyms: ReadonlySet<string>, roles: Det
       const run = findCapsRun(turn.text, acronyms);
       const bang = EXCLAMATIONS.exec(turn.text);
       const match = run ?? bang?.[0];
-      if (!match) return;
+      if (!match || isCheering(turn, cheer)) return;
       const what = run ? 'capital letters' : 'exclamation marks';
       sink.addFinding({ rule: 'temper/shouting', kind: 'temper', category: 'shouting', match, message: `Shouting in ${what}: '${match}'.` });
     },
   };
+}
+
+function isCheering(turn: TurnText, cheer: ReadonlySet<string>): boolean {
+  return CHEERFUL.test(turn.text) || turn.tokens.some((token) => cheer.has(token.norm));
 }
 
 /** The first run of at least MIN_CAPS_RUN capitalised words (one of them longer than three letters). */
@@ -34,7 +42,8 @@ export function findCapsRun(text: string, acronyms: ReadonlySet<string>): string
   let start = 0;
   let end = 0;
   for (const piece of words) {
-    const bare = piece.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+    // Sign-off initials ("^LB", "*TMT") are names, not capitals.
+    const bare = /^[\^*]/.test(piece) ? '' : piece.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
     if (/^\s*$/.test(piece)) {
       offset += piece.length;
       continue;
