@@ -11,9 +11,7 @@ import { toPartial, type Partial } from './aggregate/partial.js';
 import { TurnExtractor, type ExtractOptions } from './conversations/extract-turns.js';
 import { ConversationGrouper, orderTurns } from './conversations/group-conversations.js';
 import { Accounting, sortedRecord, type Turn } from './conversations/turn.js';
-import { createDefaultEngine, type DetectionEngine } from './detect/engine.js';
-import { createSentimentModel } from './detect/sentiment.js';
-import { loadFeatureContext, loadSentimentModel } from './detect/sentiment-context.js';
+import { createDefaultEngine } from './detect/engine.js';
 import type { RuleSpec } from './detect/rule-spec.js';
 import type { CoachingItem } from './aggregate/coaching.js';
 import { createHeapKeeper } from './heap-keeper.js';
@@ -29,9 +27,7 @@ export interface AuditOptions extends ExtractOptions {
   /** Live-chat agent names given with --agents, lower-cased. */
   agents: ReadonlySet<string>;
   stdin: Readable;
-  /** Made on first use, when everything is scored on this thread (--jobs 0, small inputs). */
-  engine: () => DetectionEngine;
-  /** The phrase rules in use, for the better phrasings coaching items suggest. */
+  /** The phrase rules in use: for detection, and for the better phrasings coaching items suggest. */
   rules: RuleSpec[];
   /** Coaching items kept per agent. */
   coaching: number;
@@ -73,11 +69,11 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
   // With workers, batches are scored whole by a free worker or split with this thread (scoring-sink.ts).
   const sink =
     options.jobs > 0
-      ? workerSink(options.jobs, options.rules, createDefaultEngine(options.rules, { sentiment: false }), createSentimentModel(loadSentimentModel(), loadFeatureContext()), redact, finish, {
+      ? workerSink(options.jobs, options.rules, redact, finish, {
           whole: options.wholeBatches ?? availableParallelism() > 2,
           ...(options.batchTurns ? { batchTurns: options.batchTurns } : {}),
         })
-      : inlineSink(options.engine(), redact, finish);
+      : inlineSink(createDefaultEngine(options.rules), redact, finish);
   const ready: Turn[][] = [];
   const keepHeap = createHeapKeeper();
   try {

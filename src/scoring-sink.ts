@@ -11,9 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ScoredTurn } from './aggregate/scored-turn.js';
 import type { Turn } from './conversations/turn.js';
-import type { DetectionEngine, TurnAnalysis } from './detect/engine.js';
+import { createDefaultEngine, type DetectionEngine, type TurnAnalysis } from './detect/engine.js';
 import type { RuleSpec } from './detect/rule-spec.js';
-import type { SentimentModel } from './detect/sentiment.js';
+import { createSentimentModel } from './detect/sentiment.js';
+import { loadFeatureContext, loadSentimentModel } from './detect/sentiment-context.js';
 import type { ScoringTask, WorkerSetup } from './score-worker.js';
 import { analyseLocally, scoredTurn, scoreTurn, type LocalAnalysis } from './score-turn.js';
 
@@ -46,9 +47,11 @@ export interface WorkerOptions {
   batchTurns?: number;
 }
 
-/** `rules` go to the workers; `engine` runs them here (no sentiment detector); `model` is the sentiment model. */
-export function workerSink(jobs: number, rules: RuleSpec[], engine: DetectionEngine, model: SentimentModel, redact: boolean, finish: (turns: ScoredTurn[]) => void, options: WorkerOptions): ScoringSink {
+export function workerSink(jobs: number, rules: RuleSpec[], redact: boolean, finish: (turns: ScoredTurn[]) => void, options: WorkerOptions): ScoringSink {
   const batchSize = options.batchTurns ?? BATCH_TURNS;
+  // For split batches: the rules here, without a language model, and the sentiment model's weights.
+  const engine = createDefaultEngine(rules, { sentiment: false });
+  const model = createSentimentModel(loadSentimentModel(), loadFeatureContext());
   // Each worker holds its own language model (about 60 MB); a capped heap makes it collect early
   // instead of growing toward Node's default limit, which keeps the whole run's memory flat.
   const setup: WorkerSetup = options.whole ? { rules, redact } : { redact };

@@ -1,6 +1,5 @@
 // `attune audit`: reads exports, runs the pipeline, and writes the report and the per-turn export.
 import type { Role } from '../detect/detector.js';
-import { createDefaultEngine } from '../detect/engine.js';
 import { loadBuiltinRules } from '../detect/load-rules.js';
 import { resolveConfig } from './lint-command.js';
 import { AttuneError } from '../errors.js';
@@ -80,7 +79,6 @@ export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io):
       ...(assumeRole ? { assumeRole } : {}),
       ...(inputFormat ? { inputFormat } : {}),
       stdin: io.stdin,
-      engine: () => createDefaultEngine(rules),
       strict: flags.strict === true,
       redact: flags.redact === true,
       ...(flags.encoding ? { encoding: checkEncoding(flags.encoding) } : {}),

@@ -14,7 +14,7 @@ export interface FeatureContext {
 }
 
 const MENTION_OR_URL = /(?:https?:\/\/|www\.)\S+|@\w+/gi;
-const POSITIVE_EMOJI = /[😀😃😄😁😆😊🙂😍🥰😘❤💕💖👍🙏🎉😎🤗👏🌟⭐💯🙌]|[:;]-?[)D]|<3/gu;
+export const POSITIVE_EMOJI = /[😀😃😄😁😆😊🙂😍🥰😘❤💕💖👍🙏🎉😎🤗👏🌟⭐💯🙌]|[:;]-?[)D]|<3/gu;
 const NEGATIVE_EMOJI = /[😡😠🤬😤😞😢😭😩😫👎💔😒🙄😣😖😔😕]|:-?[(/\\]|>:\(/gu;
 
 /** Every feature of a turn: each distinct word and word pair once (binary presence, so a long rant

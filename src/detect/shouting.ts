@@ -1,6 +1,7 @@
 // Shouting: a run of capitalised words ("I TOLD YOU TWICE") or a burst of exclamation marks ("!!!"),
 // unless the turn is cheering ("CONGRATULATIONS!!!", "Awesome!!! Thanks so much").
 import type { Detector, DetectionSink, TurnText } from './detector.js';
+import { POSITIVE_EMOJI } from './sentiment-features.js';
 
 /** Three capitalised words in a row is where emphasis turns into shouting; one or two is often a name or stress. */
 const MIN_CAPS_RUN = 3;
@@ -8,8 +9,8 @@ const CAPS_WORD = /[\p{Lu}][\p{Lu}'’]+/uy;
 const TWO_CAPITALS = /\p{Lu}\p{Lu}/u;
 const EXCLAMATIONS = /!{3,}|(?:[!?]{2,}[!?]*!)/u;
 
-/** Emoji and emoticons that smile, cheer or applaud. */
-const CHEERFUL = /[😀😃😄😁😆😊🙂😍🥰😘❤💕💖👍🙏🎉😎🤗👏🌟⭐💯🙌🥳🎂🍰👐✈😂🤣😜😉]|[:;]-?[)D]|<3/u;
+/** Emoji and emoticons that smile, cheer or applaud: the sentiment model's positive ones and a few more. */
+const CHEERFUL = new RegExp(`${POSITIVE_EMOJI.source}|[🥳🎂🍰👐✈😂🤣😜😉]`, 'u');
 
 export function createShoutingDetector(acronyms: ReadonlySet<string>, roles: Detector['roles'] = ['agent'], cheer: ReadonlySet<string> = new Set()): Detector {
   return {

@@ -4,7 +4,6 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDefaultEngine } from '../../src/detect/engine.js';
 import { loadBuiltinRules } from '../../src/detect/load-rules.js';
 import { resolveInputs } from '../../src/ingest/resolve-inputs.js';
 import { auditSources, type AuditOptions } from '../../src/pipeline.js';
@@ -34,7 +33,6 @@ async function audit(jobs: number, more: Partial<AuditOptions> = {}): Promise<st
     by: 'agent',
     agents: new Set(),
     stdin: Readable.from([]),
-    engine: () => createDefaultEngine(rules),
     rules,
     coaching: 5,
     jobs,
