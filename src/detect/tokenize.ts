@@ -16,7 +16,8 @@ const LETTER = /\p{L}/u;
 const APOSTROPHES = /[’‘`´ʼ]/g;
 
 /** A hand-written scanner (this runs on every turn): words of letters and digits, optionally joined by
- * apostrophes ("can't", "dana's"); runs of . ! ? as one token; , ; : ( ) as tokens of their own. */
+ * apostrophes ("can't", "dana's"); runs of . ! ? as one token; , ; : ( ) and dashes between clauses
+ * ("–", "—", " - ") as tokens of their own. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
@@ -29,7 +30,7 @@ export function tokenize(text: string): Token[] {
       tokens.push({ norm: text.slice(start, i), start, end: i });
       continue;
     }
-    if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41) {
+    if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 0x2013 || c === 0x2014 || (c === 45 && isSpacedHyphen(text, i))) {
       tokens.push({ norm: text[i]!, start: i, end: i + 1 });
       i++;
       continue;
@@ -69,6 +70,11 @@ function pushWord(tokens: Token[], lower: string, start: number, end: number, ap
   for (const part of expandContraction(word, word.indexOf("'"))) tokens.push({ norm: part, start, end });
 }
 
+/** A hyphen with space on both sides joins clauses ("oh no - please"), not words ("check-in", "-Becky"). */
+function isSpacedHyphen(text: string, i: number): boolean {
+  return i > 0 && i + 1 < text.length && /\s/.test(text[i - 1]!) && /\s/.test(text[i + 1]!);
+}
+
 function isStop(c: number): boolean {
   return c === 46 || c === 33 || c === 63;
 }
@@ -97,7 +103,7 @@ function expandContraction(word: string, apostrophe: number): string[] {
   return expanded ? [head, expanded] : [word];
 }
 
-const PUNCTUATION = /^[.!?,;:()]+$/;
+const PUNCTUATION = /^[.!?,;:()\u2013\u2014-]+$/;
 
 export function isPunctuation(norm: string): boolean {
   const c = norm.charCodeAt(0);

@@ -8,8 +8,13 @@ const categories = (text: string) => engine.analyse('agent', text).findings.map(
 
 describe('tokenize', () => {
   it('lower-cases, straightens curly apostrophes and expands contractions', () => {
-    expect(tokenize('I’m sorry, we can’t — it’s Dana’s call').map((t) => t.norm)).toEqual(['i', 'am', 'sorry', ',', 'we', 'can', 'not', 'it', 'is', "dana's", 'call']);
+    expect(tokenize('I’m sorry, we can’t — it’s Dana’s call').map((t) => t.norm)).toEqual(['i', 'am', 'sorry', ',', 'we', 'can', 'not', '—', 'it', 'is', "dana's", 'call']);
     expect(tokenize('We cannot').map((t) => t.norm)).toEqual(['we', 'can', 'not']);
+  });
+
+  it('keeps dashes between clauses as tokens, so negation stops there, and hyphens inside words out', () => {
+    expect(tokenize('oh no - please check-in -Becky').map((t) => t.norm)).toEqual(['oh', 'no', '-', 'please', 'check', 'in', 'becky']);
+    expect(tokenize('alone – we').map((t) => t.norm)).toEqual(['alone', '–', 'we']);
   });
 
   it('keeps the source span of every token', () => {
