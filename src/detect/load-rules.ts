@@ -18,9 +18,15 @@ export interface Lexicon {
   cheer: Set<string>;
 }
 
+let builtin: readonly RuleSpec[] | undefined;
+
+/** The rules shipped with attune, read once per process (a command may ask more than once). */
 export function loadBuiltinRules(): RuleSpec[] {
-  const files = readdirSync(BUILTIN_RULES_DIR).filter((f) => /\.ya?ml$/.test(f) && f !== LEXICON_FILE).sort();
-  return loadRuleFiles(files.map((f) => path.join(BUILTIN_RULES_DIR, f)), BUILTIN_RULES_DIR);
+  if (!builtin) {
+    const files = readdirSync(BUILTIN_RULES_DIR).filter((f) => /\.ya?ml$/.test(f) && f !== LEXICON_FILE).sort();
+    builtin = loadRuleFiles(files.map((f) => path.join(BUILTIN_RULES_DIR, f)), BUILTIN_RULES_DIR);
+  }
+  return [...builtin];
 }
 
 export function loadRuleFiles(files: string[], relativeTo: string, options: { customCategories?: boolean } = {}): RuleSpec[] {

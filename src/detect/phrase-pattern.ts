@@ -6,22 +6,57 @@ import { tokenize } from './tokenize.js';
 /** A pattern that expands to more variants than this is a mistake in the rule, not a useful phrase. */
 const MAX_VARIANTS = 2048;
 
+interface Piece {
+  /** Each alternative as its tokens ("look_into" -> ["look", "into"]; "*" -> ["*"]). */
+  choices: string[][];
+  optional: boolean;
+}
+
+/** Every token sequence the pattern stands for, in the order of its alternatives. */
 export function expandPattern(pattern: string): string[][] {
+  const pieces = checkedPieces(pattern);
   let variants: string[][] = [[]];
-  for (const piece of pattern.trim().split(/\s+/)) {
-    const optional = piece.length > 1 && piece.endsWith('?');
-    const body = optional ? piece.slice(0, -1) : piece;
-    const inner = body.startsWith('(') && body.endsWith(')') ? body.slice(1, -1) : body;
-    const choices = inner.split('|').map((alt) => (alt === '*' ? ['*'] : tokenize(alt.replace(/_/g, ' ')).map((t) => t.norm)));
-    if (choices.some((choice) => choice.length === 0)) throw new Error(`'${piece}' holds an empty alternative`);
-    if (optional) choices.push([]);
+  for (const { choices, optional } of pieces) {
     const next: string[][] = [];
-    for (const variant of variants) for (const choice of choices) next.push([...variant, ...choice]);
+    for (const variant of variants) {
+      for (const choice of choices) next.push([...variant, ...choice]);
+      if (optional) next.push(variant);
+    }
     variants = next;
-    if (variants.length > MAX_VARIANTS) throw new Error(`expands to more than ${MAX_VARIANTS} phrases`);
   }
-  const nonEmpty = variants.filter((v) => v.length > 0);
-  if (nonEmpty.length === 0) throw new Error('holds no words');
-  if (nonEmpty.some((v) => v[0] === '*' || v[v.length - 1] === '*')) throw new Error("may not start or end with '*'");
-  return nonEmpty;
+  return variants.filter((v) => v.length > 0);
+}
+
+/** Throws what is wrong with a pattern, without expanding it (rule files are checked on every load). */
+export function checkPattern(pattern: string): void {
+  checkedPieces(pattern);
+}
+
+function checkedPieces(pattern: string): Piece[] {
+  const pieces = pattern.trim().split(/\s+/).map(parsePiece);
+  let variants = 1;
+  for (const { choices, optional } of pieces) {
+    variants *= choices.length + (optional ? 1 : 0);
+    if (variants > MAX_VARIANTS) throw new Error(`expands to more than ${MAX_VARIANTS} phrases`);
+  }
+  if (canEdgeBeStar(pieces) || canEdgeBeStar([...pieces].reverse())) throw new Error("may not start or end with '*'");
+  return pieces;
+}
+
+function parsePiece(piece: string): Piece {
+  const optional = piece.length > 1 && piece.endsWith('?');
+  const body = optional ? piece.slice(0, -1) : piece;
+  const inner = body.startsWith('(') && body.endsWith(')') ? body.slice(1, -1) : body;
+  const choices = inner.split('|').map((alt) => (alt === '*' ? ['*'] : tokenize(alt.replace(/_/g, ' ')).map((t) => t.norm)));
+  if (choices.some((choice) => choice.length === 0)) throw new Error(`'${piece}' holds an empty alternative`);
+  return { choices, optional };
+}
+
+/** Whether some variant's first token is `*`: a wildcard reachable past optional pieces only. */
+function canEdgeBeStar(pieces: Piece[]): boolean {
+  for (const { choices, optional } of pieces) {
+    if (choices.some((choice) => choice.includes('*'))) return true;
+    if (!optional) return false;
+  }
+  return false;
 }

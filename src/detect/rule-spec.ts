@@ -1,7 +1,7 @@
 // The shape of a phrase rule as written in a rule file, and the checks that keep rule data honest.
 import { isSeverity, type Severity } from '../lint/severity.js';
 import { kindOfCategory, type FindingKind } from './detector.js';
-import { expandPattern } from './phrase-pattern.js';
+import { checkPattern as checkPatternShape } from './phrase-pattern.js';
 
 export interface RuleSpec {
   id: string;
@@ -83,7 +83,7 @@ function stringList(value: unknown, path: string, add: (path: string, message: s
 
 function checkPattern(phrase: string, path: string, add: (path: string, message: string) => void): void {
   try {
-    expandPattern(phrase);
+    checkPatternShape(phrase);
   } catch (error) {
     add(path, `pattern '${phrase}' ${(error as Error).message}`);
   }

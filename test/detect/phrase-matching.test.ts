@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDefaultEngine } from '../../src/detect/engine.js';
-import { expandPattern } from '../../src/detect/phrase-pattern.js';
+import { checkPattern, expandPattern } from '../../src/detect/phrase-pattern.js';
 import { tokenize } from '../../src/detect/tokenize.js';
 
 const engine = createDefaultEngine();
@@ -34,6 +34,17 @@ describe('phrase patterns', () => {
   it('refuse empty alternatives and runaway expansions', () => {
     expect(() => expandPattern('(a|)')).toThrowError(/empty alternative/);
     expect(() => expandPattern('(a|b|c|d|e|f|g|h) '.repeat(4))).toThrowError(/more than 2048/);
+  });
+
+  it('checks a pattern without expanding it, with the same verdicts', () => {
+    for (const bad of ['(a|)', '(a|b|c|d|e|f|g|h) '.repeat(4), '* sorry', 'sorry *', 'a? * b', 'b * c?', '']) {
+      expect(() => checkPattern(bad), bad).toThrowError();
+      expect(() => expandPattern(bad), bad).toThrowError();
+    }
+    for (const good of ['(i|we) *? understand', 'sorry (for|about) * delay', '"?"']) {
+      expect(() => checkPattern(good)).not.toThrow();
+      expect(expandPattern(good).length).toBeGreaterThan(0);
+    }
   });
 });
 
