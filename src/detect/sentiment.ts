@@ -5,48 +5,60 @@ import type { Detector, DetectionSink, Sentiment, SentimentLabel, TurnText } fro
 import { softmax, type LinearModel } from './linear-model.js';
 import { addCues, featureTokens, markNegation, shapeOf, winkFeatures, type FeatureContext } from './sentiment-features.js';
 
-/** The model's weights arranged for scoring without building feature names: one entry per word with
- * its own weights and the pairs it starts, plus the named features (cues, shape, wink). */
-interface Weight {
-  w: number[];
-  /** The last turn that counted this feature: each distinct word and pair counts once per turn. */
-  stamp: number;
-}
-
+/** The model's weights arranged for scoring without building feature names, in flat arrays (a model
+ * has some 58,000 features: one object per weight cost about 12 MB more on every thread holding it).
+ * Each feature is a row of `rows`, one weight per class; `stamps` holds the last turn that counted a
+ * row, so each distinct word and pair counts once per turn. */
 interface WordEntry {
-  weight?: Weight;
-  pairs?: Map<string, Weight>;
+  /** The row of the word's own weights, or -1. */
+  row: number;
+  /** The rows of the pairs this word starts, by their second word. */
+  pairs?: Map<string, number>;
 }
 
 interface WeightTables {
   words: Map<string, WordEntry>;
-  named: Map<string, number[]>;
+  named: Map<string, number>;
+  rows: Float64Array;
+  stamps: Int32Array;
+  classes: number;
 }
 
 function tablesOf(model: LinearModel): WeightTables {
-  const tables: WeightTables = { words: new Map(), named: new Map() };
+  const names = Object.keys(model.weights);
+  const classes = model.labels.length;
+  const tables: WeightTables = { words: new Map(), named: new Map(), rows: new Float64Array(names.length * classes), stamps: new Int32Array(names.length), classes };
   const entry = (word: string): WordEntry => {
     let found = tables.words.get(word);
-    if (!found) tables.words.set(word, (found = {}));
+    if (!found) tables.words.set(word, (found = { row: -1 }));
     return found;
   };
-  for (const [name, w] of Object.entries(model.weights)) {
-    if (name.startsWith('w:')) entry(name.slice(2)).weight = { w, stamp: 0 };
+  names.forEach((name, row) => {
+    tables.rows.set(model.weights[name]!, row * classes);
+    if (name.startsWith('w:')) entry(name.slice(2)).row = row;
     else if (name.startsWith('b:')) {
-      // A pair is "b:<first>_<second>", and negated words hold "_" too ("not_happy"): the weight is
-      // filed under every split, which finds exactly the pairs whose joined name is this one.
+      // A pair is "b:<first>_<second>", and negated words hold "_" too ("not_happy"): the row is filed
+      // under every split, which finds exactly the pairs whose joined name is this one.
       const body = name.slice(2);
-      const weight = { w, stamp: 0 };
       for (let cut = body.indexOf('_'); cut > 0; cut = body.indexOf('_', cut + 1)) {
-        (entry(body.slice(0, cut)).pairs ??= new Map()).set(body.slice(cut + 1), weight);
+        (entry(body.slice(0, cut)).pairs ??= new Map()).set(body.slice(cut + 1), row);
       }
-    } else tables.named.set(name, w);
-  }
+    } else tables.named.set(name, row);
+  });
   return tables;
 }
 
-function addTo(scores: number[], w: number[] | undefined, value: number): void {
-  if (w) for (let c = 0; c < scores.length; c++) scores[c]! += w[c]! * value;
+function addTo(scores: number[], tables: WeightTables, row: number | undefined, value: number): void {
+  if (row === undefined || row < 0) return;
+  const base = row * tables.classes;
+  for (let c = 0; c < scores.length; c++) scores[c]! += tables.rows[base + c]! * value;
+}
+
+/** Adds a word's or pair's row once per turn. */
+function addOnce(scores: number[], tables: WeightTables, row: number | undefined, stamp: number): void {
+  if (row === undefined || row < 0 || tables.stamps[row] === stamp) return;
+  tables.stamps[row] = stamp;
+  addTo(scores, tables, row, 1);
 }
 
 /** The sentiment model in two steps, so that the sentence scores can come from elsewhere (a worker
@@ -59,7 +71,7 @@ export interface SentimentModel {
 
 export function createSentimentModel(linear: LinearModel, context: FeatureContext): SentimentModel {
   const tables = tablesOf(linear);
-  // Only the tables are kept: the model object itself (50,000 named weights) can be collected.
+  // Only the tables are kept: the model object itself (58,000 named weights) can be collected.
   const bias = linear.bias;
   const labels = linear.labels as SentimentLabel[];
   const negative = labels.indexOf('negative');
@@ -67,31 +79,27 @@ export function createSentimentModel(linear: LinearModel, context: FeatureContex
   let turnCount = 0;
   return {
     partial(turn: TurnText): number[] {
+      if (turnCount === 0x7fffffff) {
+        tables.stamps.fill(0);
+        turnCount = 0;
+      }
       const stamp = ++turnCount;
       const scores = bias.slice();
       const { clean, tokens } = featureTokens(turn.text, turn.tokens);
       let previous: WordEntry | undefined;
       for (const word of markNegation(tokens, context.negators)) {
         const entry = tables.words.get(word);
-        const single = entry?.weight;
-        if (single && single.stamp !== stamp) {
-          single.stamp = stamp;
-          addTo(scores, single.w, 1);
-        }
-        const pair = previous?.pairs?.get(word);
-        if (pair && pair.stamp !== stamp) {
-          pair.stamp = stamp;
-          addTo(scores, pair.w, 1);
-        }
+        addOnce(scores, tables, entry?.row, stamp);
+        addOnce(scores, tables, previous?.pairs?.get(word), stamp);
         previous = entry;
       }
-      addCues(tokens, context, (name) => addTo(scores, tables.named.get(name), 1));
-      for (const [name, value] of shapeOf(clean)) addTo(scores, tables.named.get(name), value);
+      addCues(tokens, context, (name) => addTo(scores, tables, tables.named.get(name), 1));
+      for (const [name, value] of shapeOf(clean)) addTo(scores, tables, tables.named.get(name), value);
       return scores;
     },
     complete(partial: number[], sentenceScores: readonly number[]): Sentiment {
       const scores = partial.slice();
-      winkFeatures(sentenceScores, (name, value) => addTo(scores, tables.named.get(name), value));
+      winkFeatures(sentenceScores, (name, value) => addTo(scores, tables, tables.named.get(name), value));
       return toSentiment(softmax(scores), labels, negative, positive);
     },
   };
