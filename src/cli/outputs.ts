@@ -20,16 +20,23 @@ const FLUSH_BYTES = 64 * 1024;
 const active = new Set<StagedFile>();
 let handlersInstalled = false;
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 function installSignalHandlers(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
-      for (const file of active) file.discard();
-      // Re-raise so the shell sees the usual exit status for the signal.
-      process.kill(process.pid, signal);
-    });
-  }
+  // The handler stays installed until the files are gone: a second Ctrl-C during clean-up (the terminal
+  // and bin/attune.js may both deliver one) must not kill the process half-way through it.
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    for (const file of active) file.discard();
+    for (const s of SIGNALS) process.off(s, onSignal);
+    // Re-raise so the shell sees the usual exit status for the signal.
+    process.kill(process.pid, signal);
+  };
+  for (const signal of SIGNALS) process.on(signal, onSignal);
 }
 
 export class StagedFile {
