@@ -1,7 +1,7 @@
 // The shape of a phrase rule as written in a rule file, and the checks that keep rule data honest.
 import { isSeverity, type Severity } from '../lint/severity.js';
 import { kindOfCategory, type FindingKind } from './detector.js';
-import { checkPattern as checkPatternShape } from './phrase-pattern.js';
+import { checkPattern } from './phrase-pattern.js';
 
 export interface RuleSpec {
   id: string;
@@ -47,11 +47,11 @@ export function checkRule(raw: unknown, source: string, options: { customCategor
   if (message === '') add('message', "'message' is required");
   const phrases = stringList(r.phrases, 'phrases', add);
   if (phrases.length === 0) add('phrases', "'phrases' needs at least one phrase");
-  phrases.forEach((phrase, i) => checkPattern(phrase, `phrases[${i}]`, add));
+  phrases.forEach((phrase, i) => addPatternProblem(phrase, `phrases[${i}]`, add));
   const unlessRaw = (r.unless ?? {}) as Record<string, unknown>;
   const followedBy = stringList(unlessRaw.followedBy, 'unless.followedBy', add);
   const precededBy = stringList(unlessRaw.precededBy, 'unless.precededBy', add);
-  [...followedBy, ...precededBy].forEach((phrase) => checkPattern(phrase, 'unless', add));
+  [...followedBy, ...precededBy].forEach((phrase) => addPatternProblem(phrase, 'unless', add));
   const window = unlessRaw.window === undefined ? 3 : Number(unlessRaw.window);
   if (!Number.isInteger(window) || window < 1 || window > 20) add('unless.window', "'window' must be a whole number from 1 to 20");
   const negation = r.negation === undefined ? 'respect' : r.negation;
@@ -81,9 +81,9 @@ function stringList(value: unknown, path: string, add: (path: string, message: s
   return value as string[];
 }
 
-function checkPattern(phrase: string, path: string, add: (path: string, message: string) => void): void {
+function addPatternProblem(phrase: string, path: string, add: (path: string, message: string) => void): void {
   try {
-    checkPatternShape(phrase);
+    checkPattern(phrase);
   } catch (error) {
     add(path, `pattern '${phrase}' ${(error as Error).message}`);
   }

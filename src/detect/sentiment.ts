@@ -54,6 +54,11 @@ function addTo(scores: number[], tables: WeightTables, row: number | undefined, 
   for (let c = 0; c < scores.length; c++) scores[c]! += tables.rows[base + c]! * value;
 }
 
+/** Adds a named feature (a cue, the text's shape, wink-nlp's scores) with its value. */
+function addNamed(scores: number[], tables: WeightTables, name: string, value: number): void {
+  addTo(scores, tables, tables.named.get(name), value);
+}
+
 /** Adds a word's or pair's row once per turn. */
 function addOnce(scores: number[], tables: WeightTables, row: number | undefined, stamp: number): void {
   if (row === undefined || row < 0 || tables.stamps[row] === stamp) return;
@@ -93,13 +98,13 @@ export function createSentimentModel(linear: LinearModel, context: FeatureContex
         addOnce(scores, tables, previous?.pairs?.get(word), stamp);
         previous = entry;
       }
-      addCues(tokens, context, (name) => addTo(scores, tables, tables.named.get(name), 1));
-      for (const [name, value] of shapeOf(clean)) addTo(scores, tables, tables.named.get(name), value);
+      addCues(tokens, context, (name) => addNamed(scores, tables, name, 1));
+      for (const [name, value] of shapeOf(clean)) addNamed(scores, tables, name, value);
       return scores;
     },
     complete(partial: number[], sentenceScores: readonly number[]): Sentiment {
       const scores = partial.slice();
-      winkFeatures(sentenceScores, (name, value) => addTo(scores, tables, tables.named.get(name), value));
+      winkFeatures(sentenceScores, (name, value) => addNamed(scores, tables, name, value));
       return toSentiment(softmax(scores), labels, negative, positive);
     },
   };
