@@ -14,13 +14,14 @@ const BUDGET = 64 * MB;
 
 export type HeapKeeper = () => void;
 
-export function createHeapKeeper(): HeapKeeper {
+/** `checkEvery`: calls between checks (a worker calls once per batch). */
+export function createHeapKeeper(checkEvery = CHECK_EVERY): HeapKeeper {
   const gc = exposedGc();
   if (!gc) return () => {};
   let budget = BUDGET;
   let count = 0;
   return () => {
-    if (++count < CHECK_EVERY) return;
+    if (++count < checkEvery) return;
     count = 0;
     if (oldGenerationBytes() < budget) return;
     gc();

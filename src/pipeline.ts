@@ -1,17 +1,15 @@
 // The audit pipeline, end to end: sources -> records -> turns -> detection -> conversations -> report.
 // Streams throughout: a file's records are read one at a time and only open conversations are held.
 import { closeSync, openSync, readSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
 import { AuditAggregator } from './aggregate/audit-aggregator.js';
 import { buildReport, type InputSummary, type Report } from './aggregate/build-report.js';
 import { assignGroups, type GroupBy, type ScoredTurn } from './aggregate/scored-turn.js';
-import { inlineSink, workerSink } from './scoring-sink.js';
+import { createScoringSink } from './scoring-sink.js';
 import { toPartial, type Partial } from './aggregate/partial.js';
 import { TurnExtractor, type ExtractOptions } from './conversations/extract-turns.js';
 import { ConversationGrouper, orderTurns } from './conversations/group-conversations.js';
 import { Accounting, sortedRecord, type Turn } from './conversations/turn.js';
-import { createDefaultEngine } from './detect/engine.js';
 import type { RuleSpec } from './detect/rule-spec.js';
 import type { CoachingItem } from './aggregate/coaching.js';
 import { createHeapKeeper } from './heap-keeper.js';
@@ -37,10 +35,8 @@ export interface AuditOptions extends ExtractOptions {
   strict?: boolean;
   /** --encoding: read every input in this encoding instead of sniffing it. */
   encoding?: string;
-  /** Worker threads (see scoring-sink.ts); 0 scores everything on this thread. */
+  /** Threads that score turns: this one and `jobs - 1` workers (see scoring-sink.ts). */
   jobs: number;
-  /** Whether free workers take whole batches; by default when the machine has more than two cores. */
-  wholeBatches?: boolean;
   /** Turns per batch sent to a worker (tests use small ones). */
   batchTurns?: number;
   /** Called with the bytes read so far and the records read, at most every few hundred records. */
@@ -66,14 +62,7 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
     options.onConversation?.(turns);
   };
   const redact = options.redact === true;
-  // With workers, batches are scored whole by a free worker or split with this thread (scoring-sink.ts).
-  const sink =
-    options.jobs > 0
-      ? workerSink(options.jobs, options.rules, redact, finish, {
-          whole: options.wholeBatches ?? availableParallelism() > 2,
-          ...(options.batchTurns ? { batchTurns: options.batchTurns } : {}),
-        })
-      : inlineSink(createDefaultEngine(options.rules), redact, finish);
+  const sink = createScoringSink({ jobs: options.jobs, rules: options.rules, redact, ...(options.batchTurns ? { batchTurns: options.batchTurns } : {}) }, finish);
   const ready: Turn[][] = [];
   const keepHeap = createHeapKeeper();
   try {

@@ -1,24 +1,24 @@
-// Scores closed conversations, on this thread or with worker threads, and hands them on in the order
-// they closed, so that the report is the same byte for byte whatever the number of jobs. A batch goes
-// to the workers in one of two ways: whole (roles and texts out, analyses back), which leaves this
-// thread only reading and aggregating, or split (this thread runs the phrase rules and the sentiment
-// model's own features while a worker runs wink-nlp on the customer texts, then completes each
-// sentiment). Whole when a worker is free, split while all are busy. On two cores one worker and this
-// thread already fill the machine, so batches are only split there; with more cores, whole batches
-// keep the reading thread from being the limit.
+// Scores closed conversations on N threads (--jobs N: this thread, plus N - 1 workers) and hands them
+// on in the order they closed, so that the report is the same byte for byte whatever N is.
+// Conversations are scored in batches, each in two passes (two-pass.ts).
+// With workers, each batch goes one of two ways: split (this thread runs the first pass while a worker
+// runs wink-nlp) or whole (roles and texts out, analyses back), which leaves this thread only reading
+// and aggregating. With one worker every batch is split: the two threads each take one pass, and
+// whole batches, measured, cost more than they save (copying the analyses back, a second copy of
+// the rules in the worker). With more workers this thread cannot keep them all fed with first
+// passes, so a batch goes whole whenever a worker has nothing queued.
 // At most twice as many batches as workers are in flight: memory stays bounded however fast the reading.
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ScoredTurn } from './aggregate/scored-turn.js';
 import type { Turn } from './conversations/turn.js';
-import { createDefaultEngine, type DetectionEngine, type TurnAnalysis } from './detect/engine.js';
+import type { TurnAnalysis } from './detect/engine.js';
 import type { RuleSpec } from './detect/rule-spec.js';
-import { createSentimentModel } from './detect/sentiment.js';
-import { loadFeatureContext, loadSentimentModel } from './detect/sentiment-context.js';
 import type { ScoringTask, WorkerSetup } from './score-worker.js';
-import { analyseLocally, scoredTurn, scoreTurn, type LocalAnalysis } from './score-turn.js';
+import { scoredTurn } from './score-turn.js';
+import { TwoPass, type FirstPass } from './two-pass.js';
 
-/** Turns per batch sent to a worker: large enough that messaging costs little, small enough to keep all busy. */
+/** Turns per batch: large enough that messaging costs little, small enough to keep all threads busy. */
 const BATCH_TURNS = 2000;
 /** Measured: a worker's live heap stays near 50 MB (the language model and its word cache); 128 MB leaves room. */
 const WORKER_HEAP_MB = 128;
@@ -30,88 +30,100 @@ export interface ScoringSink {
   end(): Promise<void>;
 }
 
-export function inlineSink(engine: DetectionEngine, redact: boolean, finish: (turns: ScoredTurn[]) => void): ScoringSink {
-  return {
-    push: async (conversations) => {
-      for (const turns of conversations) finish(turns.map((turn) => scoreTurn(turn, engine, redact)));
-    },
-    end: async () => {},
-  };
-}
-
-export interface WorkerOptions {
-  /** Whether a free worker may take a whole batch. Off, every batch is split, which is as fast on two
-   * cores and spares each worker a copy of the rules and the sentiment model (about 22 MB). */
-  whole: boolean;
+export interface SinkOptions {
+  /** Threads that score: this one and `jobs - 1` workers. */
+  jobs: number;
+  rules: RuleSpec[];
+  redact: boolean;
   /** Turns per batch (tests use small ones). */
   batchTurns?: number;
 }
 
-export function workerSink(jobs: number, rules: RuleSpec[], redact: boolean, finish: (turns: ScoredTurn[]) => void, options: WorkerOptions): ScoringSink {
-  const batchSize = options.batchTurns ?? BATCH_TURNS;
-  // For split batches: the rules here, without a language model, and the sentiment model's weights.
-  const engine = createDefaultEngine(rules, { sentiment: false });
-  const model = createSentimentModel(loadSentimentModel(), loadFeatureContext());
+export function createScoringSink(options: SinkOptions, finish: (turns: ScoredTurn[]) => void): ScoringSink {
+  const twoPass = new TwoPass(options.rules, options.redact);
+  const done = (batch: Turn[][], analyses: readonly TurnAnalysis[]): void => {
+    let next = 0;
+    for (const turns of batch) finish(turns.map((turn) => scoredTurn(turn, analyses[next++]!, options.redact)));
+  };
+  if (options.jobs > 1) return withWorkers(options, twoPass, done);
+  const batches = new Batcher(options.batchTurns ?? BATCH_TURNS);
+  const score = (batch: Turn[][]): void => done(batch, twoPass.analyse(batch.flat()));
+  return {
+    push: async (conversations) => batches.add(conversations, score),
+    end: async () => batches.flush(score),
+  };
+}
+
+/** Gathers conversations into batches of about `size` turns; a conversation is never cut. */
+export class Batcher {
+  private batch: Turn[][] = [];
+  private turns = 0;
+  constructor(private readonly size: number) {}
+
+  add(conversations: Turn[][], full: (batch: Turn[][]) => void): void {
+    for (const turns of conversations) {
+      this.batch.push(turns);
+      this.turns += turns.length;
+      if (this.turns >= this.size) this.flush(full);
+    }
+  }
+
+  flush(full: (batch: Turn[][]) => void): void {
+    if (this.batch.length === 0) return;
+    const batch = this.batch;
+    this.batch = [];
+    this.turns = 0;
+    full(batch);
+  }
+}
+
+interface InFlight {
+  batch: Turn[][];
+  /** Split batches: this thread's first pass, waiting for the worker's sentence scores. */
+  pass?: FirstPass;
+  answer: Promise<TurnAnalysis[] | number[][]>;
+  answered: boolean;
+}
+
+function withWorkers(options: SinkOptions, twoPass: TwoPass, done: (batch: Turn[][], analyses: readonly TurnAnalysis[]) => void): ScoringSink {
+  const workers = options.jobs - 1;
+  const setup: WorkerSetup = { rules: options.rules, redact: options.redact, finished: new SharedArrayBuffer(4) };
+  const finished = new Int32Array(setup.finished);
   // Each worker holds its own language model (about 60 MB); a capped heap makes it collect early
   // instead of growing toward Node's default limit, which keeps the whole run's memory flat.
-  const setup: WorkerSetup = options.whole ? { rules, redact } : { redact };
-  const pool = new Piscina({ filename: workerFile(), workerData: setup, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
-  type InFlight = { batch: Turn[][]; whole: Promise<TurnAnalysis[]> } | { batch: Turn[][]; local: LocalAnalysis[]; scores: Promise<number[][]> };
+  // Every task goes straight to a worker, which takes them in order: Piscina's own queue does not
+  // keep order, and the reading thread waits for the oldest batch.
+  const maxInFlight = 2 * workers + 2;
+  const pool = new Piscina({ filename: workerFile(), workerData: setup, minThreads: workers, maxThreads: workers, concurrentTasksPerWorker: maxInFlight, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+  const batches = new Batcher(options.batchTurns ?? BATCH_TURNS);
   const inflight: InFlight[] = [];
-  let batch: Turn[][] = [];
-  let batchTurns = 0;
-  const dispatch = (): void => {
-    if (batch.length === 0) return;
-    if (options.whole && inflight.length < jobs) inflight.push({ batch, whole: pool.run(wholeTask(batch)) as Promise<TurnAnalysis[]> });
-    else inflight.push(splitBatch(batch));
-    batch = [];
-    batchTurns = 0;
+  let sent = 0;
+  const send = (batch: Turn[][], task: ScoringTask, pass?: FirstPass): void => {
+    sent += 1;
+    const entry: InFlight = { batch, answer: pool.run(task) as Promise<TurnAnalysis[] | number[][]>, answered: false, ...(pass ? { pass } : {}) };
+    const answered = (): void => void (entry.answered = true);
+    entry.answer.then(answered, answered);
+    inflight.push(entry);
   };
-  const splitBatch = (turnsOf: Turn[][]): InFlight => {
-    const task: ScoringTask = { texts: [] };
-    const local: LocalAnalysis[] = [];
-    for (const turns of turnsOf) {
-      for (const turn of turns) {
-        const analysed = analyseLocally(turn, engine, model, redact);
-        local.push(analysed);
-        if (analysed.partial) task.texts.push(turn.text);
-      }
-    }
-    return { batch: turnsOf, local, scores: pool.run(task) as Promise<number[][]> };
+  const dispatch = (batch: Turn[][]): void => {
+    if (workers > 1 && sent - Atomics.load(finished, 0) < workers) return send(batch, wholeTask(batch));
+    const pass = twoPass.first(batch.flat());
+    send(batch, { texts: pass.texts }, pass);
   };
-  const drainOne = async (): Promise<void> => {
-    const done = inflight.shift()!;
-    let next = 0;
-    if ('whole' in done) {
-      const analyses = await done.whole;
-      for (const turns of done.batch) finish(turns.map((turn) => scoredTurn(turn, analyses[next++]!, redact)));
-      return;
-    }
-    const scores = await done.scores;
-    let scored = 0;
-    for (const turns of done.batch) {
-      finish(
-        turns.map((turn) => {
-          const { analysis, partial } = done.local[next++]!;
-          if (partial) analysis.sentiment = model.complete(partial, scores[scored++]!);
-          return scoredTurn(turn, analysis, redact);
-        }),
-      );
-    }
+  const finishOldest = async (): Promise<void> => {
+    const oldest = inflight.shift()!;
+    const answer = await oldest.answer;
+    done(oldest.batch, oldest.pass ? twoPass.complete(oldest.pass, answer as number[][]) : (answer as TurnAnalysis[]));
   };
   return {
     push: async (conversations) => {
-      for (const turns of conversations) {
-        batch.push(turns);
-        batchTurns += turns.length;
-        if (batchTurns >= batchSize) dispatch();
-      }
-      while (inflight.length > 2 * jobs) await drainOne();
+      batches.add(conversations, dispatch);
+      while (inflight.length > 0 && (inflight[0]!.answered || inflight.length >= maxInFlight)) await finishOldest();
     },
     end: async () => {
-      dispatch();
+      batches.flush(dispatch);
       try {
-        while (inflight.length > 0) await drainOne();
+        while (inflight.length > 0) await finishOldest();
       } finally {
         await pool.destroy();
       }

@@ -16,6 +16,8 @@ export const COACHING_PER_AGENT = 5;
 export const COACHING_FOR_TEAM = 10;
 export const BEST_PER_AGENT = 3;
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 export class AuditAggregator {
   readonly team: AgentEntry = { totals: new Totals(), coaching: new CoachingQueue(COACHING_FOR_TEAM), best: new CoachingQueue(0) };
 
@@ -87,8 +89,9 @@ export class AuditAggregator {
 
   /** Counts one agent turn for the agent and the team; returns whether it showed empathy. */
   private countAgentTurn(agent: Totals, turn: ScoredTurn): boolean {
-    const categories = new Set(turn.findings.map((f) => f.category));
-    const kinds = new Set(turn.findings.map((f) => f.kind));
+    const none = turn.findings.length === 0;
+    const categories = none ? NO_NAMES : new Set(turn.findings.map((f) => f.category));
+    const kinds = none ? NO_NAMES : new Set<string>(turn.findings.map((f) => f.kind));
     for (const totals of [agent, this.team.totals]) {
       totals.agentTurns += 1;
       if (kinds.has('empathy')) totals.empathyTurns += 1;

@@ -115,16 +115,15 @@ export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io):
 /** Below this much input, starting workers (each loads the language model) costs more than it saves. */
 const WORKERS_FROM_BYTES = 2 * 1024 * 1024;
 
-/** Worker threads for detection: --jobs (0: everything on this thread), else one per core; 0 for small
- * inputs. Even one worker helps: this thread runs part of the detection while the worker runs the rest. */
+/** Threads that score turns: --jobs, else one per core; one (this thread, no workers) for small inputs. */
 function chooseJobs(value: string | undefined, sources: Source[]): number {
   if (value !== undefined) {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 0 || n > 64) throw new AttuneError(`--jobs: '${value}' is not a whole number from 0 to 64.`);
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new AttuneError(`--jobs: '${value}' is not a whole number from 1 to 64.`);
     return n;
   }
   const bytes = sources.reduce((sum, s) => sum + (s.path ? (statSync(s.path, { throwIfNoEntry: false })?.size ?? 0) : 0), 0);
-  return bytes < WORKERS_FROM_BYTES ? 0 : Math.max(1, availableParallelism());
+  return bytes < WORKERS_FROM_BYTES ? 1 : Math.max(1, availableParallelism());
 }
 
 function choose(value: string, allowed: readonly string[], flag: string): string {

@@ -60,7 +60,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--strict', 'stop at the first bad record, naming its file and line (default: skip it, count it, and warn once per reason)')
     .option('--encoding <name>', 'read every input in this encoding (default: UTF-8, UTF-16 by byte-order mark, else Windows-1252)')
     .option('--partial <file>', 'also write this run\'s partial aggregate, for attune merge (one shard of a large audit)')
-    .option('-j, --jobs <n>', 'worker threads for detection, beside the main thread that reads and aggregates (default: the number of cores; 0, and inputs under 2 MB, score on the main thread); the report is the same for any n')
+    .option('-j, --jobs <n>', 'threads that score turns: 1 scores on the main thread, n adds n - 1 worker threads (default: the number of cores; 1 for inputs under 2 MB); the report is the same for any n')
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of standard output')
     .option('--turns <file>', 'also write one JSON line per turn (sentiment, findings, source) to this file')
     .addOption(new Option('--input-format <format>', 'read every input as this format instead of detecting it').choices([...INPUT_FORMATS]))

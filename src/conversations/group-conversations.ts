@@ -15,6 +15,10 @@ export const REMEMBERED_CLOSED = 100_000;
 
 export class ConversationGrouper<T extends Groupable> {
   private readonly open = new Map<string, T[]>();
+  /** The open ids, oldest first, from `head` on: asking the map for its first entry would step over
+   * every entry deleted since it last rehashed, thousands per call on a long export. */
+  private order: string[] = [];
+  private head = 0;
   private readonly closed = new Set<string>();
 
   constructor(
@@ -33,6 +37,7 @@ export class ConversationGrouper<T extends Groupable> {
       this.tally.note('conversation reappeared after many others and was scored in parts: sort the export by conversation');
     }
     this.open.set(turn.conversation, [turn]);
+    this.order.push(turn.conversation);
     if (this.open.size > this.maxOpen) this.closeOldest();
   }
 
@@ -40,10 +45,17 @@ export class ConversationGrouper<T extends Groupable> {
   closeAll(): void {
     while (this.open.size > 0) this.closeOldest();
     this.closed.clear();
+    this.order = [];
+    this.head = 0;
   }
 
   private closeOldest(): void {
-    const [id, turns] = this.open.entries().next().value as [string, T[]];
+    const id = this.order[this.head++]!;
+    if (this.head >= 4096 && this.head * 2 >= this.order.length) {
+      this.order = this.order.slice(this.head);
+      this.head = 0;
+    }
+    const turns = this.open.get(id)!;
     this.open.delete(id);
     if (this.closed.size >= REMEMBERED_CLOSED) this.closed.clear();
     this.closed.add(id);

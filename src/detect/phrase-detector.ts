@@ -26,7 +26,7 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
     roles,
     detect(turn: TurnText, sink: DetectionSink): void {
       const tokens = turn.tokens;
-      const fired = new Set<number>();
+      let fired: Set<number> | undefined;
       let i = 0;
       while (i < tokens.length) {
         const match = index.longestAt(tokens, i);
@@ -45,8 +45,8 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
             (rule.precededBy?.endsWithin(tokens, match.start, window) ?? false);
           if (suppressed) continue;
           anyFired = true;
-          if (fired.has(ruleIndex)) continue;
-          fired.add(ruleIndex);
+          if (fired?.has(ruleIndex)) continue;
+          (fired ??= new Set()).add(ruleIndex);
           const text = turn.text.slice(tokens[match.start]!.start, tokens[match.end - 1]!.end);
           sink.addFinding({ rule: spec.id, kind: spec.kind, category: spec.category, match: text, message: spec.message.replaceAll('{match}', text) });
         }

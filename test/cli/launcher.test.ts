@@ -12,8 +12,8 @@ const cli = (args: string[], input?: string) => spawnSync(process.execPath, ['bi
 describe('the attune launcher', () => {
   it('gives an audit read from standard input the same report as run() does', async () => {
     const stdin = readFileSync(path.join(FIXTURES, 'cases/stdin-ndjson/stdin.ndjson'), 'utf8');
-    const launched = cli(['audit', '-', '--format', 'json', '--jobs', '0'], stdin);
-    const direct = await runCli(['audit', '-', '--format', 'json', '--jobs', '0'], { stdin, cwd: root });
+    const launched = cli(['audit', '-', '--format', 'json', '--jobs', '1'], stdin);
+    const direct = await runCli(['audit', '-', '--format', 'json', '--jobs', '1'], { stdin, cwd: root });
     expect(launched.status).toBe(0);
     expect(launched.stdout).toBe(direct.stdout);
   });
@@ -25,10 +25,10 @@ describe('the attune launcher', () => {
     expect(r.stderr).toContain('no-such-file.csv');
   });
 
-  it('starts the audit with a 4 MB young generation, and other commands without a second process', () => {
+  it('starts the audit with 8 MB semi-spaces, and other commands without a second process', () => {
     const probe = ['--import', 'data:text/javascript,process.on("exit",()=>process.stderr.write("execArgv="+JSON.stringify(process.execArgv)+"\\n"))'];
-    const audit = spawnSync(process.execPath, [...probe, 'bin/attune.js', 'audit', 'fixtures/demo', '--format', 'json', '--jobs', '0'], { cwd: root, encoding: 'utf8' });
-    expect(audit.stderr).toContain('--max-semi-space-size=4');
+    const audit = spawnSync(process.execPath, [...probe, 'bin/attune.js', 'audit', 'fixtures/demo', '--format', 'json', '--jobs', '1'], { cwd: root, encoding: 'utf8' });
+    expect(audit.stderr).toContain('--max-semi-space-size=8');
     const rules = spawnSync(process.execPath, [...probe, 'bin/attune.js', 'rules'], { cwd: root, encoding: 'utf8' });
     expect(rules.status).toBe(0);
     expect(rules.stderr).not.toContain('--max-semi-space-size');
