@@ -23,7 +23,7 @@ export interface ScoringTask {
 
 const setup = workerData as WorkerSetup;
 const twoPass = new TwoPass(setup.rules, setup.redact);
-const keepHeap = createHeapKeeper(1);
+const keepHeap = createHeapKeeper({ checkEvery: 1 });
 const finished = new Int32Array(setup.finished);
 
 export default function scoreBatch(task: ScoringTask): number[][] | TurnAnalysis[] {
