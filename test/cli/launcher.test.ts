@@ -1,4 +1,4 @@
-// bin/attune.js runs an audit in a second Node process (for a smaller young generation): standard input,
+// bin/attune.js runs an audit with workers in a second Node process (for a smaller young generation): standard input,
 // output and exit codes must pass through it unchanged, and the child must really carry the flag.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -12,8 +12,8 @@ const cli = (args: string[], input?: string) => spawnSync(process.execPath, ['bi
 describe('the attune launcher', () => {
   it('gives an audit read from standard input the same report as run() does', async () => {
     const stdin = readFileSync(path.join(FIXTURES, 'cases/stdin-ndjson/stdin.ndjson'), 'utf8');
-    const launched = cli(['audit', '-', '--format', 'json', '--jobs', '1'], stdin);
-    const direct = await runCli(['audit', '-', '--format', 'json', '--jobs', '1'], { stdin, cwd: root });
+    const launched = cli(['audit', '-', '--format', 'json', '--jobs', '2'], stdin);
+    const direct = await runCli(['audit', '-', '--format', 'json', '--jobs', '2'], { stdin, cwd: root });
     expect(launched.status).toBe(0);
     expect(launched.stdout).toBe(direct.stdout);
   });
@@ -25,10 +25,15 @@ describe('the attune launcher', () => {
     expect(r.stderr).toContain('no-such-file.csv');
   });
 
-  it('starts the audit with 8 MB semi-spaces, and other commands without a second process', () => {
+  it('starts an audit with workers with 8 MB semi-spaces, and one-thread audits and other commands without a second process', () => {
     const probe = ['--import', 'data:text/javascript,process.on("exit",()=>process.stderr.write("execArgv="+JSON.stringify(process.execArgv)+"\\n"))'];
-    const audit = spawnSync(process.execPath, [...probe, 'bin/attune.js', 'audit', 'fixtures/demo', '--format', 'json', '--jobs', '1'], { cwd: root, encoding: 'utf8' });
+    const audit = spawnSync(process.execPath, [...probe, 'bin/attune.js', 'audit', 'fixtures/demo', '--format', 'json', '--jobs', '2'], { cwd: root, encoding: 'utf8' });
     expect(audit.stderr).toContain('--max-semi-space-size=8');
+    for (const jobs of [['--jobs', '1'], ['--jobs=1'], ['-j1']]) {
+      const alone = spawnSync(process.execPath, [...probe, 'bin/attune.js', 'audit', 'fixtures/demo', '--format', 'json', ...jobs], { cwd: root, encoding: 'utf8' });
+      expect(alone.status).toBe(0);
+      expect(alone.stderr).not.toContain('--max-semi-space-size');
+    }
     const rules = spawnSync(process.execPath, [...probe, 'bin/attune.js', 'rules'], { cwd: root, encoding: 'utf8' });
     expect(rules.status).toBe(0);
     expect(rules.stderr).not.toContain('--max-semi-space-size');
