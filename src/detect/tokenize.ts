@@ -35,27 +35,39 @@ export function tokenize(text: string): Token[] {
       i++;
       continue;
     }
-    let width = wordCharAt(text, i, LETTER_OR_DIGIT);
-    if (width === 0) {
+    const start = i;
+    // ASCII letters and digits are read inline, the rest through wordCharAt; a word with no capital
+    // letter needs no lower-casing.
+    let upper = false;
+    let width = 0;
+    for (;;) {
+      const d = i < n ? text.charCodeAt(i) : 0;
+      if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) i += 1;
+      else if (d >= 65 && d <= 90) {
+        upper = true;
+        i += 1;
+      } else if (d > 127 && (width = wordCharAt(text, i, LETTER_OR_DIGIT)) > 0) {
+        upper = true;
+        i += width;
+      } else break;
+    }
+    if (i === start) {
       i++;
       continue;
-    }
-    const start = i;
-    while (width > 0) {
-      i += width;
-      width = i < n ? wordCharAt(text, i, LETTER_OR_DIGIT) : 0;
     }
     let apostrophe = false;
     // Apostrophe groups take letters only, as in "it's" or "o'neill's".
     while (i + 1 < n && isApostrophe(text.charCodeAt(i)) && (width = wordCharAt(text, i + 1, LETTER)) > 0) {
       apostrophe = true;
+      upper = true;
       i += 1;
       while (width > 0) {
         i += width;
         width = i < n ? wordCharAt(text, i, LETTER) : 0;
       }
     }
-    pushWord(tokens, text.slice(start, i).toLowerCase(), start, i, apostrophe);
+    const word = text.slice(start, i);
+    pushWord(tokens, upper ? word.toLowerCase() : word, start, i, apostrophe);
   }
   return tokens;
 }
