@@ -1,16 +1,20 @@
 #!/usr/bin/env node
 // Benchmark: a seeded synthetic export of N turns (default 1,000,000), then attune audit and the
 // baseline "csv-parse + wink-nlp readDoc [sbd, negation, sentiment] on every turn" in the same run.
-//   npm run bench -- [--turns N]
+//   npm run bench -- [--turns N] [--rounds R]
 // Prints turns/s for each, the ratio to the baseline, the speed-up of workers, and each run's peak RSS
 // (via /usr/bin/time when present). attune runs with --jobs 1 (one thread) and 2 (that thread and a worker).
+// With --rounds R the three runs are repeated R times, in turn, and the medians are printed with each
+// round's figures: on a shared machine one run can be 10% off.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 
 const args = process.argv.slice(2);
-const turns = Number(args[args.indexOf('--turns') + 1] ?? NaN) || 1_000_000;
+const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) || fallback : fallback);
+const turns = option('--turns', 1_000_000);
+const rounds = option('--rounds', 1);
 const work = mkdtempSync(path.join(tmpdir(), 'attune-bench-'));
 const file = path.join(work, 'export.csv');
 const root = new URL('..', import.meta.url).pathname;
@@ -84,16 +88,23 @@ for await (const r of createReadStream(process.argv[2]).pipe(parse({ columns: tr
 `));
 
 console.log(`${turns.toLocaleString('en')} turns, ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
-const base = timed([process.execPath, baselineScript, file]);
 const auditWith = (jobs) => timed([process.execPath, 'bin/attune.js', 'audit', file, '--format', 'json', '--out', path.join(work, `report-${jobs}.json`), '--no-progress', '--jobs', String(jobs)]);
-const one = auditWith(1);
-const two = auditWith(2);
-const rate = (r) => Math.round(turns / r.seconds);
-console.log(`baseline (csv-parse + wink readDoc): ${rate(base).toLocaleString('en')} turns/s, peak RSS ${base.rss.toFixed(0)} MB`);
-console.log(`attune audit --jobs 1 (one thread):       ${rate(one).toLocaleString('en')} turns/s, peak RSS ${one.rss.toFixed(0)} MB`);
-console.log(`attune audit --jobs 2 (thread + worker):  ${rate(two).toLocaleString('en')} turns/s, peak RSS ${two.rss.toFixed(0)} MB`);
-console.log(`ratio attune (one thread) / baseline: ${(rate(one) / rate(base)).toFixed(2)}`);
-console.log(`speed-up of --jobs 2 over --jobs 1:   ${(one.seconds / two.seconds).toFixed(2)}`);
+const rate = (seconds) => Math.round(turns / seconds);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+const runs = [];
+for (let round = 1; round <= rounds; round++) {
+  const run = { base: timed([process.execPath, baselineScript, file]), one: auditWith(1), two: auditWith(2) };
+  runs.push(run);
+  if (rounds > 1) console.log(`round ${round}: baseline ${rate(run.base.seconds).toLocaleString('en')}, --jobs 1 ${rate(run.one.seconds).toLocaleString('en')}, --jobs 2 ${rate(run.two.seconds).toLocaleString('en')} turns/s; ratio ${(run.base.seconds / run.one.seconds).toFixed(2)}, speed-up ${(run.one.seconds / run.two.seconds).toFixed(2)}`);
+}
+const summary = (key) => ({ seconds: median(runs.map((r) => r[key].seconds)), rss: Math.max(...runs.map((r) => r[key].rss)) });
+const [base, one, two] = ['base', 'one', 'two'].map(summary);
+const of = rounds > 1 ? ` (median of ${rounds} rounds; peak RSS the highest)` : '';
+console.log(`baseline (csv-parse + wink readDoc): ${rate(base.seconds).toLocaleString('en')} turns/s, peak RSS ${base.rss.toFixed(0)} MB${of}`);
+console.log(`attune audit --jobs 1 (one thread):       ${rate(one.seconds).toLocaleString('en')} turns/s, peak RSS ${one.rss.toFixed(0)} MB`);
+console.log(`attune audit --jobs 2 (thread + worker):  ${rate(two.seconds).toLocaleString('en')} turns/s, peak RSS ${two.rss.toFixed(0)} MB`);
+console.log(`ratio attune (one thread) / baseline: ${median(runs.map((r) => r.base.seconds / r.one.seconds)).toFixed(2)}`);
+console.log(`speed-up of --jobs 2 over --jobs 1:   ${median(runs.map((r) => r.one.seconds / r.two.seconds)).toFixed(2)}`);
 const { readFileSync } = await import('node:fs');
 const report = (jobs) => readFileSync(path.join(work, `report-${jobs}.json`), 'utf8');
 console.log(`reports identical for --jobs 1 and 2: ${report(1) === report(2) ? 'yes' : 'NO'}`);
