@@ -7,7 +7,7 @@
 // whole batches, measured, cost more than they save (copying the analyses back, a second copy of
 // the rules in the worker). With more workers this thread cannot keep them all fed with first
 // passes, so a batch goes whole whenever a worker has nothing queued.
-// At most twice as many batches as workers are in flight: memory stays bounded however fast the reading.
+// At most 2N + 2 batches are in flight with N workers: memory stays bounded however fast the reading.
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ScoredTurn } from './aggregate/scored-turn.js';
