@@ -1,5 +1,5 @@
 // Runs every detector that reads a turn's role and gathers what they found.
-import { createSentenceScorer, type SentenceScorer } from '../nlp/wink.js';
+import { createSentenceScorer } from '../nlp/wink.js';
 import type { Detector, Finding, Role, Sentiment, TurnText } from './detector.js';
 import { loadBuiltinRules, loadLexicon } from './load-rules.js';
 import { compilePhraseRules } from './phrase-detector.js';
@@ -50,12 +50,12 @@ export class DetectionEngine {
 }
 
 /** The engine with the built-in rules and, unless `sentiment` is false (attune lint reads only agent
- * text, and the reading thread leaves sentence scores to workers), the wink-nlp model and the
- * sentiment model, which take most of the start-up time. */
-export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules(), options: { sentiment?: boolean; scorer?: SentenceScorer } = {}): DetectionEngine {
+ * text, and audits score sentiment in two passes, two-pass.ts), the wink-nlp model and the sentiment
+ * model, which take most of the start-up time. */
+export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules(), options: { sentiment?: boolean } = {}): DetectionEngine {
   const lexicon = loadLexicon();
   return new DetectionEngine([
-    ...(options.sentiment === false ? [] : [createSentimentDetector(options.scorer ?? createSentenceScorer(), createSentimentModel(loadSentimentModel(), loadFeatureContext()))]),
+    ...(options.sentiment === false ? [] : [createSentimentDetector(createSentenceScorer(), createSentimentModel(loadSentimentModel(), loadFeatureContext()))]),
     compilePhraseRules(rules, lexicon),
     // On customer turns, temper phrases and shouting mark hostile text: the anger an agent absorbs.
     compilePhraseRules(rules.filter((r) => r.kind === 'temper'), lexicon, ['customer']),
