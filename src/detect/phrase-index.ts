@@ -105,11 +105,12 @@ export class PhraseIndex {
     return false;
   }
 
-  /** Whether some phrase of this index ends within `window` tokens before `before`. */
+  /** Whether some phrase of this index ends within `window` tokens before `before`: with a window of 1 it
+   * must end right before it, as a followedBy phrase with a window of 1 must start right after a match. */
   endsWithin(tokens: readonly Token[], before: number, window: number): boolean {
     for (let i = Math.max(0, before - window - 4); i < before; i++) {
       const match = this.longestAt(tokens, i);
-      if (match && match.end <= before && match.end >= before - window) return true;
+      if (match && match.end <= before && match.end > before - window) return true;
     }
     return false;
   }

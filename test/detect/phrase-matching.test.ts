@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createDefaultEngine } from '../../src/detect/engine.js';
 import { checkPattern, expandPattern } from '../../src/detect/phrase-pattern.js';
 import { tokenize } from '../../src/detect/tokenize.js';
+import type { DetectionSink, TurnText } from '../../src/detect/detector.js';
+import { loadLexicon } from '../../src/detect/load-rules.js';
+import { compilePhraseRules } from '../../src/detect/phrase-detector.js';
+import { checkRule } from '../../src/detect/rule-spec.js';
 
 const engine = createDefaultEngine();
 const categories = (text: string) => engine.analyse('agent', text).findings.map((f) => f.category);
@@ -69,5 +73,23 @@ describe('empathy matching', () => {
   it('reads empathy only in agent turns, and temper in customer turns as hostility', () => {
     expect(engine.analyse('customer', "I'm sorry, this is stupid").findings.map((f) => f.rule)).toEqual(['temper/profanity']);
     expect(engine.analyse('other', "I'm sorry, this is stupid")).toEqual({ sentiment: null, findings: [] });
+  });
+});
+
+describe('rule exceptions', () => {
+  const matches = (window: number, text: string): boolean => {
+    const { rule } = checkRule({ id: 'team/on-it', category: 'reassurance', message: 'm', phrases: ['on it'], unless: { followedBy: ['later'], precededBy: ['not'], window }, negation: 'ignore', examples: { match: ['on it'] } }, 'test');
+    const found: string[] = [];
+    compilePhraseRules([rule!], loadLexicon()).detect({ text, tokens: tokenize(text) } as TurnText, { addFinding: (f) => void found.push(f.match) } as DetectionSink);
+    return found.length > 0;
+  };
+
+  it('count the window the same way before and after a match', () => {
+    expect(matches(1, 'not on it')).toBe(false);
+    expect(matches(1, 'on it later')).toBe(false);
+    expect(matches(1, 'not yet on it')).toBe(true);
+    expect(matches(1, 'on it much later')).toBe(true);
+    expect(matches(2, 'not yet on it')).toBe(false);
+    expect(matches(2, 'on it much later')).toBe(false);
   });
 });
