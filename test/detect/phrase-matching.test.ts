@@ -60,6 +60,8 @@ describe('empathy matching', () => {
 
   it('respects negation and refusals', () => {
     expect(categories("I'm not sorry.")).toEqual([]);
+    expect(categories("That's not good and we're sorry for the rudeness.")).toContain('apology');
+    expect(categories("Delays are never intentional, so we apologize.")).toContain('apology');
     expect(categories("I don't understand what you want")).toEqual([]);
     expect(categories("Sorry, but that's our policy.")).toEqual([]);
   });
