@@ -16,15 +16,16 @@ const LETTER = /\p{L}/u;
 const APOSTROPHES = /[’‘`´ʼ]/g;
 
 /** A hand-written scanner (this runs on every turn): words of letters and digits, optionally joined by
- * apostrophes ("can't", "dana's"); runs of . ! ? as one token; , ; : ( ) and dashes between clauses
- * ("–", "—", " - ") as tokens of their own. */
+ * apostrophes ("can't", "dana's"); runs of . ! ? (and 。！？) as one token; , ; : ( ) and dashes between
+ * clauses ("–", "—", " - ") as tokens of their own. Japanese and Chinese write no spaces between words,
+ * so each of their characters is a token, and a phrase such as "申し訳" matches as a run of them. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 46 || c === 33 || c === 63) {
+    if (isStop(c)) {
       const start = i;
       while (i < n && isStop(text.charCodeAt(i))) i++;
       tokens.push({ norm: text.slice(start, i), start, end: i });
@@ -46,6 +47,9 @@ export function tokenize(text: string): Token[] {
       else if (d >= 65 && d <= 90) {
         upper = true;
         i += 1;
+      } else if (d > 127 && isCjk(d)) {
+        if (i === start) i += 1;
+        break;
       } else if (d > 127 && (width = wordCharAt(text, i, LETTER_OR_DIGIT)) > 0) {
         upper = true;
         i += width;
@@ -88,7 +92,12 @@ function isSpacedHyphen(text: string, i: number): boolean {
 }
 
 function isStop(c: number): boolean {
-  return c === 46 || c === 33 || c === 63;
+  return c === 46 || c === 33 || c === 63 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
+}
+
+/** Hiragana, katakana and CJK ideographs: scripts written without spaces between words. */
+function isCjk(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff66 && c <= 0xff9f);
 }
 
 function isApostrophe(c: number): boolean {
@@ -115,7 +124,7 @@ function expandContraction(word: string, apostrophe: number): string[] {
   return expanded ? [head, expanded] : [word];
 }
 
-const PUNCTUATION = /^[.!?,;:()\u2013\u2014-]+$/;
+const PUNCTUATION = /^[.!?,;:()\u2013\u2014\u3002\uff01\uff1f-]+$/;
 
 export function isPunctuation(norm: string): boolean {
   const c = norm.charCodeAt(0);
@@ -125,5 +134,5 @@ export function isPunctuation(norm: string): boolean {
 }
 
 export function isSentenceEnd(norm: string): boolean {
-  return /^[.!?]+$/.test(norm);
+  return /^[.!?\u3002\uff01\uff1f]+$/.test(norm);
 }
