@@ -21,6 +21,11 @@ describe('tokenize', () => {
     expect(tokenize('alone – we').map((t) => t.norm)).toEqual(['alone', '–', 'we']);
   });
 
+  it('makes each Japanese or Chinese character a token, so phrases match inside unspaced text', () => {
+    expect(tokenize('ご迷惑を。Fire TV').map((t) => t.norm)).toEqual(['ご', '迷', '惑', 'を', '。', 'fire', 'tv']);
+    expect(categories('アマゾンです。ご迷惑をおかけしております。')).toContain('apology');
+  });
+
   it('keeps the source span of every token', () => {
     const text = 'Don’t worry';
     const tokens = tokenize(text);
