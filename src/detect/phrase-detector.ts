@@ -27,6 +27,10 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
     detect(turn: TurnText, sink: DetectionSink): void {
       const tokens = turn.tokens;
       let fired: Set<number> | undefined;
+      // Where the last finding of each category ends: a phrase overlapping it adds nothing ("we can take
+      // a look" inside "so we can take a look"), while one of another category still counts ("regret the
+      // frustration we've caused you" apologises, and "the frustration we've caused" acknowledges).
+      let coveredTo: Map<string, number> | undefined;
       let i = 0;
       while (i < tokens.length) {
         const match = index.longestAt(tokens, i);
@@ -34,7 +38,6 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
           i += 1;
           continue;
         }
-        let anyFired = false;
         for (const ruleIndex of index.rulesOf(tokens, match)) {
           const rule = compiled[ruleIndex]!;
           const { spec } = rule;
@@ -43,14 +46,13 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
             (spec.negation === 'respect' && negatedBefore(tokens, match.start, lexicon.negators, lexicon.negationWindow)) ||
             (rule.followedBy?.startsWithin(tokens, match.end, window) ?? false) ||
             (rule.precededBy?.endsWithin(tokens, match.start, window) ?? false);
-          if (suppressed) continue;
-          anyFired = true;
-          if (fired?.has(ruleIndex)) continue;
+          if (suppressed || fired?.has(ruleIndex) || match.start < (coveredTo?.get(spec.category) ?? 0)) continue;
           (fired ??= new Set()).add(ruleIndex);
+          (coveredTo ??= new Map()).set(spec.category, match.end);
           const text = turn.text.slice(tokens[match.start]!.start, tokens[match.end - 1]!.end);
           sink.addFinding({ rule: spec.id, kind: spec.kind, category: spec.category, match: text, message: spec.message.replaceAll('{match}', text) });
         }
-        i = anyFired ? match.end : i + 1;
+        i += 1;
       }
     },
   };

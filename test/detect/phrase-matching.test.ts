@@ -83,6 +83,14 @@ describe('empathy matching', () => {
   });
 });
 
+describe('overlapping phrases', () => {
+  it('count once per category, and each category they belong to', () => {
+    expect(categories("We regret the frustration we've caused you.").sort()).toEqual(['acknowledgement', 'apology']);
+    const reassurance = engine.analyse('agent', 'Please DM us so we can take a look.').findings.filter((f) => f.category === 'reassurance');
+    expect(reassurance.map((f) => f.match)).toEqual(['so we can take a look']);
+  });
+});
+
 describe('rule exceptions', () => {
   const matches = (window: number, text: string): boolean => {
     const { rule } = checkRule({ id: 'team/on-it', category: 'reassurance', message: 'm', phrases: ['on it'], unless: { followedBy: ['later'], precededBy: ['not'], window }, negation: 'ignore', examples: { match: ['on it'] } }, 'test');
