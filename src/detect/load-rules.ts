@@ -13,6 +13,8 @@ export interface Lexicon {
   fillers: Set<string>;
   negators: Set<string>;
   negationWindow: number;
+  /** Words that start a new clause, where a negator's reach ends. */
+  clauseWords: Set<string>;
   acronyms: Set<string>;
   /** Warm words: capitals and "!!!" beside them are excitement, not shouting. */
   cheer: Set<string>;
@@ -65,6 +67,6 @@ export function loadRuleFiles(files: string[], relativeTo: string, options: { cu
 
 export function loadLexicon(): Lexicon {
   const file = path.join(BUILTIN_RULES_DIR, LEXICON_FILE);
-  const data = parseDocument(readFileSync(file, 'utf8')).toJSON() as { fillers: string[]; negators: string[]; negationWindow: number; acronyms: string[]; cheer: string[] };
-  return { fillers: new Set(data.fillers), negators: new Set(data.negators), negationWindow: data.negationWindow, acronyms: new Set(data.acronyms), cheer: new Set(data.cheer) };
+  const data = parseDocument(readFileSync(file, 'utf8')).toJSON() as { fillers: string[]; negators: string[]; negationWindow: number; clauseWords: string[]; acronyms: string[]; cheer: string[] };
+  return { fillers: new Set(data.fillers), negators: new Set(data.negators), negationWindow: data.negationWindow, clauseWords: new Set(data.clauseWords), acronyms: new Set(data.acronyms), cheer: new Set(data.cheer) };
 }

@@ -43,7 +43,7 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
           const { spec } = rule;
           const window = spec.unless.window;
           const suppressed =
-            (spec.negation === 'respect' && negatedBefore(tokens, match.start, lexicon.negators, lexicon.negationWindow)) ||
+            (spec.negation === 'respect' && negatedBefore(tokens, match.start, lexicon.negators, lexicon.negationWindow, lexicon.clauseWords)) ||
             (rule.followedBy?.startsWithin(tokens, match.end, window) ?? false) ||
             (rule.precededBy?.endsWithin(tokens, match.start, window) ?? false);
           if (suppressed || fired?.has(ruleIndex) || match.start < (coveredTo?.get(spec.category) ?? 0)) continue;

@@ -121,15 +121,13 @@ export class PhraseIndex {
   }
 }
 
-/** Words that start a new clause, beyond which a negator does not reach ("it didn't arrive and we'll find it"). */
-const CLAUSE_WORDS = new Set(['but', 'and', 'so', 'because', 'while', 'although']);
-
-/** Whether a negator stands in the same clause within `window` words before `start`. */
-export function negatedBefore(tokens: readonly Token[], start: number, negators: ReadonlySet<string>, window: number): boolean {
+/** Whether a negator stands in the same clause within `window` words before `start`: punctuation and
+ * clause words end its reach ("it didn't arrive and we'll find it"). */
+export function negatedBefore(tokens: readonly Token[], start: number, negators: ReadonlySet<string>, window: number, clauseWords: ReadonlySet<string>): boolean {
   let words = 0;
   for (let i = start - 1; i >= 0 && words < window; i--) {
     const norm = tokens[i]!.norm;
-    if (isPunctuation(norm) || CLAUSE_WORDS.has(norm)) return false;
+    if (isPunctuation(norm) || clauseWords.has(norm)) return false;
     if (negators.has(norm)) return true;
     words += 1;
   }
