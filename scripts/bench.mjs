@@ -3,10 +3,12 @@
 // baseline "csv-parse + wink-nlp readDoc [sbd, negation, sentiment] on every turn" in the same run.
 //   npm run bench -- [--turns N] [--rounds R]
 // Prints turns/s for each, the ratio to the baseline, the speed-up of workers, and each run's peak RSS
-// (via /usr/bin/time when present). attune runs with --jobs 1 (one thread) and 2 (that thread and a worker).
-// With --rounds R the three runs are repeated R times, in turn, and the medians are printed with each
+// and the cores it kept busy (via /usr/bin/time when present). attune runs with --jobs 1 (one thread)
+// and 2 (that thread and a worker); then, as the limit any split of the work over two threads could
+// reach here, the export's two halves run at once in two separate one-thread processes.
+// With --rounds R the runs are repeated R times, in turn, and the medians are printed with each
 // round's figures: on a shared machine one run can be 10% off.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -39,15 +41,21 @@ const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 3
 const pick = (list) => list[Math.floor(rnd() * list.length)];
 const fill = (t) => t.replace('{n}', String(Math.floor(rnd() * 100000))).replace('{name}', pick(NAMES));
 
+// The export, and the same export in two halves cut between conversations (for the limit, below).
+const halves = [path.join(work, 'half-1.csv'), path.join(work, 'half-2.csv')];
 await new Promise((resolve) => {
   const out = createWriteStream(file);
-  out.write('conversation_id,role,agent,text\n');
+  const parts = halves.map((half) => createWriteStream(half));
+  const header = 'conversation_id,role,agent,text\n';
+  for (const stream of [out, ...parts]) stream.write(header);
   let written = 0;
   let conversation = 0;
   const agents = Array.from({ length: 40 }, (_, i) => `Agent ${i + 1}`);
   function more() {
     let ok = true;
+    let waitFor = out;
     while (written < turns && ok) {
+      const half = parts[written < turns / 2 ? 0 : 1];
       conversation += 1;
       const agent = pick(agents);
       const length = 2 + Math.floor(rnd() * 5);
@@ -59,20 +67,29 @@ await new Promise((resolve) => {
         chunk += `C${conversation},${customer ? 'customer' : 'agent'},${customer ? '' : agent},"${text.replace(/"/g, '""')}"\n`;
       }
       ok = out.write(chunk);
+      if (!half.write(chunk)) [ok, waitFor] = [false, half];
     }
-    if (written < turns) out.once('drain', more);
-    else out.end(resolve);
+    if (written < turns) waitFor.once('drain', more);
+    else Promise.all([out, ...parts].map((stream) => new Promise((done) => stream.end(done)))).then(resolve);
   }
   more();
 });
 
+/** Runs a command; wall seconds, and where /usr/bin/time is present peak RSS (MB) and CPU seconds. */
 function timed(command) {
-  const time = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '%e %M'] : [];
+  const time = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '%e %M %U %S'] : [];
   const started = Date.now();
-  const r = spawnSync(time[0] ?? command[0], [...time.slice(1), ...(time.length ? command : command.slice(1))], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
-  if (r.status !== 0) throw new Error(`${command.join(' ')} failed: ${r.stderr}`);
-  const rss = time.length ? Number(r.stderr.trim().split('\n').pop().split(' ')[1]) / 1024 : NaN;
-  return { seconds: (Date.now() - started) / 1000, rss };
+  return new Promise((resolve, reject) => {
+    const child = spawn(time[0] ?? command[0], [...time.slice(1), ...(time.length ? command : command.slice(1))], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (data) => (stderr += data));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      if (status !== 0) return reject(new Error(`${command.join(' ')} failed: ${stderr}`));
+      const [, rss, user, system] = time.length ? stderr.trim().split('\n').pop().split(' ').map(Number) : [];
+      resolve({ seconds: (Date.now() - started) / 1000, rss: time.length ? rss / 1024 : NaN, cpu: time.length ? user + system : NaN });
+    });
+  });
 }
 
 const baselineScript = path.join(work, 'baseline.mjs');
@@ -88,23 +105,32 @@ for await (const r of createReadStream(process.argv[2]).pipe(parse({ columns: tr
 `));
 
 console.log(`${turns.toLocaleString('en')} turns, ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
-const auditWith = (jobs) => timed([process.execPath, 'bin/attune.js', 'audit', file, '--format', 'json', '--out', path.join(work, `report-${jobs}.json`), '--no-progress', '--jobs', String(jobs)]);
+const auditWith = (jobs, input = file, out = `report-${jobs}.json`) => timed([process.execPath, 'bin/attune.js', 'audit', input, '--format', 'json', '--out', path.join(work, out), '--no-progress', '--jobs', String(jobs)]);
+// The limit for two threads on this machine: the two halves audited at once by two separate
+// processes of one thread each, which share nothing, against one thread on the whole export.
+const bothHalves = async () => {
+  const started = Date.now();
+  const runs = await Promise.all(halves.map((half, i) => auditWith(1, half, `half-${i + 1}.json`)));
+  return { seconds: (Date.now() - started) / 1000, rss: Math.max(...runs.map((r) => r.rss)), cpu: runs.reduce((n, r) => n + r.cpu, 0) };
+};
 const rate = (seconds) => Math.round(turns / seconds);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 const runs = [];
 for (let round = 1; round <= rounds; round++) {
-  const run = { base: timed([process.execPath, baselineScript, file]), one: auditWith(1), two: auditWith(2) };
+  const run = { base: await timed([process.execPath, baselineScript, file]), one: await auditWith(1), two: await auditWith(2), halves: await bothHalves() };
   runs.push(run);
-  if (rounds > 1) console.log(`round ${round}: baseline ${rate(run.base.seconds).toLocaleString('en')}, --jobs 1 ${rate(run.one.seconds).toLocaleString('en')}, --jobs 2 ${rate(run.two.seconds).toLocaleString('en')} turns/s; ratio ${(run.base.seconds / run.one.seconds).toFixed(2)}, speed-up ${(run.one.seconds / run.two.seconds).toFixed(2)}`);
+  if (rounds > 1) console.log(`round ${round}: baseline ${rate(run.base.seconds).toLocaleString('en')}, --jobs 1 ${rate(run.one.seconds).toLocaleString('en')}, --jobs 2 ${rate(run.two.seconds).toLocaleString('en')} turns/s; ratio ${(run.base.seconds / run.one.seconds).toFixed(2)}, speed-up ${(run.one.seconds / run.two.seconds).toFixed(2)}, limit ${(run.one.seconds / run.halves.seconds).toFixed(2)}`);
 }
-const summary = (key) => ({ seconds: median(runs.map((r) => r[key].seconds)), rss: Math.max(...runs.map((r) => r[key].rss)) });
+const summary = (key) => ({ seconds: median(runs.map((r) => r[key].seconds)), rss: Math.max(...runs.map((r) => r[key].rss)), cpu: median(runs.map((r) => r[key].cpu)) });
 const [base, one, two] = ['base', 'one', 'two'].map(summary);
 const of = rounds > 1 ? ` (median of ${rounds} rounds; peak RSS the highest)` : '';
-console.log(`baseline (csv-parse + wink readDoc): ${rate(base.seconds).toLocaleString('en')} turns/s, peak RSS ${base.rss.toFixed(0)} MB${of}`);
-console.log(`attune audit --jobs 1 (one thread):       ${rate(one.seconds).toLocaleString('en')} turns/s, peak RSS ${one.rss.toFixed(0)} MB`);
-console.log(`attune audit --jobs 2 (thread + worker):  ${rate(two.seconds).toLocaleString('en')} turns/s, peak RSS ${two.rss.toFixed(0)} MB`);
+const cores = (run) => (Number.isNaN(run.cpu) ? '' : `, ${(run.cpu / run.seconds).toFixed(2)} cores busy`);
+console.log(`baseline (csv-parse + wink readDoc): ${rate(base.seconds).toLocaleString('en')} turns/s, peak RSS ${base.rss.toFixed(0)} MB${cores(base)}${of}`);
+console.log(`attune audit --jobs 1 (one thread):       ${rate(one.seconds).toLocaleString('en')} turns/s, peak RSS ${one.rss.toFixed(0)} MB${cores(one)}`);
+console.log(`attune audit --jobs 2 (thread + worker):  ${rate(two.seconds).toLocaleString('en')} turns/s, peak RSS ${two.rss.toFixed(0)} MB${cores(two)}`);
 console.log(`ratio attune (one thread) / baseline: ${median(runs.map((r) => r.base.seconds / r.one.seconds)).toFixed(2)}`);
 console.log(`speed-up of --jobs 2 over --jobs 1:   ${median(runs.map((r) => r.one.seconds / r.two.seconds)).toFixed(2)}`);
+console.log(`limit: two halves at once, one process each, over --jobs 1: ${median(runs.map((r) => r.one.seconds / r.halves.seconds)).toFixed(2)}`);
 const { readFileSync } = await import('node:fs');
 const report = (jobs) => readFileSync(path.join(work, `report-${jobs}.json`), 'utf8');
 console.log(`reports identical for --jobs 1 and 2: ${report(1) === report(2) ? 'yes' : 'NO'}`);
