@@ -1,0 +1,31 @@
+// A worker that audits whole files (audit-files.ts): the whole pipeline on one thread, handing back the
+// file's partial aggregate, or the one-line error a bad input gives (with --strict).
+import { Readable } from 'node:stream';
+import { workerData } from 'node:worker_threads';
+import type { Partial } from './aggregate/partial.js';
+import { AgentMap, type AgentIdentity } from './conversations/agent-map.js';
+import { AttuneError } from './errors.js';
+import type { Source } from './ingest/source-record.js';
+import { HEAP_GROWTH } from './audit-files.js';
+import { auditSources, type AuditOptions } from './pipeline.js';
+
+/** The run's options as a worker receives them: no streams or callbacks, and the agent map as entries. */
+export type FileAuditSetup = Omit<AuditOptions, 'stdin' | 'onProgress' | 'onPartial' | 'onConversation' | 'jobs' | 'agentMap'> & {
+  agentMapEntries?: [string, AgentIdentity][];
+};
+
+export type FileAuditAnswer = { partial: Partial } | { error: string; exitCode: number };
+
+const { agentMapEntries, ...setup } = workerData as FileAuditSetup;
+const agentMap = agentMapEntries ? AgentMap.of(agentMapEntries) : undefined;
+
+export default async function auditFile(source: Source): Promise<FileAuditAnswer> {
+  let partial: Partial | undefined;
+  try {
+    await auditSources([source], { ...setup, ...(agentMap ? { agentMap } : {}), stdin: Readable.from([]), jobs: 1, heapGrowth: HEAP_GROWTH, onPartial: (p) => (partial = p) });
+    return { partial: partial! };
+  } catch (error) {
+    if (error instanceof AttuneError) return { error: error.message, exitCode: error.exitCode };
+    throw error;
+  }
+}
