@@ -6,19 +6,15 @@
 // others (Freshdesk agents and contacts), the pipeline's own threads share the work instead
 // (scoring-sink.ts).
 import { statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import { buildReport, type Report } from './aggregate/build-report.js';
 import { mergePartials, toPartial, type Partial } from './aggregate/partial.js';
 import type { FileAuditAnswer, FileAuditSetup } from './audit-worker.js';
 import { AttuneError } from './errors.js';
 import type { Source } from './ingest/source-record.js';
+import { FILE_THREAD_GROWTH } from './heap-keeper.js';
 import { auditSources, isIdentityFile, suggestFrom, type AuditOptions } from './pipeline.js';
+import { startPool } from './worker-pool.js';
 
-/** Each thread holds a whole pipeline; the heap budget of a thread beside others (heap-keeper.ts).
- * Measured on two files of 500,000 turns: 1.5 held 339 MB at 16.1 s, 1.75 386 MB at 14.4 s, 2 413 MB
- * at 13.7 s, 2.5 465 MB at 14.6 s (one thread: 272 MB, 21.2 s). */
-export const HEAP_GROWTH = 2;
 /** A small young generation, as for the scoring workers: less memory, and no slower. */
 const WORKER_YOUNG_MB = 8;
 
@@ -29,10 +25,10 @@ export async function auditFiles(sources: Source[], options: AuditOptions): Prom
   const queue = sources.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
   const answers: Promise<Partial>[] = new Array(sources.length);
   const progress = progressOf(options);
-  const pool = new Piscina({ filename: workerFile(), workerData: workerSetup(options), minThreads: options.jobs - 1, maxThreads: options.jobs - 1, idleTimeout: 1000, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+  const pool = startPool({ worker: 'audit-worker.js', threads: options.jobs - 1, workerData: workerSetup(options), resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
   const onThisThread = async (i: number): Promise<Partial> => {
     let partial: Partial | undefined;
-    await auditSources([sources[i]!], { ...options, jobs: 1, heapGrowth: HEAP_GROWTH, onPartial: (p) => (partial = p), ...(options.onProgress ? { onProgress: progress.live } : {}) });
+    await auditSources([sources[i]!], { ...options, jobs: 1, heapGrowth: FILE_THREAD_GROWTH, onPartial: (p) => (partial = p), ...(options.onProgress ? { onProgress: progress.live } : {}) });
     return partial!;
   };
   const inWorker = async (i: number): Promise<Partial> => {
@@ -74,7 +70,8 @@ function sizeOf(source: Source): number {
 
 /** Whether the files share out evenly enough over the threads (largest first, each to the least loaded
  * thread) for whole files to beat threads sharing each batch: on two cores, the busiest thread may hold
- * 60% of the bytes (two threads on whole files ran 1.54 times faster than one; on batches, 1.35). */
+ * 60% of the bytes (on the bench, two threads ran 1.34 to 1.54 times faster than one on two files of
+ * whole conversations, 1.28 to 1.35 on batches). */
 function balanced(sizes: number[], jobs: number): boolean {
   const loads = new Array<number>(jobs).fill(0);
   for (const size of [...sizes].sort((a, b) => b - a)) {
@@ -102,9 +99,4 @@ function progressOf(options: AuditOptions): { live: (bytes: number, records: num
 function workerSetup(options: AuditOptions): FileAuditSetup {
   const { stdin: _stdin, onProgress: _progress, onPartial: _partial, onConversation: _turns, jobs: _jobs, agentMap, ...rest } = options;
   return { ...rest, ...(agentMap ? { agentMapEntries: agentMap.entries() } : {}) };
-}
-
-/** The compiled worker, also when this module runs from the TypeScript sources (tests build first). */
-function workerFile(): string {
-  return fileURLToPath(new URL('./audit-worker.js', import.meta.url)).replace(/([/\\])src([/\\])audit-worker\.js$/, '$1dist$2audit-worker.js');
 }

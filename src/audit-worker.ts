@@ -6,7 +6,7 @@ import type { Partial } from './aggregate/partial.js';
 import { AgentMap, type AgentIdentity } from './conversations/agent-map.js';
 import { AttuneError } from './errors.js';
 import type { Source } from './ingest/source-record.js';
-import { HEAP_GROWTH } from './audit-files.js';
+import { FILE_THREAD_GROWTH } from './heap-keeper.js';
 import { auditSources, type AuditOptions } from './pipeline.js';
 
 /** The run's options as a worker receives them: no streams or callbacks, and the agent map as entries. */
@@ -22,7 +22,7 @@ const agentMap = agentMapEntries ? AgentMap.of(agentMapEntries) : undefined;
 export default async function auditFile(source: Source): Promise<FileAuditAnswer> {
   let partial: Partial | undefined;
   try {
-    await auditSources([source], { ...setup, ...(agentMap ? { agentMap } : {}), stdin: Readable.from([]), jobs: 1, heapGrowth: HEAP_GROWTH, onPartial: (p) => (partial = p) });
+    await auditSources([source], { ...setup, ...(agentMap ? { agentMap } : {}), stdin: Readable.from([]), jobs: 1, heapGrowth: FILE_THREAD_GROWTH, onPartial: (p) => (partial = p) });
     return { partial: partial! };
   } catch (error) {
     if (error instanceof AttuneError) return { error: error.message, exitCode: error.exitCode };

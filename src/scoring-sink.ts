@@ -8,8 +8,6 @@
 // the rules in the worker). With more workers this thread cannot keep them all fed with first
 // passes, so a batch goes whole whenever a worker has nothing queued.
 // At most 2N + 2 batches are in flight with N workers: memory stays bounded however fast the reading.
-import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import type { ScoredTurn } from './aggregate/scored-turn.js';
 import type { Turn } from './conversations/turn.js';
 import type { TurnAnalysis } from './detect/engine.js';
@@ -17,6 +15,7 @@ import type { RuleSpec } from './detect/rule-spec.js';
 import type { ScoringTask, WorkerSetup } from './score-worker.js';
 import { scoredTurn } from './score-turn.js';
 import { TwoPass, type FirstPass } from './two-pass.js';
+import { startPool } from './worker-pool.js';
 
 /** Turns per batch: large enough that messaging costs little, small enough to keep all threads busy. */
 const BATCH_TURNS = 2000;
@@ -94,7 +93,7 @@ function withWorkers(options: SinkOptions, twoPass: TwoPass, done: (batch: Turn[
   // Every task goes straight to a worker, which takes them in order: Piscina's own queue does not
   // keep order, and the reading thread waits for the oldest batch.
   const maxInFlight = 2 * workers + 2;
-  const pool = new Piscina({ filename: workerFile(), workerData: setup, minThreads: workers, maxThreads: workers, concurrentTasksPerWorker: maxInFlight, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+  const pool = startPool({ worker: 'score-worker.js', threads: workers, workerData: setup, concurrentTasksPerWorker: maxInFlight, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
   const batches = new Batcher(options.batchTurns ?? BATCH_TURNS);
   const inflight: InFlight[] = [];
   let sent = 0;
@@ -141,9 +140,4 @@ function wholeTask(batch: Turn[][]): ScoringTask {
     }
   }
   return task;
-}
-
-/** The compiled worker, also when this module runs from the TypeScript sources (tests build first). */
-function workerFile(): string {
-  return fileURLToPath(new URL('./score-worker.js', import.meta.url)).replace(/([/\\])src([/\\])score-worker\.js$/, '$1dist$2score-worker.js');
 }
