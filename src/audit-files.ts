@@ -6,9 +6,10 @@
 // others (Freshdesk agents and contacts), the pipeline's own threads share the work instead
 // (scoring-sink.ts).
 import { statSync } from 'node:fs';
+import { MessageChannel } from 'node:worker_threads';
 import { buildReport, type Report } from './aggregate/build-report.js';
 import { mergePartials, toPartial, type Partial } from './aggregate/partial.js';
-import type { FileAuditAnswer, FileAuditSetup } from './audit-worker.js';
+import type { FileAuditAnswer, FileAuditSetup, FileAuditTask } from './audit-worker.js';
 import { AttuneError } from './errors.js';
 import type { Source } from './ingest/source-record.js';
 import { FILE_THREAD_GROWTH } from './heap-keeper.js';
@@ -28,13 +29,21 @@ export async function auditFiles(sources: Source[], options: AuditOptions): Prom
   const pool = startPool({ worker: 'audit-worker.js', threads: options.jobs - 1, workerData: workerSetup(options), resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
   const onThisThread = async (i: number): Promise<Partial> => {
     let partial: Partial | undefined;
-    await auditSources([sources[i]!], { ...options, jobs: 1, heapGrowth: FILE_THREAD_GROWTH, onPartial: (p) => (partial = p), ...(options.onProgress ? { onProgress: progress.live } : {}) });
+    await auditSources([sources[i]!], { ...options, jobs: 1, heapGrowth: FILE_THREAD_GROWTH, onPartial: (p) => (partial = p), ...(options.onProgress ? { onProgress: progress.reading(i) } : {}) });
     return partial!;
   };
   const inWorker = async (i: number): Promise<Partial> => {
-    const answer = (await pool.run(sources[i])) as FileAuditAnswer;
-    if ('error' in answer) throw new AttuneError(answer.error, answer.exitCode);
-    return answer.partial;
+    // The worker reports its progress on a port of its own (only when a progress bar is drawn).
+    const channel = options.onProgress ? new MessageChannel() : undefined;
+    channel?.port1.on('message', ([bytes, records]: [number, number]) => progress.reading(i)(bytes, records));
+    try {
+      const task: FileAuditTask = { source: sources[i]!, ...(channel ? { progress: channel.port2 } : {}) };
+      const answer = (await pool.run(task, channel ? [channel.port2] : [])) as FileAuditAnswer;
+      if ('error' in answer) throw new AttuneError(answer.error, answer.exitCode);
+      return answer.partial;
+    } finally {
+      channel?.port1.close();
+    }
   };
   let next = 0;
   const thread = async (audit: (i: number) => Promise<Partial>): Promise<void> => {
@@ -42,7 +51,7 @@ export async function auditFiles(sources: Source[], options: AuditOptions): Prom
       answers[i] = audit(i);
       // A bad file's error is raised below, in file order, as one thread would meet it.
       const partial = await answers[i]!.catch(() => undefined);
-      progress.fileDone(sizes[i]!, partial?.records ?? 0);
+      progress.done(i, sizes[i]!, partial?.records ?? 0);
     }
   };
   try {
@@ -82,16 +91,26 @@ function balanced(sizes: number[], jobs: number): boolean {
   return Math.max(...loads) <= (1.2 * total) / jobs;
 }
 
-/** Progress over all threads: whole files as they finish, and this thread's file as it reads. */
-function progressOf(options: AuditOptions): { live: (bytes: number, records: number) => void; fileDone: (bytes: number, records: number) => void } {
-  let bytes = 0;
-  let records = 0;
-  return {
-    live: (b, r) => options.onProgress?.(bytes + b, records + r),
-    fileDone: (b, r) => {
+/** Progress over all threads: the files each thread is reading, and those done. */
+function progressOf(options: AuditOptions): { reading: (file: number) => (bytes: number, records: number) => void; done: (file: number, bytes: number, records: number) => void } {
+  const files = new Map<number, [number, number]>();
+  const report = (): void => {
+    let bytes = 0;
+    let records = 0;
+    for (const [b, r] of files.values()) {
       bytes += b;
       records += r;
-      options.onProgress?.(bytes, records);
+    }
+    options.onProgress?.(bytes, records);
+  };
+  return {
+    reading: (file) => (bytes, records) => {
+      files.set(file, [bytes, records]);
+      report();
+    },
+    done: (file, bytes, records) => {
+      files.set(file, [bytes, records]);
+      report();
     },
   };
 }

@@ -1,6 +1,7 @@
 // Pools of worker threads: the one module that imports piscina. A worker always runs its compiled
 // module, also when the code that starts it runs from the TypeScript sources (tests build first).
 import { fileURLToPath } from 'node:url';
+import type { MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 
 export interface PoolOptions {
@@ -14,13 +15,14 @@ export interface PoolOptions {
 }
 
 export interface WorkerPool {
-  run(task: unknown): Promise<unknown>;
+  /** Runs a task; `transfer` lists what moves to the worker instead of being copied (a MessagePort). */
+  run(task: unknown, transfer?: MessagePort[]): Promise<unknown>;
   destroy(): Promise<void>;
 }
 
 export function startPool(options: PoolOptions): WorkerPool {
   const filename = fileURLToPath(new URL(`./${options.worker}`, import.meta.url)).replace(/([/\\])src([/\\])([^/\\]+)$/, '$1dist$2$3');
-  return new Piscina({
+  const pool = new Piscina({
     filename,
     workerData: options.workerData,
     minThreads: options.threads,
@@ -29,4 +31,8 @@ export function startPool(options: PoolOptions): WorkerPool {
     ...(options.concurrentTasksPerWorker ? { concurrentTasksPerWorker: options.concurrentTasksPerWorker } : {}),
     ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
   });
+  return {
+    run: (task, transfer) => pool.run(task, transfer ? { transferList: transfer } : {}),
+    destroy: () => pool.destroy(),
+  };
 }

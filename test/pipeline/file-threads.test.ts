@@ -1,6 +1,6 @@
 // Whole files on different threads (--jobs over several files) must give the report, the partial
 // aggregate and the errors that one thread reading the files in order gives.
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,15 @@ describe('whole files on several threads', () => {
     expect(JSON.parse(one.report).inputs.map((i: { file: string }) => path.basename(i.file))).toEqual(['small.csv', 'large.csv', 'middle.csv', 'tiny.csv']);
     expect(await audit(2, files)).toEqual(one);
     expect(await audit(3, files)).toEqual(one);
+  }, 60_000);
+
+  it('report progress over every thread, ending at all the bytes and records', async () => {
+    const seen: [number, number][] = [];
+    const one = await audit(1, files);
+    await audit(2, files, { onProgress: (bytes, records) => seen.push([bytes, records]) });
+    const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
+    expect(seen.at(-1)).toEqual([bytes, JSON.parse(one.report).totals.records]);
+    expect(seen.length).toBeGreaterThanOrEqual(files.length);
   }, 60_000);
 
   it('name agents from an agent map on every thread', async () => {
