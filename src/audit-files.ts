@@ -91,13 +91,17 @@ function balanced(sizes: number[], jobs: number): boolean {
   return Math.max(...loads) <= (1.2 * total) / jobs;
 }
 
-/** Progress over all threads: the files each thread is reading, and those done. */
+/** Progress over all threads: the files done, and the one each thread is reading. */
 function progressOf(options: AuditOptions): { reading: (file: number) => (bytes: number, records: number) => void; done: (file: number, bytes: number, records: number) => void } {
-  const files = new Map<number, [number, number]>();
+  let doneBytes = 0;
+  let doneRecords = 0;
+  const reading = new Map<number, [number, number]>();
+  // A worker's last report can arrive after its file is done: it must not count the file twice.
+  const finished = new Set<number>();
   const report = (): void => {
-    let bytes = 0;
-    let records = 0;
-    for (const [b, r] of files.values()) {
+    let bytes = doneBytes;
+    let records = doneRecords;
+    for (const [b, r] of reading.values()) {
       bytes += b;
       records += r;
     }
@@ -105,11 +109,15 @@ function progressOf(options: AuditOptions): { reading: (file: number) => (bytes:
   };
   return {
     reading: (file) => (bytes, records) => {
-      files.set(file, [bytes, records]);
+      if (finished.has(file)) return;
+      reading.set(file, [bytes, records]);
       report();
     },
     done: (file, bytes, records) => {
-      files.set(file, [bytes, records]);
+      reading.delete(file);
+      finished.add(file);
+      doneBytes += bytes;
+      doneRecords += records;
       report();
     },
   };

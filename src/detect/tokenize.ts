@@ -132,7 +132,3 @@ export function isPunctuation(norm: string): boolean {
   if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return false;
   return PUNCTUATION.test(norm);
 }
-
-export function isSentenceEnd(norm: string): boolean {
-  return /^[.!?\u3002\uff01\uff1f]+$/.test(norm);
-}
