@@ -59,6 +59,7 @@ export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules(), opti
     compilePhraseRules(rules, lexicon),
     // On customer turns, temper phrases and shouting mark hostile text: the anger an agent absorbs.
     compilePhraseRules(rules.filter((r) => r.kind === 'temper'), lexicon, ['customer']),
-    createShoutingDetector(lexicon.acronyms, ['agent', 'customer'], lexicon.cheer),
+    createShoutingDetector(lexicon.acronyms, ['customer'], lexicon.cheer),
+    createShoutingDetector(lexicon.acronyms, ['agent'], lexicon.cheer, lexicon.pointed),
   ]);
 }

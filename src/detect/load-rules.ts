@@ -18,6 +18,8 @@ export interface Lexicon {
   acronyms: Set<string>;
   /** Warm words: capitals and "!!!" beside them are excitement, not shouting. */
   cheer: Set<string>;
+  /** Words that aim an agent's capitals or "!!!" at the reader, which makes them shouting. */
+  pointed: Set<string>;
 }
 
 let builtin: readonly RuleSpec[] | undefined;
@@ -67,6 +69,6 @@ export function loadRuleFiles(files: string[], relativeTo: string, options: { cu
 
 export function loadLexicon(): Lexicon {
   const file = path.join(BUILTIN_RULES_DIR, LEXICON_FILE);
-  const data = parseDocument(readFileSync(file, 'utf8')).toJSON() as { fillers: string[]; negators: string[]; negationWindow: number; clauseWords: string[]; acronyms: string[]; cheer: string[] };
-  return { fillers: new Set(data.fillers), negators: new Set(data.negators), negationWindow: data.negationWindow, clauseWords: new Set(data.clauseWords), acronyms: new Set(data.acronyms), cheer: new Set(data.cheer) };
+  const data = parseDocument(readFileSync(file, 'utf8')).toJSON() as { fillers: string[]; negators: string[]; negationWindow: number; clauseWords: string[]; acronyms: string[]; cheer: string[]; pointed: string[] };
+  return { fillers: new Set(data.fillers), negators: new Set(data.negators), negationWindow: data.negationWindow, clauseWords: new Set(data.clauseWords), acronyms: new Set(data.acronyms), cheer: new Set(data.cheer), pointed: new Set(data.pointed) };
 }

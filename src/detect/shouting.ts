@@ -1,5 +1,7 @@
 // Shouting: a run of capitalised words ("I TOLD YOU TWICE") or a burst of exclamation marks ("!!!"),
-// unless the turn is cheering ("CONGRATULATIONS!!!", "Awesome!!! Thanks so much").
+// unless the turn is cheering ("CONGRATULATIONS!!!", "Awesome!!! Thanks so much"). On agent turns the
+// shouted sentence must also be aimed at the reader (a pointed word: "you", "not", "read", "already"):
+// brand banter ("LET'S DO THIS DAVE!!!!!", "TESCO... FROM OUTTA NOWHERE") is not temper.
 import type { Detector, DetectionSink, TurnText } from './detector.js';
 import { POSITIVE_EMOJI } from './sentiment-features.js';
 
@@ -12,7 +14,8 @@ const EXCLAMATIONS = /!{3,}|(?:[!?]{2,}[!?]*!)/u;
 /** Emoji and emoticons that smile, cheer or applaud: the sentiment model's positive ones and a few more. */
 const CHEERFUL = new RegExp(`${POSITIVE_EMOJI.source}|[🥳🎂🍰👐✈😂🤣😜😉]`, 'u');
 
-export function createShoutingDetector(acronyms: ReadonlySet<string>, roles: Detector['roles'] = ['agent'], cheer: ReadonlySet<string> = new Set()): Detector {
+/** `pointed`, when given, holds the words one of which the shouted sentence must contain. */
+export function createShoutingDetector(acronyms: ReadonlySet<string>, roles: Detector['roles'] = ['agent'], cheer: ReadonlySet<string> = new Set(), pointed?: ReadonlySet<string>): Detector {
   return {
     id: 'temper/shouting',
     roles,
@@ -21,6 +24,8 @@ export function createShoutingDetector(acronyms: ReadonlySet<string>, roles: Det
       const bang = EXCLAMATIONS.exec(turn.text);
       const match = run ?? bang?.[0];
       if (!match || isCheering(turn, cheer)) return;
+      const at = run ? turn.text.indexOf(run) : bang!.index;
+      if (pointed && !isAimed(turn, at, at + match.length, pointed)) return;
       const what = run ? 'capital letters' : 'exclamation marks';
       sink.addFinding({ rule: 'temper/shouting', kind: 'temper', category: 'shouting', match, message: `Shouting in ${what}: '${match}'.` });
     },
@@ -29,6 +34,17 @@ export function createShoutingDetector(acronyms: ReadonlySet<string>, roles: Det
 
 function isCheering(turn: TurnText, cheer: ReadonlySet<string>): boolean {
   return CHEERFUL.test(turn.text) || turn.tokens.some((token) => cheer.has(token.norm));
+}
+
+const SENTENCE_END = /[.!?…\n]/u;
+
+/** Whether the sentence (or sentences) holding text[from, to) has a pointed word. */
+function isAimed(turn: TurnText, from: number, to: number, pointed: ReadonlySet<string>): boolean {
+  let start = from;
+  while (start > 0 && !SENTENCE_END.test(turn.text[start - 1]!)) start -= 1;
+  let end = to;
+  while (end < turn.text.length && !SENTENCE_END.test(turn.text[end]!)) end += 1;
+  return turn.tokens.some((token) => token.start >= start && token.end <= end && pointed.has(token.norm));
 }
 
 /** The first run of at least MIN_CAPS_RUN capitalised words (one of them longer than three letters). */

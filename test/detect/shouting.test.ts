@@ -5,11 +5,12 @@ import { tokenize } from '../../src/detect/tokenize.js';
 import { loadLexicon } from '../../src/detect/load-rules.js';
 
 const acronyms = new Set(['DM', 'USA', 'ETA']);
-const { cheer } = loadLexicon();
+const { cheer, pointed } = loadLexicon();
 
-function shout(text: string): Finding[] {
+/** Findings on an agent turn, or on a customer turn (no pointed word needed) when `aimed` is false. */
+function shout(text: string, aimed = true): Finding[] {
   const findings: Finding[] = [];
-  createShoutingDetector(acronyms, ['agent'], cheer).detect({ text, tokens: tokenize(text) }, { addFinding: (f) => findings.push(f), setSentiment: () => {} });
+  createShoutingDetector(acronyms, ['agent'], cheer, aimed ? pointed : undefined).detect({ text, tokens: tokenize(text) }, { addFinding: (f) => findings.push(f), setSentiment: () => {} });
   return findings;
 }
 
@@ -35,7 +36,21 @@ describe('shouting', () => {
     expect(shout('CONGRATULATIONS ON YOUR NEW STATUS!!!')).toEqual([]);
     expect(shout('WE CAN NOT WAIT 🎉')).toEqual([]);
     expect(shout('I TOLD YOU TO READ THE EMAIL!!!')).toHaveLength(1);
-    expect(shout('GREAT, ANOTHER DELAY!!!')).toHaveLength(1);
+    expect(shout('GREAT, ANOTHER DELAY!!!', false)).toHaveLength(1);
+  });
+
+  it('on agent turns, needs the shouted sentence to be aimed at the reader', () => {
+    expect(shout("LET'S DO THIS DAVE!!!!!")).toEqual([]);
+    expect(shout('No.. C...Can it be?? TESCO... FROM OUTTA NOWHERE 🐍')).toEqual([]);
+    expect(shout('BUT THERE ARE RULES! We hope for a more orderly boarding process next time, Molly!')).toEqual([]);
+    expect(shout("Good news. WE DON'T ISSUE REFUNDS FOR THIS FARE, but you can change it.")).toHaveLength(1);
+    expect(shout("WE DON'T ISSUE REFUNDS FOR THIS FARE.", false)).toHaveLength(1);
+    expect(shout("Hi Sam. WE DON'T ISSUE REFUNDS FOR THIS FARE.")).toHaveLength(1);
+    expect(shout('Hi Sam. CHECK YOUR SPAM FOLDER. It is there.')).toHaveLength(1);
+    expect(shout('FOR THE LAST TIME, PAYPAL DECLINED IT. Use a card.')).toHaveLength(1);
+    expect(shout('As I said, the link is in the email!!!')).toHaveLength(1);
+    expect(shout('The link is in the email!!! Have a nice day.')).toEqual([]);
+    expect(shout('The link is in the email!!! Have a nice day.', false)).toHaveLength(1);
   });
 
   it('does not count sign-off initials as capitals', () => {
