@@ -17,7 +17,7 @@ export const SHOUTING_RULE: CatalogEntry = {
   id: 'temper/shouting',
   kind: 'temper',
   severity: 'error',
-  description: 'Three or more capitalised words in a row, or "!!!": the agent is shouting.',
+  description: 'Three or more capitalised words in a row, or "!!!", in a sentence aimed at the reader ("you", "not", "read"…): the agent is shouting.',
   lints: true,
 };
 
