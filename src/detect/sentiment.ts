@@ -70,9 +70,14 @@ function addOnce(scores: number[], tables: WeightTables, row: number | undefined
  * thread running wink-nlp): `partial` sums the weights of a turn's own features, `complete` adds
  * wink-nlp's sentence scores and gives the sentiment. */
 export interface SentimentModel {
+  /** The sum of the turn's own features; empty for a typo correction, which carries no feeling. */
   partial(turn: TurnText): number[];
   complete(partial: number[], sentenceScores: readonly number[]): Sentiment;
 }
+
+/** A chat line that corrects a typo in the line before ("default*", "*their"): one to three words
+ * with an asterisk before or after them. Its words are the previous line's, not a feeling. */
+const CORRECTION = /^\s*(?:\*\s*[\p{L}\p{N}'’-]+(?:\s+[\p{L}\p{N}'’-]+){0,2}|[\p{L}\p{N}'’-]+(?:\s+[\p{L}\p{N}'’-]+){0,2}\s*\*)\s*$/u;
 
 export function createSentimentModel(linear: LinearModel, context: FeatureContext): SentimentModel {
   const tables = tablesOf(linear);
@@ -88,6 +93,7 @@ export function createSentimentModel(linear: LinearModel, context: FeatureContex
         tables.stamps.fill(0);
         turnCount = 0;
       }
+      if (CORRECTION.test(turn.text)) return [];
       const stamp = ++turnCount;
       const scores = bias.slice();
       const { clean, tokens } = featureTokens(turn.text, turn.tokens);
@@ -103,6 +109,7 @@ export function createSentimentModel(linear: LinearModel, context: FeatureContex
       return scores;
     },
     complete(partial: number[], sentenceScores: readonly number[]): Sentiment {
+      if (partial.length === 0) return { score: 0, label: 'neutral' };
       const scores = partial.slice();
       winkFeatures(sentenceScores, (name, value) => addNamed(scores, tables, name, value));
       return toSentiment(softmax(scores), labels, negative, positive);

@@ -28,6 +28,12 @@ describe('customer sentiment', () => {
     expect(sentiment('Can you tell me how to change the email on my account?').label).toBe('neutral');
   });
 
+  it('reads a line that only corrects a typo as neutral, but not an emote in asterisks', () => {
+    expect(sentiment('default')).not.toEqual({ score: 0, label: 'neutral' });
+    for (const text of ['default*', '*their', 'the default one*']) expect(sentiment(text), text).toEqual({ score: 0, label: 'neutral' });
+    expect(sentiment('*sigh*').label).toBe('negative');
+  });
+
   it('scores within -1..1 with the label of the most likely class', () => {
     expect(toSentiment([0.7, 0.2, 0.1], ['negative', 'neutral', 'positive'], 0, 2)).toEqual({ score: -0.6, label: 'negative' });
     expect(toSentiment([0.2, 0.5, 0.3], ['negative', 'neutral', 'positive'], 0, 2)).toEqual({ score: 0.1, label: 'neutral' });
