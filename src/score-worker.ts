@@ -1,7 +1,7 @@
-// A scoring worker. Two kinds of task: sentence scores from wink-nlp for customer texts (the reading
-// thread runs the first pass), or both passes over a batch of turns (scoring-sink.ts, two-pass.ts).
+// A scoring worker. Two kinds of task: the sentiment of customer texts (the reading thread runs the
+// first pass), or both passes over a batch of turns (scoring-sink.ts, two-pass.ts).
 import { workerData } from 'node:worker_threads';
-import type { Role } from './detect/detector.js';
+import type { Role, Sentiment } from './detect/detector.js';
 import type { TurnAnalysis } from './detect/engine.js';
 import type { RuleSpec } from './detect/rule-spec.js';
 import { createHeapKeeper } from './heap-keeper.js';
@@ -15,7 +15,7 @@ export interface WorkerSetup {
   finished: SharedArrayBuffer;
 }
 
-/** `texts` alone: customer texts to score sentence by sentence; with `roles`: turns to analyse whole. */
+/** `texts` alone: customer texts to score; with `roles`: turns to analyse whole. */
 export interface ScoringTask {
   texts: string[];
   roles?: Role[];
@@ -26,11 +26,11 @@ const twoPass = new TwoPass(setup.rules, setup.redact);
 const keepHeap = createHeapKeeper({ checkEvery: 1 });
 const finished = new Int32Array(setup.finished);
 
-export default function scoreBatch(task: ScoringTask): number[][] | TurnAnalysis[] {
+export default function scoreBatch(task: ScoringTask): Sentiment[] | TurnAnalysis[] {
   keepHeap();
   const { texts, roles } = task;
   try {
-    return roles ? twoPass.analyse(texts.map((text, i) => ({ role: roles[i]!, text }))) : twoPass.sentenceScores(texts);
+    return roles ? twoPass.analyse(texts.map((text, i) => ({ role: roles[i]!, text }))) : twoPass.sentiments(texts);
   } finally {
     Atomics.add(finished, 0, 1);
   }
