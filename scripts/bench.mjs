@@ -4,9 +4,9 @@
 //   npm run bench -- [--turns N] [--rounds R]
 // Prints turns/s for each, the ratio to the baseline, the speed-up of workers, and each run's peak RSS
 // and the cores it kept busy (via /usr/bin/time when present). attune runs with --jobs 1 (one thread)
-// and 2 (that thread and a worker), then with --jobs 2 on the export cut in two files (whole files to
-// each thread); then, as the limit any split of the work over two threads could reach here, the two
-// halves run at once in two separate one-thread processes, and the bound that one thread's CPU time sets.
+// and 2 (that thread and a worker); then, as the limit any split of the work over two threads could
+// reach here, the export's two halves run at once in two separate one-thread processes; last, the
+// bound that one thread's CPU time sets.
 // With --rounds R the runs are repeated R times, in turn, and the medians are printed with each
 // round's figures: on a shared machine one run can be 10% off.
 import { spawn } from 'node:child_process';
@@ -118,21 +118,19 @@ const rate = (seconds) => Math.round(turns / seconds);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 const runs = [];
 for (let round = 1; round <= rounds; round++) {
-  const run = { base: await timed([process.execPath, baselineScript, file]), one: await auditWith(1), two: await auditWith(2), files: await auditWith(2, halves, 'report-files.json'), halves: await bothHalves() };
+  const run = { base: await timed([process.execPath, baselineScript, file]), one: await auditWith(1), two: await auditWith(2), halves: await bothHalves() };
   runs.push(run);
-  if (rounds > 1) console.log(`round ${round}: baseline ${rate(run.base.seconds).toLocaleString('en')}, --jobs 1 ${rate(run.one.seconds).toLocaleString('en')}, --jobs 2 ${rate(run.two.seconds).toLocaleString('en')} turns/s; ratio ${(run.base.seconds / run.one.seconds).toFixed(2)}, speed-up ${(run.one.seconds / run.two.seconds).toFixed(2)}, as two files ${(run.one.seconds / run.files.seconds).toFixed(2)}, limit ${(run.one.seconds / run.halves.seconds).toFixed(2)}`);
+  if (rounds > 1) console.log(`round ${round}: baseline ${rate(run.base.seconds).toLocaleString('en')}, --jobs 1 ${rate(run.one.seconds).toLocaleString('en')}, --jobs 2 ${rate(run.two.seconds).toLocaleString('en')} turns/s; ratio ${(run.base.seconds / run.one.seconds).toFixed(2)}, speed-up ${(run.one.seconds / run.two.seconds).toFixed(2)}, limit ${(run.one.seconds / run.halves.seconds).toFixed(2)}`);
 }
 const summary = (key) => ({ seconds: median(runs.map((r) => r[key].seconds)), rss: Math.max(...runs.map((r) => r[key].rss)), cpu: median(runs.map((r) => r[key].cpu)) });
-const [base, one, two, files] = ['base', 'one', 'two', 'files'].map(summary);
+const [base, one, two] = ['base', 'one', 'two'].map(summary);
 const of = rounds > 1 ? ` (median of ${rounds} rounds; peak RSS the highest)` : '';
 const cores = (run) => (Number.isNaN(run.cpu) ? '' : `, ${(run.cpu / run.seconds).toFixed(2)} cores busy`);
 console.log(`baseline (csv-parse + wink readDoc): ${rate(base.seconds).toLocaleString('en')} turns/s, peak RSS ${base.rss.toFixed(0)} MB${cores(base)}${of}`);
 console.log(`attune audit --jobs 1 (one thread):       ${rate(one.seconds).toLocaleString('en')} turns/s, peak RSS ${one.rss.toFixed(0)} MB${cores(one)}`);
 console.log(`attune audit --jobs 2 (thread + worker):  ${rate(two.seconds).toLocaleString('en')} turns/s, peak RSS ${two.rss.toFixed(0)} MB${cores(two)}`);
-console.log(`the same export as two files, --jobs 2:   ${rate(files.seconds).toLocaleString('en')} turns/s, peak RSS ${files.rss.toFixed(0)} MB${cores(files)}`);
 console.log(`ratio attune (one thread) / baseline: ${median(runs.map((r) => r.base.seconds / r.one.seconds)).toFixed(2)}`);
 console.log(`speed-up of --jobs 2 over --jobs 1:   ${median(runs.map((r) => r.one.seconds / r.two.seconds)).toFixed(2)}`);
-console.log(`speed-up of --jobs 2 on two files:      ${median(runs.map((r) => r.one.seconds / r.files.seconds)).toFixed(2)}`);
 console.log(`limit: two halves at once, one process each, over --jobs 1: ${median(runs.map((r) => r.one.seconds / r.halves.seconds)).toFixed(2)}`);
 // However the work is split, two threads cannot take less time than the CPU time of one thread over
 // the machine's cores; one thread already keeps more than one core busy (V8 collects garbage and

@@ -13,10 +13,6 @@ const MB = 1024 * 1024;
 /** The least budget for the old generation; after each collection it becomes `growth` times what
  * stayed alive, if that is more. Young objects are left to V8's own fast collections. */
 const BUDGET = 64 * MB;
-/** The growth for threads that each run a whole pipeline on whole files (audit-files.ts). Measured on two
- * files of 500,000 turns, two threads: 1.5 held 339 MB at 16.1 s, 1.75 386 MB at 14.4 s, 2 413 MB at
- * 13.7 s, 2.5 465 MB at 14.6 s (one thread alone: 272 MB, 21.2 s). */
-export const FILE_THREAD_GROWTH = 2;
 
 export interface KeeperOptions {
   /** Calls between checks (a worker calls once per batch). */

@@ -39,9 +39,6 @@ export interface AuditOptions extends ExtractOptions {
   jobs: number;
   /** Turns per batch sent to a worker (tests use small ones). */
   batchTurns?: number;
-  /** The heap keeper's budget as a multiple of the live heap (heap-keeper.ts); by default 2.5 on one
-   * thread and 2 beside workers. */
-  heapGrowth?: number;
   /** Called with the bytes read so far and the records read, at most every few hundred records. */
   onProgress?: (bytes: number, records: number) => void;
   /** Called once at the end with the run's partial aggregate (--partial). */
@@ -70,7 +67,7 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
   // The wider the budget, the fewer full collections (each pauses this thread) and the more memory:
   // measured on 1,000,000 bench turns, alone 2.0 s of 21 s went to them at 1.5 and half that at 2.5
   // (50 MB more); with a worker, 2.0 against 1.5 was about 6% faster for 8 MB.
-  const keepHeap = createHeapKeeper({ growth: options.heapGrowth ?? (options.jobs > 1 ? 2 : 2.5) });
+  const keepHeap = createHeapKeeper({ growth: options.jobs > 1 ? 2 : 2.5 });
   try {
     for (const source of identityFilesFirst(sources)) {
       let readerSkips = 0;
@@ -134,7 +131,7 @@ export function suggestFrom(rules: RuleSpec[]): (item: CoachingItem) => string |
 const IDENTITY_HINT = /"(?:helpdesk_agent|ticket_scope)"\s*:|"contact"\s*:\s*\{/;
 
 /** Whether a file only names agents (other files' replies are named from it). */
-export function isIdentityFile(source: Source): boolean {
+function isIdentityFile(source: Source): boolean {
   if (source.path === null) return false;
   try {
     const fd = openSync(source.path, 'r');

@@ -1,7 +1,6 @@
 // Pools of worker threads: the one module that imports piscina. A worker always runs its compiled
 // module, also when the code that starts it runs from the TypeScript sources (tests build first).
 import { fileURLToPath } from 'node:url';
-import type { MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 
 export interface PoolOptions {
@@ -15,8 +14,7 @@ export interface PoolOptions {
 }
 
 export interface WorkerPool {
-  /** Runs a task; `transfer` lists what moves to the worker instead of being copied (a MessagePort). */
-  run(task: unknown, transfer?: MessagePort[]): Promise<unknown>;
+  run(task: unknown): Promise<unknown>;
   destroy(): Promise<void>;
 }
 
@@ -32,7 +30,7 @@ export function startPool(options: PoolOptions): WorkerPool {
     ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
   });
   return {
-    run: (task, transfer) => pool.run(task, transfer ? { transferList: transfer } : {}),
+    run: (task) => pool.run(task),
     destroy: () => pool.destroy(),
   };
 }

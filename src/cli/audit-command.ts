@@ -10,7 +10,7 @@ import { COACHING_PER_AGENT } from '../aggregate/audit-aggregator.js';
 import { READER_NAMES, type ReaderName } from '../ingest/vendors/vendor-reader.js';
 import { resolveInputs } from '../ingest/resolve-inputs.js';
 import type { InputFormat } from '../ingest/source-record.js';
-import { auditFiles } from '../audit-files.js';
+import { auditSources } from '../pipeline.js';
 import { COACHING_REPORTERS, REPORTERS, type ReportFormat } from '../report/registry.js';
 import { renderTurnLines } from '../report/report-turns.js';
 import { useColor } from './color.js';
@@ -70,7 +70,7 @@ export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io):
   const started = Date.now();
   let report;
   try {
-    report = await auditFiles(sources, {
+    report = await auditSources(sources, {
       overrides,
       from,
       by,

@@ -21,17 +21,6 @@ export class AgentMap {
     return this.byKey.size;
   }
 
-  /** Every key and identity: what a worker thread is sent to make the same map (`AgentMap.of`). */
-  entries(): [string, AgentIdentity][] {
-    return [...this.byKey];
-  }
-
-  static of(entries: Iterable<[string, AgentIdentity]>): AgentMap {
-    const map = new AgentMap();
-    for (const [key, identity] of entries) map.add(key, identity);
-    return map;
-  }
-
   /** The identity of an agent as the export names it: the whole name, else its initials after "/". */
   lookup(agent: string): AgentIdentity | undefined {
     const key = agent.trim().toLowerCase();

@@ -93,7 +93,7 @@ export function createSentimentModel(linear: LinearModel, context: FeatureContex
         tables.stamps.fill(0);
         turnCount = 0;
       }
-      if (CORRECTION.test(turn.text)) return [];
+      if (turn.text.includes('*') && CORRECTION.test(turn.text)) return [];
       const stamp = ++turnCount;
       const scores = bias.slice();
       const { clean, tokens } = featureTokens(turn.text, turn.tokens);
