@@ -48,6 +48,7 @@ describe('shouting', () => {
     expect(shout("Hi Sam. WE DON'T ISSUE REFUNDS FOR THIS FARE.")).toHaveLength(1);
     expect(shout('Hi Sam. CHECK YOUR SPAM FOLDER. It is there.')).toHaveLength(1);
     expect(shout('FOR THE LAST TIME, PAYPAL DECLINED IT. Use a card.')).toHaveLength(1);
+    expect(shout('Sorry, THIS IS RIDICULOUS.')).toHaveLength(1);
     expect(shout('As I said, the link is in the email!!!')).toHaveLength(1);
     expect(shout('The link is in the email!!! Have a nice day.')).toEqual([]);
     expect(shout('The link is in the email!!! Have a nice day.', false)).toHaveLength(1);
