@@ -2,11 +2,12 @@
 // on in the order they closed, so that the report is the same byte for byte whatever N is.
 // Conversations are scored in batches, each in two passes (two-pass.ts).
 // With workers, each batch goes one of two ways: split (this thread runs the first pass, the phrase
-// rules, while a worker scores the customers' sentiment: wink-nlp and the sentiment model) or whole (roles and texts out, analyses back), which leaves this thread only reading
-// and aggregating. With one worker every batch is split: the two threads each take one pass, and
-// whole batches, measured, cost more than they save (copying the analyses back, a second copy of
-// the rules in the worker). With more workers this thread cannot keep them all fed with first
-// passes, so a batch goes whole whenever a worker has nothing queued.
+// rules, while a worker scores the customers' sentiment: wink-nlp and the sentiment model) or whole
+// (roles and texts out, analyses back), which leaves this thread only reading and aggregating. With
+// one worker every batch is split: the two threads each take one pass, and whole batches, measured,
+// cost more than they save (copying the analyses back, a second copy of the rules in the worker).
+// With more workers this thread cannot keep them all fed with first passes, so a batch goes whole
+// whenever a worker has nothing queued.
 // At most 2N + 2 batches are in flight with N workers: memory stays bounded however fast the reading.
 import type { ScoredTurn } from './aggregate/scored-turn.js';
 import type { Turn } from './conversations/turn.js';

@@ -3,7 +3,7 @@
 // faster than reading them turn by turn), and each customer's sentiment from the sentiment model.
 // The second pass can run on another thread, which then takes all of sentiment off the reading thread.
 // On one thread the first pass also sums the model's own features while the turn's tokens are at
-// hand: keeping the tokens for the second pass instead costs 3% more (they outlive the young heap).
+// hand: keeping the tokens for the second pass instead cost about 3% more (they outlive the young heap).
 import type { Role, Sentiment } from './detect/detector.js';
 import { createDefaultEngine, LazyTurnText, type DetectionEngine, type TurnAnalysis } from './detect/engine.js';
 import type { RuleSpec } from './detect/rule-spec.js';
