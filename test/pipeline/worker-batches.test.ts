@@ -9,7 +9,7 @@ import { resolveInputs } from '../../src/ingest/resolve-inputs.js';
 import { auditSources, type AuditOptions } from '../../src/pipeline.js';
 import { tempDir } from '../helpers.js';
 
-const CUSTOMER = ['Where is my refund? Third time asking!', 'Thanks, that worked.', 'The app crashes every time. Useless.', 'Can you check order 4411?'];
+const CUSTOMER = ['Where is my refund? Third time asking!', 'Thanks, that worked.', 'The app crashes every time. Useless.', 'Can you check order 4411?', 'refund*'];
 const AGENT = ["I'm so sorry about that. I'll take care of it today.", 'Please send the order number.', 'As I already told you, refunds take 10 days.', 'Happy to help!'];
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
@@ -47,6 +47,9 @@ describe('worker batches', () => {
   it('give the same report and turns whole, split or on one thread', async () => {
     const one = await audit(1);
     expect(one).toContain('temper');
+    // Sentiment is scored on the worker in split batches: every label must come back the same.
+    expect(one).toMatch(/"label":"negative"/);
+    expect(one).toMatch(/"excerpt":"refund\*","chars":7,"sentiment":\{"score":0,"label":"neutral"\}/);
     // One worker splits every batch with this thread; three take whole batches whenever one is idle.
     expect(await audit(2)).toBe(one);
     expect(await audit(4)).toBe(one);
