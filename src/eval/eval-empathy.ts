@@ -1,5 +1,7 @@
 // `attune eval empathy`: attune's empathy, courtesy and temper findings against labeled agent messages
 // (fields id, text, empathy 0/1, categories [...], temper 0/1), with the worst disagreements quoted.
+// A team may label only some of these: a field a message lacks is not labeled there, and each figure
+// counts only the messages labeled for it.
 import { sortedRecord } from '../conversations/turn.js';
 import { parseFlag } from '../conversations/roles.js';
 import { COURTESY_CATEGORIES, EMPATHY_CATEGORIES, type Finding } from '../detect/detector.js';
@@ -15,24 +17,34 @@ export interface Disagreement {
   id: string;
   line: number;
   text: string;
-  human: { empathy: boolean; temper: boolean; categories: string[] };
+  human: HumanLabels;
   attune: { empathy: boolean; temper: boolean; categories: string[]; matches: string[] };
   /** Empathy and temper disagreements count double; each category once. */
   cost: number;
 }
 
+/** A message's human labels; a field left out was not labeled. */
+export interface HumanLabels {
+  empathy?: boolean;
+  temper?: boolean;
+  categories?: string[];
+}
+
+/** A figure with the number of messages labeled for it. */
+export type LabelScore = ClassScore & { falsePositiveRate: number; labeled: number };
+
 export interface EmpathyEval {
   file: string;
   n: number;
-  empathy: ClassScore & { falsePositiveRate: number };
-  temper: ClassScore & { falsePositiveRate: number };
-  categories: (ClassScore & { falsePositiveRate: number })[];
+  empathy: LabelScore;
+  temper: LabelScore;
+  categories: LabelScore[];
   worst: Disagreement[];
   skipped: Record<string, number>;
 }
 
 interface Row {
-  human: Disagreement['human'];
+  human: HumanLabels;
   attune: Disagreement['attune'];
 }
 
@@ -43,14 +55,15 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine): P
   for await (const record of file.records) {
     const f = record.fields;
     const text = typeof f.text === 'string' ? f.text.trim() : '';
-    const empathy = parseFlag(f.empathy);
-    const temper = parseFlag(f.temper);
-    if (text === '' || empathy === undefined || temper === undefined) {
-      const reason = text === '' ? 'empty text' : 'empathy or temper is not 0/1';
+    const empathy = labelOf(f.empathy);
+    const temper = labelOf(f.temper);
+    const categories = categoriesOf(f.categories);
+    if (text === '' || empathy === null || temper === null || (empathy === undefined && temper === undefined && categories === undefined)) {
+      const reason = text === '' ? 'empty text' : empathy === null || temper === null ? 'empathy or temper is not 0/1' : 'no labels';
       skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
       continue;
     }
-    const human = { empathy, temper, categories: categoriesOf(f.categories) };
+    const human: HumanLabels = { ...(empathy === undefined ? {} : { empathy }), ...(temper === undefined ? {} : { temper }), ...(categories ? { categories } : {}) };
     const findings: Finding[] = engine.analyse('agent', text).findings;
     const attune = {
       empathy: findings.some((x) => x.kind === 'empathy'),
@@ -59,8 +72,9 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine): P
       matches: findings.map((x) => `${x.rule}: '${x.match}'`),
     };
     rows.push({ human, attune });
-    const cost = 2 * Number(human.empathy !== attune.empathy) + 2 * Number(human.temper !== attune.temper) +
-      CATEGORIES.filter((c) => human.categories.includes(c) !== attune.categories.includes(c)).length;
+    const differs = (h: boolean | undefined, a: boolean) => Number(h !== undefined && h !== a);
+    const cost = 2 * differs(human.empathy, attune.empathy) + 2 * differs(human.temper, attune.temper) +
+      (human.categories ? CATEGORIES.filter((c) => human.categories!.includes(c) !== attune.categories.includes(c)).length : 0);
     if (cost > 0) {
       worst.push({ id: String(f.id ?? record.line), line: record.line, text, human, attune, cost });
       worst.sort((a, b) => b.cost - a.cost || a.line - b.line);
@@ -68,20 +82,35 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine): P
     }
   }
   if (rows.length === 0) throw new AttuneError(`${file.display}: no labeled messages to compare.`);
-  const score = (label: string, pick: (r: Row['human'] | Row['attune']) => boolean) => binaryScore(label, rows.map((r) => [pick(r.attune), pick(r.human)] as const));
+  /** The figure for one label over the messages whose humans gave it. */
+  const score = (label: string, pick: (r: HumanLabels | Row['attune']) => boolean | undefined): LabelScore => {
+    const pairs = rows.flatMap((r) => {
+      const human = pick(r.human);
+      return human === undefined ? [] : [[pick(r.attune)!, human] as const];
+    });
+    return { ...binaryScore(label, pairs), labeled: pairs.length };
+  };
   return {
     file: file.display,
     n: rows.length,
     empathy: score('empathy', (r) => r.empathy),
     temper: score('temper', (r) => r.temper),
-    categories: CATEGORIES.map((c) => score(c, (r) => r.categories.includes(c))),
+    categories: CATEGORIES.map((c) => score(c, (r) => r.categories?.includes(c))),
     worst,
     skipped: sortedRecord(skipped),
   };
 }
 
-function categoriesOf(value: unknown): string[] {
+/** A 0/1 label: undefined when the message was not labeled, null when the value is not 0/1. */
+function labelOf(value: unknown): boolean | null | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  return parseFlag(value) ?? null;
+}
+
+/** The categories labeled ([] for none), or undefined when the message has no categories field. */
+function categoriesOf(value: unknown): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
   if (Array.isArray(value)) return value.map(String).sort();
-  if (typeof value === 'string' && value.trim() !== '') return value.split(/[,;|]/).map((s) => s.trim()).filter(Boolean).sort();
+  if (typeof value === 'string') return value.split(/[,;|]/).map((s) => s.trim()).filter(Boolean).sort();
   return [];
 }

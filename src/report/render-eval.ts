@@ -21,9 +21,10 @@ function pad(cells: string[], widths: number[]): string {
   return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
 }
 
-function scoreTable(rows: (ClassScore & { falsePositiveRate?: number })[], withFpr: boolean): string[] {
-  const head = ['', 'precision', 'recall', 'F1', 'human', 'attune', ...(withFpr ? ['false alarms'] : [])];
-  const body = rows.map((r) => [r.label, f3(r.precision), f3(r.recall), f3(r.f1), String(r.support), String(r.predicted), ...(withFpr ? [f3(r.falsePositiveRate ?? 0)] : [])]);
+/** One row per label; with `labeled`, a column of how many messages each label was given on. */
+function scoreTable(rows: (ClassScore & { falsePositiveRate?: number; labeled?: number })[], withFpr: boolean, withLabeled = false): string[] {
+  const head = ['', 'precision', 'recall', 'F1', 'human', 'attune', ...(withFpr ? ['false alarms'] : []), ...(withLabeled ? ['labeled'] : [])];
+  const body = rows.map((r) => [r.label, f3(r.precision), f3(r.recall), f3(r.f1), String(r.support), String(r.predicted), ...(withFpr ? [f3(r.falsePositiveRate ?? 0)] : []), ...(withLabeled ? [String(r.labeled ?? 0)] : [])]);
   const widths = head.map((_, i) => Math.max(...[head, ...body].map((row) => row[i]!.length)));
   return [pad(head, widths), ...body.map((row) => pad(row, widths))].map((l) => `  ${l}`);
 }
@@ -53,7 +54,7 @@ export function renderEmpathyEval(r: EmpathyEval): string {
   const lines = [
     `attune eval empathy · ${r.file} · ${r.n} labeled messages`,
     '',
-    ...scoreTable([r.empathy, r.temper, ...r.categories], true),
+    ...empathyTable(r),
     '',
     `Worst disagreements (${r.worst.length})`,
   ];
@@ -66,7 +67,19 @@ export function renderEmpathyEval(r: EmpathyEval): string {
   return `${[...lines, ...(skippedLines(r.skipped).length ? ['', ...skippedLines(r.skipped)] : [])].join('\n')}\n`;
 }
 
-function describe(labels: { empathy: boolean; temper: boolean; categories: string[] }): string {
-  const parts = [labels.empathy ? 'empathy' : 'no empathy', ...(labels.temper ? ['temper'] : [])];
-  return `${parts.join(', ')}; ${labels.categories.length ? labels.categories.join(', ') : 'no categories'}`;
+/** The figures of the labels the file gives; a column of counts when some messages lack a label. */
+function empathyTable(r: EmpathyEval): string[] {
+  const rows = [r.empathy, r.temper, ...r.categories];
+  const given = rows.filter((row) => row.labeled > 0);
+  const unlabeled = rows.filter((row) => row.labeled === 0).map((row) => row.label);
+  return [
+    ...scoreTable(given, true, given.some((row) => row.labeled < r.n)),
+    ...(unlabeled.length ? ['', `not labeled in this file: ${unlabeled.join(', ')}`] : []),
+  ];
+}
+
+function describe(labels: { empathy?: boolean; temper?: boolean; categories?: string[] }): string {
+  const parts = [labels.empathy === undefined ? 'empathy not labeled' : labels.empathy ? 'empathy' : 'no empathy', ...(labels.temper ? ['temper'] : [])];
+  const categories = labels.categories === undefined ? 'categories not labeled' : labels.categories.length ? labels.categories.join(', ') : 'no categories';
+  return `${parts.join(', ')}; ${categories}`;
 }

@@ -46,4 +46,21 @@ describe('attune eval', () => {
     const table = (await runCli(['eval', 'empathy', fixture('agent-labels.jsonl')])).stdout;
     expect(table).toContain('a5 (line 5): “We value you as a member of our family');
   });
+
+  it('scores only the labels a file gives, each over the messages labeled for it', async () => {
+    const { code, stdout } = await runCli(['eval', 'empathy', fixture('empathy-only.csv'), '--format', 'json']);
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout);
+    expect(r.n).toBe(3);
+    expect(r.skipped).toEqual({ 'empathy or temper is not 0/1': 1, 'no labels': 1 });
+    expect(r.empathy).toMatchObject({ labeled: 3, support: 2, predicted: 1, recall: 0.5 });
+    // No temper or category column: nothing attune finds there counts as a false alarm.
+    expect(r.temper).toMatchObject({ labeled: 0, predicted: 0 });
+    expect(r.categories.find((c: { label: string }) => c.label === 'gratitude')).toMatchObject({ labeled: 0, predicted: 0 });
+    expect(r.worst.map((d: { id: string }) => d.id)).toEqual(['e3']);
+    const table = (await runCli(['eval', 'empathy', fixture('empathy-only.csv')])).stdout;
+    expect(table).toContain('not labeled in this file: temper, apology, acknowledgement');
+    expect(table).toContain('human:  empathy; categories not labeled');
+    expect(table).not.toMatch(/^\s+gratitude/m);
+  });
 });
