@@ -11,7 +11,7 @@ import { READER_NAMES, type ReaderName } from '../ingest/vendors/vendor-reader.j
 import { resolveInputs } from '../ingest/resolve-inputs.js';
 import type { InputFormat } from '../ingest/source-record.js';
 import { auditSources } from '../pipeline.js';
-import { COACHING_REPORTERS, REPORTERS, type ReportFormat } from '../report/registry.js';
+import { COACHING_REPORTERS, REPORTERS, reportFormat, type ReportFormat } from '../report/registry.js';
 import { renderTurnLines } from '../report/report-turns.js';
 import { useColor } from './color.js';
 import type { Io } from './io.js';
@@ -25,7 +25,7 @@ import path from 'node:path';
 import type { Source } from '../ingest/source-record.js';
 
 export interface AuditFlags {
-  format: string;
+  format?: string;
   out?: string;
   turns?: string;
   inputFormat?: string;
@@ -49,7 +49,7 @@ export interface AuditFlags {
 const INPUT_FORMATS = ['csv', 'json', 'ndjson'] as const;
 
 export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io): Promise<number> {
-  const format = choose(flags.format, Object.keys(REPORTERS), '--format') as ReportFormat;
+  const format = choose(reportFormat(flags.format, flags.out), Object.keys(REPORTERS), '--format') as ReportFormat;
   if (flags.coaching !== undefined && !(format in COACHING_REPORTERS)) throw new AttuneError(`--coaching exports the coaching queue as md, csv or json, not ${format}.`);
   const inputFormat = flags.inputFormat ? (choose(flags.inputFormat, INPUT_FORMATS, '--input-format') as InputFormat) : undefined;
   const assumeRole = flags.assumeRole ? (choose(flags.assumeRole, ['customer', 'agent'], '--assume-role') as Role) : undefined;

@@ -7,14 +7,14 @@ import { mergePartials, type Partial } from '../aggregate/partial.js';
 import { loadBuiltinRules } from '../detect/load-rules.js';
 import { AttuneError, EXIT } from '../errors.js';
 import { suggestFrom } from '../pipeline.js';
-import { REPORTERS, type ReportFormat } from '../report/registry.js';
+import { REPORTERS, reportFormat, type ReportFormat } from '../report/registry.js';
 import { useColor } from './color.js';
 import type { Io } from './io.js';
 import { resolveConfig } from './lint-command.js';
 import { writeReportFile } from './outputs.js';
 
 export interface MergeFlags {
-  format: ReportFormat;
+  format?: ReportFormat;
   out?: string;
   config?: string;
   color: boolean;
@@ -31,7 +31,7 @@ export async function mergeCommand(files: string[], flags: MergeFlags, io: Io): 
   const { aggregator, meta } = mergePartials(parts, files);
   const config = resolveConfig(io, flags.config);
   const report = buildReport(aggregator, { ...meta, suggestion: suggestFrom([...loadBuiltinRules(), ...config.rules]) });
-  const output = REPORTERS[flags.format](report, { color: useColor(io, flags.color, flags.out !== undefined) });
+  const output = REPORTERS[reportFormat(flags.format, flags.out) as ReportFormat](report, { color: useColor(io, flags.color, flags.out !== undefined) });
   if (flags.out) await writeReportFile(path.resolve(io.cwd, flags.out), output);
   else io.stdout(output);
   return EXIT.ok;

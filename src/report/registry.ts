@@ -27,3 +27,14 @@ export const COACHING_REPORTERS = {
 } as const satisfies Record<string, (report: Report) => string>;
 
 export type ReportFormat = keyof typeof REPORTERS;
+
+/** Report file extensions and the format each names. */
+const BY_EXTENSION: Record<string, ReportFormat> = { '.json': 'json', '.csv': 'csv', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html' };
+
+/** The format asked for; without one, the format the --out file's extension names ("report.html"), else
+ * the terminal table. */
+export function reportFormat(asked: string | undefined, out: string | undefined): string {
+  if (asked !== undefined) return asked;
+  const dot = out ? out.lastIndexOf('.') : -1;
+  return (dot >= 0 && BY_EXTENSION[out!.slice(dot).toLowerCase()]) || 'table';
+}

@@ -58,6 +58,21 @@ describe('attune CLI', () => {
     expect(lines[0].sentiment.label).toBe('negative');
   });
 
+  it('takes the report format from --out when --format is not given', async () => {
+    const file = (name: string) => path.join(dir, name);
+    for (const name of ['auto.html', 'auto.MD', 'auto.csv', 'auto.json', 'auto.txt', 'chosen.html']) {
+      const result = await runCli(['audit', eq('csv'), '--out', file(name), ...(name.startsWith('chosen') ? ['--format', 'json'] : [])]);
+      expect(result.code).toBe(0);
+    }
+    expect(readFileSync(file('auto.html'), 'utf8')).toMatch(/^<!doctype html>/);
+    expect(readFileSync(file('auto.MD'), 'utf8')).toMatch(/^# attune audit/);
+    expect(readFileSync(file('auto.csv'), 'utf8')).toMatch(/^agent,/);
+    expect(JSON.parse(readFileSync(file('auto.json'), 'utf8')).schemaVersion).toBe(1);
+    // An extension that names no format gets the table; --format always wins.
+    expect(readFileSync(file('auto.txt'), 'utf8')).toMatch(/^attune audit · /);
+    expect(JSON.parse(readFileSync(file('chosen.html'), 'utf8')).schemaVersion).toBe(1);
+  });
+
   it('leaves no file behind when the input is bad', async () => {
     const bad = path.join(dir, 'bad');
     const result = await runCli(['audit', eq('csv'), '-', '--strict', '--out', `${bad}.json`, '--turns', `${bad}.ndjson`], { stdin: '{"conversation_id":"x","role":"customer","text":"hi"}\n{broken\n' });
@@ -126,6 +141,9 @@ describe('attune audit --partial and attune merge', () => {
     const merged = await runCli(['merge', ...shards.map((_, i) => path.join(dir, `part-${i}.json`)), '--format', 'json']);
     expect(merged.code, merged.stderr).toBe(0);
     expect(merged.stdout).toBe(single.stdout);
+    const html = path.join(dir, 'merged.html');
+    expect((await runCli(['merge', ...shards.map((_, i) => path.join(dir, `part-${i}.json`)), '--out', html])).code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toMatch(/^<!doctype html>/);
   });
 
   it('refuses files that are not partial aggregates', async () => {
