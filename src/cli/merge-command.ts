@@ -31,7 +31,7 @@ export async function mergeCommand(files: string[], flags: MergeFlags, io: Io): 
   const { aggregator, meta } = mergePartials(parts, files);
   const config = resolveConfig(io, flags.config);
   const report = buildReport(aggregator, { ...meta, suggestion: suggestFrom([...loadBuiltinRules(), ...config.rules]) });
-  const output = REPORTERS[reportFormat(flags.format, flags.out) as ReportFormat](report, { color: useColor(io, flags.color, flags.out !== undefined) });
+  const output = REPORTERS[reportFormat(flags.format, flags.out)](report, { color: useColor(io, flags.color, flags.out !== undefined) });
   if (flags.out) await writeReportFile(path.resolve(io.cwd, flags.out), output);
   else io.stdout(output);
   return EXIT.ok;

@@ -1,4 +1,5 @@
 // Every report format, by name: pure functions from the report to a string.
+import path from 'node:path';
 import type { Report } from '../aggregate/build-report.js';
 import { renderCsv } from './report-csv.js';
 import { renderJson } from './report-json.js';
@@ -33,8 +34,8 @@ const BY_EXTENSION: Record<string, ReportFormat> = { '.json': 'json', '.csv': 'c
 
 /** The format asked for; without one, the format the --out file's extension names ("report.html"), else
  * the terminal table. */
-export function reportFormat(asked: string | undefined, out: string | undefined): string {
+export function reportFormat<T extends string>(asked: T | undefined, out: string | undefined): T | ReportFormat {
   if (asked !== undefined) return asked;
-  const dot = out ? out.lastIndexOf('.') : -1;
-  return (dot >= 0 && BY_EXTENSION[out!.slice(dot).toLowerCase()]) || 'table';
+  const extension = out === undefined ? '' : path.extname(out).toLowerCase();
+  return BY_EXTENSION[extension] ?? 'table';
 }
