@@ -4,6 +4,7 @@ import type { Lexicon } from './load-rules.js';
 import { negatedBefore, PhraseIndex } from './phrase-index.js';
 import { expandPattern } from './phrase-pattern.js';
 import type { RuleSpec } from './rule-spec.js';
+import { isPunctuation } from './tokenize.js';
 
 interface CompiledRule {
   spec: RuleSpec;
@@ -49,7 +50,10 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
           if (suppressed || fired?.has(ruleIndex) || match.start < (coveredTo?.get(spec.category) ?? 0)) continue;
           (fired ??= new Set()).add(ruleIndex);
           (coveredTo ??= new Map()).set(spec.category, match.end);
-          const text = turn.text.slice(tokens[match.start]!.start, tokens[match.end - 1]!.end);
+          // A phrase may end on punctuation ("Understandable," "sorry about that,"); the quote does not.
+          let last = match.end - 1;
+          while (last > match.start && isPunctuation(tokens[last]!.norm)) last -= 1;
+          const text = turn.text.slice(tokens[match.start]!.start, tokens[last]!.end);
           sink.addFinding({ rule: spec.id, kind: spec.kind, category: spec.category, match: text, message: spec.message.replaceAll('{match}', text) });
         }
         i += 1;
