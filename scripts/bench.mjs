@@ -2,11 +2,12 @@
 // Benchmark: a seeded synthetic export of N turns (default 1,000,000), then attune audit and the
 // baseline "csv-parse + wink-nlp readDoc [sbd, negation, sentiment] on every turn" in the same run.
 //   npm run bench -- [--turns N] [--rounds R]
-// Prints turns/s for each, the ratio to the baseline, the speed-up of workers, and each run's peak RSS
-// and the cores it kept busy (via /usr/bin/time when present). attune runs with --jobs 1 (one thread)
-// and 2 (that thread and a worker); then, as the limit any split of the work over two threads could
-// reach here, the export's two halves run at once in two separate one-thread processes; last, the
-// bound that one thread's CPU time sets.
+// Prints turns/s for each, the ratio to the baseline (also by CPU time, which a busy machine moves
+// less), the speed-up of workers, and each run's peak RSS and the cores it kept busy (via
+// /usr/bin/time when present). attune runs with --jobs 1 (one thread) and 2 (that thread and a
+// worker); then, as the limit any split of the work over two threads could reach here, the export's
+// two halves run at once in two separate one-thread processes; last, the bound that one thread's CPU
+// time sets.
 // With --rounds R the runs are repeated R times, in turn, and the medians are printed with each
 // round's figures: on a shared machine one run can be 10% off.
 import { spawn } from 'node:child_process';
@@ -130,6 +131,8 @@ console.log(`baseline (csv-parse + wink readDoc): ${rate(base.seconds).toLocaleS
 console.log(`attune audit --jobs 1 (one thread):       ${rate(one.seconds).toLocaleString('en')} turns/s, peak RSS ${one.rss.toFixed(0)} MB${cores(one)}`);
 console.log(`attune audit --jobs 2 (thread + worker):  ${rate(two.seconds).toLocaleString('en')} turns/s, peak RSS ${two.rss.toFixed(0)} MB${cores(two)}`);
 console.log(`ratio attune (one thread) / baseline: ${median(runs.map((r) => r.base.seconds / r.one.seconds)).toFixed(2)}`);
+// CPU time moves less than wall time when other work shares the machine: the same ratio by CPU seconds.
+if (!Number.isNaN(one.cpu)) console.log(`  the same by CPU time:               ${median(runs.map((r) => r.base.cpu / r.one.cpu)).toFixed(2)}`);
 console.log(`speed-up of --jobs 2 over --jobs 1:   ${median(runs.map((r) => r.one.seconds / r.two.seconds)).toFixed(2)}`);
 console.log(`limit: two halves at once, one process each, over --jobs 1: ${median(runs.map((r) => r.one.seconds / r.halves.seconds)).toFixed(2)}`);
 // However the work is split, two threads cannot take less time than the CPU time of one thread over
