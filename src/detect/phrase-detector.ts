@@ -4,7 +4,9 @@ import type { Lexicon } from './load-rules.js';
 import { negatedBefore, PhraseIndex } from './phrase-index.js';
 import { expandPattern } from './phrase-pattern.js';
 import type { RuleSpec } from './rule-spec.js';
-import { isPunctuation } from './tokenize.js';
+
+/** Punctuation that joins clauses: trimmed from the end of a quote. */
+const CLAUSE_MARK = /^[,;:\u2013\u2014-]$/;
 
 interface CompiledRule {
   spec: RuleSpec;
@@ -50,9 +52,10 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
           if (suppressed || fired?.has(ruleIndex) || match.start < (coveredTo?.get(spec.category) ?? 0)) continue;
           (fired ??= new Set()).add(ruleIndex);
           (coveredTo ??= new Map()).set(spec.category, match.end);
-          // A phrase may end on punctuation ("Understandable," "sorry about that,"); the quote does not.
+          // A phrase may end on a comma or colon ("sorry about that,"); the quote does not. "Ouch!" keeps
+          // its exclamation mark.
           let last = match.end - 1;
-          while (last > match.start && isPunctuation(tokens[last]!.norm)) last -= 1;
+          while (last > match.start && CLAUSE_MARK.test(tokens[last]!.norm)) last -= 1;
           const text = turn.text.slice(tokens[match.start]!.start, tokens[last]!.end);
           sink.addFinding({ rule: spec.id, kind: spec.kind, category: spec.category, match: text, message: spec.message.replaceAll('{match}', text) });
         }
