@@ -72,7 +72,6 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine): P
       matches: findings.map((x) => `${x.rule}: '${x.match}'`),
     };
     rows.push({ human, attune });
-    const differs = (h: boolean | undefined, a: boolean) => Number(h !== undefined && h !== a);
     const cost = 2 * differs(human.empathy, attune.empathy) + 2 * differs(human.temper, attune.temper) +
       (human.categories ? CATEGORIES.filter((c) => human.categories!.includes(c) !== attune.categories.includes(c)).length : 0);
     if (cost > 0) {
@@ -99,6 +98,11 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine): P
     worst,
     skipped: sortedRecord(skipped),
   };
+}
+
+/** 1 when a human label was given and attune disagrees with it. */
+function differs(human: boolean | undefined, attune: boolean): number {
+  return Number(human !== undefined && human !== attune);
 }
 
 /** A 0/1 label: undefined when the message was not labeled, null when the value is not 0/1. */
