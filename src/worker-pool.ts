@@ -1,4 +1,4 @@
-// Pools of worker threads: the one module that imports piscina. A worker always runs its compiled
+// The pool of scoring threads: the one module that imports piscina. A worker always runs its compiled
 // module, also when the code that starts it runs from the TypeScript sources (tests build first).
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
@@ -9,8 +9,8 @@ export interface PoolOptions {
   threads: number;
   workerData: unknown;
   /** Tasks a worker is handed before it finishes the first (they queue inside it, in order). */
-  concurrentTasksPerWorker?: number;
-  resourceLimits?: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number };
+  concurrentTasksPerWorker: number;
+  resourceLimits: { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number };
 }
 
 export interface WorkerPool {
@@ -26,8 +26,8 @@ export function startPool(options: PoolOptions): WorkerPool {
     minThreads: options.threads,
     maxThreads: options.threads,
     idleTimeout: 1000,
-    ...(options.concurrentTasksPerWorker ? { concurrentTasksPerWorker: options.concurrentTasksPerWorker } : {}),
-    ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
+    concurrentTasksPerWorker: options.concurrentTasksPerWorker,
+    resourceLimits: options.resourceLimits,
   });
   return {
     run: (task) => pool.run(task),

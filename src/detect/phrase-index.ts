@@ -117,8 +117,10 @@ export class PhraseIndex {
       for (let j = i; j < end; j++) {
         const word = tokens[j]!.norm;
         const child = childOf(node, word);
-        const any = isPunctuation(word) ? undefined : childOf(node, ANY_WORD);
-        const found = (child ? walk(child, j + 1) : undefined) ?? (any ? walk(any, j + 1) : undefined);
+        let found = child ? walk(child, j + 1) : undefined;
+        // The any-word slot is looked up only when the word itself leads nowhere.
+        const any = found || isPunctuation(word) ? undefined : childOf(node, ANY_WORD);
+        if (any) found = walk(any, j + 1);
         if (found) return found;
         if (!this.fillers.has(word)) break;
       }
