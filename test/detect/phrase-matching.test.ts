@@ -108,3 +108,24 @@ describe('rule exceptions', () => {
     expect(matches(2, 'on it much later')).toBe(false);
   });
 });
+
+describe('phrases that start at the same word', () => {
+  const rule = (id: string, category: string, phrases: string[]) =>
+    checkRule({ id, category, message: 'm', phrases, negation: 'ignore', examples: { match: [phrases[0]!] } }, 'test').rule!;
+  const found = (rules: ReturnType<typeof rule>[], text: string) => {
+    const out: string[] = [];
+    compilePhraseRules(rules, loadLexicon()).detect({ text, tokens: tokenize(text) } as TurnText, { addFinding: (f) => void out.push(`${f.category}:${f.match}`) } as DetectionSink);
+    return out;
+  };
+
+  it('take the longest: its meaning wins over a shorter phrase inside it', () => {
+    const rules = [rule('t/ack', 'acknowledgement', ['we appreciate your frustration']), rule('t/thanks', 'gratitude', ['we appreciate'])];
+    expect(found(rules, 'We appreciate your frustration.')).toEqual(['acknowledgement:We appreciate your frustration']);
+    expect(found(rules, 'We appreciate your patience.')).toEqual(['gratitude:We appreciate']);
+  });
+
+  it('give a phrase that two rules share to both', () => {
+    const rules = [rule('t/ack', 'acknowledgement', ['sorry for the frustration']), rule('t/apology', 'apology', ['sorry', 'sorry for the frustration'])];
+    expect(found(rules, 'Sorry for the frustration.')).toEqual(['acknowledgement:Sorry for the frustration', 'apology:Sorry for the frustration']);
+  });
+});
