@@ -52,11 +52,13 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
           if (suppressed || fired?.has(ruleIndex) || match.start < (coveredTo?.get(spec.category) ?? 0)) continue;
           (fired ??= new Set()).add(ruleIndex);
           (coveredTo ??= new Map()).set(spec.category, match.end);
-          // A phrase may end on a comma or colon ("sorry about that,"); the quote does not. "Ouch!" keeps
-          // its exclamation mark.
+          // A phrase may end on a comma or colon ("sorry about that,") or start on one (", to give you a
+          // hand"); the quote does not. "Ouch!" keeps its exclamation mark.
+          let first = match.start;
           let last = match.end - 1;
-          while (last > match.start && CLAUSE_MARK.test(tokens[last]!.norm)) last -= 1;
-          const text = turn.text.slice(tokens[match.start]!.start, tokens[last]!.end);
+          while (last > first && CLAUSE_MARK.test(tokens[last]!.norm)) last -= 1;
+          while (first < last && CLAUSE_MARK.test(tokens[first]!.norm)) first += 1;
+          const text = turn.text.slice(tokens[first]!.start, tokens[last]!.end);
           sink.addFinding({ rule: spec.id, kind: spec.kind, category: spec.category, match: text, message: spec.message.replaceAll('{match}', text) });
         }
         i += 1;

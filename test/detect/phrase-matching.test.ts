@@ -129,3 +129,18 @@ describe('phrases that start at the same word', () => {
     expect(found(rules, 'Sorry for the frustration.')).toEqual(['acknowledgement:Sorry for the frustration', 'apology:Sorry for the frustration']);
   });
 });
+
+describe('quotes', () => {
+  const quoted = (phrases: string[], text: string) => {
+    const { rule } = checkRule({ id: 't/quote', category: 'reassurance', message: 'm', phrases, negation: 'ignore', examples: { match: [text] } }, 'test');
+    const out: string[] = [];
+    compilePhraseRules([rule!], loadLexicon()).detect({ text, tokens: tokenize(text) } as TurnText, { addFinding: (f) => void out.push(f.match) } as DetectionSink);
+    return out;
+  };
+
+  it('leave out a comma, colon or dash the phrase starts or ends on, and keep other marks', () => {
+    expect(quoted(['sorry about that ,'], 'Sorry about that, can you DM us?')).toEqual(['Sorry about that']);
+    expect(quoted([', to give you a hand'], 'Tell us what is going on, to give you a hand.')).toEqual(['to give you a hand']);
+    expect(quoted(['ouch !'], 'Ouch! That hurts.')).toEqual(['Ouch!']);
+  });
+});
