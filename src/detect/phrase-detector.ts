@@ -5,8 +5,8 @@ import { negatedBefore, PhraseIndex } from './phrase-index.js';
 import { expandPattern } from './phrase-pattern.js';
 import type { RuleSpec } from './rule-spec.js';
 
-/** Punctuation that joins clauses: trimmed from the end of a quote. */
-const CLAUSE_MARK = /^[,;:\u2013\u2014-]$/;
+/** A full stop, and punctuation that joins clauses: trimmed from the ends of a quote ("!" and "?" stay). */
+const CLAUSE_MARK = /^[.,;:\u2013\u2014-]$/;
 
 interface CompiledRule {
   spec: RuleSpec;
@@ -52,8 +52,8 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
           if (suppressed || fired?.has(ruleIndex) || match.start < (coveredTo?.get(spec.category) ?? 0)) continue;
           (fired ??= new Set()).add(ruleIndex);
           (coveredTo ??= new Map()).set(spec.category, match.end);
-          // A phrase may end on a comma or colon ("sorry about that,") or start on one (", to give you a
-          // hand"); the quote does not. "Ouch!" keeps its exclamation mark.
+          // A phrase may end on a full stop or comma ("understandable.", "sorry about that,") or start on a
+          // comma (", to give you a hand"); the quote does not. "Ouch!" keeps its exclamation mark.
           let first = match.start;
           let last = match.end - 1;
           while (last > first && CLAUSE_MARK.test(tokens[last]!.norm)) last -= 1;

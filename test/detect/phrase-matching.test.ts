@@ -138,9 +138,10 @@ describe('quotes', () => {
     return out;
   };
 
-  it('leave out a comma, colon or dash the phrase starts or ends on, and keep other marks', () => {
+  it('leave out a full stop, comma, colon or dash the phrase starts or ends on, and keep other marks', () => {
     expect(quoted(['sorry about that ,'], 'Sorry about that, can you DM us?')).toEqual(['Sorry about that']);
     expect(quoted([', to give you a hand'], 'Tell us what is going on, to give you a hand.')).toEqual(['to give you a hand']);
     expect(quoted(['ouch !'], 'Ouch! That hurts.')).toEqual(['Ouch!']);
+    expect(quoted(['understandable .'], 'Understandable. We will look into it.')).toEqual(['Understandable']);
   });
 });
