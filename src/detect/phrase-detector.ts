@@ -2,7 +2,6 @@
 import type { Detector, DetectionSink, Role, TurnText } from './detector.js';
 import type { Lexicon } from './load-rules.js';
 import { negatedBefore, PhraseIndex } from './phrase-index.js';
-import { expandPattern } from './phrase-pattern.js';
 import type { RuleSpec } from './rule-spec.js';
 
 /** A full stop, and punctuation that joins clauses: trimmed from the ends of a quote ("!" and "?" stay). */
@@ -15,9 +14,8 @@ interface CompiledRule {
 }
 
 export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: readonly Role[] = ['agent']): Detector {
-  const index = new PhraseIndex(lexicon.fillers);
-  const compiled: CompiledRule[] = rules.map((spec, i) => {
-    for (const phrase of spec.phrases) for (const sequence of expandPattern(phrase)) index.add(sequence, i);
+  const index = PhraseIndex.of(lexicon.fillers, rules.flatMap((spec, i) => spec.phrases.map((phrase) => [phrase, i] as const)));
+  const compiled: CompiledRule[] = rules.map((spec) => {
     const rule: CompiledRule = { spec };
     if (spec.unless.followedBy.length > 0) rule.followedBy = buildIndex(spec.unless.followedBy, lexicon);
     if (spec.unless.precededBy.length > 0) rule.precededBy = buildIndex(spec.unless.precededBy, lexicon);
@@ -68,7 +66,5 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
 }
 
 function buildIndex(phrases: string[], lexicon: Lexicon): PhraseIndex {
-  const index = new PhraseIndex(lexicon.fillers);
-  for (const phrase of phrases) for (const sequence of expandPattern(phrase)) index.add(sequence, 0);
-  return index;
+  return PhraseIndex.of(lexicon.fillers, phrases.map((phrase) => [phrase, 0] as const));
 }

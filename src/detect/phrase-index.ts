@@ -1,5 +1,6 @@
 // One trie over normalised tokens for every phrase of every rule: a turn is matched in a single
 // pass, whatever the number of rules. Small fillers ("so", "very") may sit between phrase words.
+import { expandPattern } from './phrase-pattern.js';
 import { isPunctuation, type Token } from './tokenize.js';
 
 /** Every node has the same fields from the start, so that V8 gives them all one compact shape. */
@@ -58,10 +59,20 @@ function addChild(node: TrieNode, word: string, child: TrieNode): void {
 export class PhraseIndex {
   private readonly root = newNode();
 
-  constructor(private readonly fillers: ReadonlySet<string>) {}
+  private constructor(private readonly fillers: ReadonlySet<string>) {}
+
+  /** The index of phrase patterns (phrase-pattern.ts), each with the rule it belongs to. Once every
+   * phrase is in, a phrase's last node with nothing after it (about 116,000 of the built-in rules'
+   * 187,000 nodes) is shared by every phrase that ends the same way, which saves about 4 MB. */
+  static of(fillers: ReadonlySet<string>, patterns: Iterable<readonly [pattern: string, rule: number]>): PhraseIndex {
+    const index = new PhraseIndex(fillers);
+    for (const [pattern, rule] of patterns) for (const sequence of expandPattern(pattern)) index.add(sequence, rule);
+    index.shareLeaves();
+    return index;
+  }
 
   /** Adds one phrase; the first rule to claim an exact phrase keeps it. */
-  add(sequence: readonly string[], rule: number): void {
+  private add(sequence: readonly string[], rule: number): void {
     let node = this.root;
     for (const word of sequence) {
       let child = childOf(node, word);
@@ -73,6 +84,31 @@ export class PhraseIndex {
     }
     if (node.rule < 0) node.rule = rule;
     else if (node.rule !== rule && !node.also?.includes(rule)) (node.also ??= []).push(rule);
+  }
+
+  /** Replaces each leaf by the first leaf with the same rules: leaves never change once the index is
+   * built, as phrases are only added before. */
+  private shareLeaves(): void {
+    const shared = new Map<string, TrieNode>();
+    const leaf = (node: TrieNode): TrieNode => {
+      const key = node.also ? `${node.rule},${node.also.join(',')}` : String(node.rule);
+      const first = shared.get(key);
+      if (first) return first;
+      shared.set(key, node);
+      return node;
+    };
+    const walk = (node: TrieNode): void => {
+      if (node.child) {
+        if (hasChildren(node.child)) walk(node.child);
+        else node.child = leaf(node.child);
+      } else if (node.next) {
+        for (const [word, child] of node.next) {
+          if (hasChildren(child)) walk(child);
+          else node.next.set(word, leaf(child));
+        }
+      }
+    };
+    walk(this.root);
   }
 
   /** Every rule of the phrase that spans start..end: the first, then any that share it. */

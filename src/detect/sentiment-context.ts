@@ -5,7 +5,6 @@ import { parse } from 'yaml';
 import type { LinearModel } from './linear-model.js';
 import { loadLexicon } from './load-rules.js';
 import { PhraseIndex } from './phrase-index.js';
-import { expandPattern } from './phrase-pattern.js';
 import type { FeatureContext } from './sentiment-features.js';
 
 export const SENTIMENT_MODEL_FILE = fileURLToPath(new URL('./data/sentiment-model.json', import.meta.url));
@@ -16,10 +15,7 @@ export function loadFeatureContext(): FeatureContext {
   const { cues } = parse(readFileSync(CUES_FILE, 'utf8')) as { cues: Record<string, string[]> };
   const cueNames = Object.keys(cues);
   // Cues match on exact words: no fillers, so "still waiting" is not "still really not waiting".
-  const index = new PhraseIndex(new Set());
-  cueNames.forEach((name, i) => {
-    for (const phrase of cues[name]!) for (const sequence of expandPattern(phrase)) index.add(sequence, i);
-  });
+  const index = PhraseIndex.of(new Set(), cueNames.flatMap((name, i) => cues[name]!.map((phrase) => [phrase, i] as const)));
   return { cues: index, cueNames, negators: lexicon.negators };
 }
 
