@@ -6,7 +6,7 @@ import { isPunctuation, type Token } from './tokenize.js';
 /** Every node has the same fields from the start, so that V8 gives them all one compact shape. */
 interface TrieNode {
   /** The only child, when there is one: most nodes with children have just one, and two fields hold it
-   * in far less memory than a map (the built-in rules expand to about 100,000 phrases). */
+   * in far less memory than a map (the built-in rules expand to about 126,000 phrases). */
   word: string | undefined;
   child: TrieNode | undefined;
   /** The children, once there are two or more. */
@@ -63,7 +63,8 @@ export class PhraseIndex {
 
   /** The index of phrase patterns (phrase-pattern.ts), each with the rule it belongs to. Once every
    * phrase is in, a phrase's last node with nothing after it (about 116,000 of the built-in rules'
-   * 187,000 nodes) is shared by every phrase that ends the same way, which saves about 4 MB. */
+   * 187,000 nodes) is shared by every phrase that ends the same way: 14 MB of heap instead of 22 for the
+   * rules and their index. */
   static of(fillers: ReadonlySet<string>, patterns: Iterable<readonly [pattern: string, rule: number]>): PhraseIndex {
     const index = new PhraseIndex(fillers);
     for (const [pattern, rule] of patterns) for (const sequence of expandPattern(pattern)) index.add(sequence, rule);
