@@ -39,7 +39,7 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
           i += 1;
           continue;
         }
-        for (const ruleIndex of index.rulesOf(tokens, match)) {
+        for (const ruleIndex of match.rules) {
           const rule = compiled[ruleIndex]!;
           const { spec } = rule;
           const window = spec.unless.window;

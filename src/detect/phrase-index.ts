@@ -11,14 +11,21 @@ interface TrieNode {
   child: TrieNode | undefined;
   /** The children, once there are two or more. */
   next: Map<string, TrieNode> | undefined;
+  /** The child for the any-word slot, kept apart: it is tried after every word, and a field costs
+   * less than a second map lookup. */
+  any: TrieNode | undefined;
   /** The first rule whose phrase ends here, or -1. */
   rule: number;
   /** Further rules that share the exact phrase ("thanks for flying with us" is gratitude and warmth). */
   also: number[] | undefined;
+  /** `rule` and `also` in one list, made once the index is built. */
+  rules: readonly number[] | undefined;
 }
 
 export interface PhraseMatch {
+  /** The first rule of the phrase, and every rule that shares it. */
   rule: number;
+  rules: readonly number[];
   start: number;
   /** One past the last token of the match. */
   end: number;
@@ -31,7 +38,7 @@ export const ANY_WORD = '*';
 const MAX_FILLERS = 3;
 
 function newNode(): TrieNode {
-  return { word: undefined, child: undefined, next: undefined, rule: -1, also: undefined };
+  return { word: undefined, child: undefined, next: undefined, any: undefined, rule: -1, also: undefined, rules: undefined };
 }
 
 function childOf(node: TrieNode, word: string): TrieNode | undefined {
@@ -39,10 +46,14 @@ function childOf(node: TrieNode, word: string): TrieNode | undefined {
 }
 
 function hasChildren(node: TrieNode): boolean {
-  return node.child !== undefined || node.next !== undefined;
+  return node.child !== undefined || node.next !== undefined || node.any !== undefined;
 }
 
 function addChild(node: TrieNode, word: string, child: TrieNode): void {
+  if (word === ANY_WORD) {
+    node.any = child;
+    return;
+  }
   if (node.child === undefined && node.next === undefined) {
     node.word = word;
     node.child = child;
@@ -58,6 +69,9 @@ function addChild(node: TrieNode, word: string, child: TrieNode): void {
 
 export class PhraseIndex {
   private readonly root = newNode();
+  /** The longest phrase found so far by `deepest`: where it ends, and its last node. */
+  private bestEnd = -1;
+  private bestNode: TrieNode | undefined;
 
   private constructor(private readonly fillers: ReadonlySet<string>) {}
 
@@ -69,6 +83,7 @@ export class PhraseIndex {
     const index = new PhraseIndex(fillers);
     for (const [pattern, rule] of patterns) for (const sequence of expandPattern(pattern)) index.add(sequence, rule);
     index.shareLeaves();
+    index.listRules();
     return index;
   }
 
@@ -76,7 +91,7 @@ export class PhraseIndex {
   private add(sequence: readonly string[], rule: number): void {
     let node = this.root;
     for (const word of sequence) {
-      let child = childOf(node, word);
+      let child = word === ANY_WORD ? node.any : childOf(node, word);
       if (!child) {
         child = newNode();
         addChild(node, word, child);
@@ -99,6 +114,10 @@ export class PhraseIndex {
       return node;
     };
     const walk = (node: TrieNode): void => {
+      if (node.any) {
+        if (hasChildren(node.any)) walk(node.any);
+        else node.any = leaf(node.any);
+      }
       if (node.child) {
         if (hasChildren(node.child)) walk(node.child);
         else node.child = leaf(node.child);
@@ -112,59 +131,52 @@ export class PhraseIndex {
     walk(this.root);
   }
 
-  /** Every rule of the phrase that spans start..end: the first, then any that share it. */
-  rulesOf(tokens: readonly Token[], match: PhraseMatch): number[] {
-    const node = this.nodeAt(tokens, match.start, match.end);
-    return node ? [node.rule, ...(node.also ?? [])] : [match.rule];
+  /** Gives every node that ends a phrase its list of rules; nodes of one rule share one list. */
+  private listRules(): void {
+    const single = new Map<number, readonly number[]>();
+    const seen = new Set<TrieNode>();
+    const visit = (node: TrieNode): void => {
+      if (seen.has(node)) return;
+      seen.add(node);
+      if (node.rule >= 0) {
+        if (node.also) node.rules = [node.rule, ...node.also];
+        else if (!(node.rules = single.get(node.rule))) single.set(node.rule, (node.rules = [node.rule]));
+      }
+      if (node.child) visit(node.child);
+      if (node.next) for (const child of node.next.values()) visit(child);
+      if (node.any) visit(node.any);
+    };
+    visit(this.root);
   }
 
   /** The longest phrase starting at `start`, skipping fillers inside it. */
   longestAt(tokens: readonly Token[], start: number): PhraseMatch | undefined {
     const first = childOf(this.root, tokens[start]!.norm);
     if (!first) return undefined;
-    const end = this.deepest(tokens, first, start + 1);
-    return end > 0 ? { rule: this.ruleAt(tokens, start, end), start, end } : undefined;
+    this.bestEnd = -1;
+    this.bestNode = undefined;
+    this.deepest(tokens, first, start + 1);
+    const node = this.bestNode as TrieNode | undefined;
+    return node ? { rule: node.rule, rules: node.rules!, start, end: this.bestEnd } : undefined;
   }
 
-  /** The end of the longest phrase reachable from `node` at token `i`, or -1. Up to MAX_FILLERS
-   * fillers may stand before the next phrase word; a filler that is also a phrase word ("do" in
-   * "I really do understand" and in "I do not care") is tried both ways. */
-  private deepest(tokens: readonly Token[], node: TrieNode, i: number): number {
-    let best = node.rule >= 0 ? i : -1;
-    if (!hasChildren(node)) return best;
-    for (let j = i; j < Math.min(tokens.length, i + MAX_FILLERS + 1); j++) {
+  /** Walks every path from `node` at token `i` and keeps the first that reaches furthest. Up to
+   * MAX_FILLERS fillers may stand before the next phrase word; a filler that is also a phrase word
+   * ("do" in "I really do understand" and in "I do not care") is tried both ways. */
+  private deepest(tokens: readonly Token[], node: TrieNode, i: number): void {
+    if (node.rule >= 0 && i > this.bestEnd) {
+      this.bestEnd = i;
+      this.bestNode = node;
+    }
+    if (!hasChildren(node)) return;
+    const limit = Math.min(tokens.length, i + MAX_FILLERS + 1);
+    for (let j = i; j < limit; j++) {
       const word = tokens[j]!.norm;
       const child = childOf(node, word);
-      if (child) best = Math.max(best, this.deepest(tokens, child, j + 1));
-      const any = isPunctuation(word) ? undefined : childOf(node, ANY_WORD);
-      if (any) best = Math.max(best, this.deepest(tokens, any, j + 1));
+      if (child) this.deepest(tokens, child, j + 1);
+      if (node.any && !isPunctuation(word)) this.deepest(tokens, node.any, j + 1);
       if (!this.fillers.has(word)) break;
     }
-    return best;
-  }
-
-  /** The rule of the phrase that spans start..end, found along the same paths. */
-  private ruleAt(tokens: readonly Token[], start: number, end: number): number {
-    return this.nodeAt(tokens, start, end)?.rule ?? -1;
-  }
-
-  private nodeAt(tokens: readonly Token[], start: number, end: number): TrieNode | undefined {
-    const walk = (node: TrieNode, i: number): TrieNode | undefined => {
-      if (i === end) return node.rule >= 0 ? node : undefined;
-      for (let j = i; j < end; j++) {
-        const word = tokens[j]!.norm;
-        const child = childOf(node, word);
-        let found = child ? walk(child, j + 1) : undefined;
-        // The any-word slot is looked up only when the word itself leads nowhere.
-        const any = found || isPunctuation(word) ? undefined : childOf(node, ANY_WORD);
-        if (any) found = walk(any, j + 1);
-        if (found) return found;
-        if (!this.fillers.has(word)) break;
-      }
-      return undefined;
-    };
-    const first = childOf(this.root, tokens[start]!.norm);
-    return first ? walk(first, start + 1) : undefined;
   }
 
   /** Whether some phrase of this index starts within `window` tokens after `from` (punctuation counts toward the window). */
