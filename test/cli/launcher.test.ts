@@ -25,14 +25,16 @@ describe('the attune launcher', () => {
     expect(r.stderr).toContain('no-such-file.csv');
   });
 
-  it('starts an audit with workers with 8 MB semi-spaces, and one-thread audits and other commands without a second process', () => {
+  it('starts an audit with workers with 8 MB semi-spaces and a young generation collected without helpers, and one-thread audits and other commands without a second process', () => {
     const probe = ['--import', 'data:text/javascript,process.on("exit",()=>process.stderr.write("execArgv="+JSON.stringify(process.execArgv)+"\\n"))'];
     const audit = spawnSync(process.execPath, [...probe, 'bin/attune.js', 'audit', 'fixtures/demo', '--format', 'json', '--jobs', '2'], { cwd: root, encoding: 'utf8' });
     expect(audit.stderr).toContain('--max-semi-space-size=8');
+    expect(audit.stderr).toContain('--no-parallel-scavenge');
     for (const jobs of [['--jobs', '1'], ['--jobs=1'], ['-j1']]) {
       const alone = spawnSync(process.execPath, [...probe, 'bin/attune.js', 'audit', 'fixtures/demo', '--format', 'json', ...jobs], { cwd: root, encoding: 'utf8' });
       expect(alone.status).toBe(0);
       expect(alone.stderr).not.toContain('--max-semi-space-size');
+      expect(alone.stderr).not.toContain('--no-parallel-scavenge');
     }
     const rules = spawnSync(process.execPath, [...probe, 'bin/attune.js', 'rules'], { cwd: root, encoding: 'utf8' });
     expect(rules.status).toBe(0);
