@@ -9,29 +9,60 @@ const require = createRequire(import.meta.url);
 let winkNLP: typeof winkNLPType;
 let model: typeof modelType;
 
-/** wink-nlp's word cache grows with every unseen token (ids, names): about 0.5 KB a document on ticket
- * text (300k documents took its heap from 18 to 171 MB), so a fresh instance every 100,000 documents
- * bounds it near 50 MB; building one costs about 120 ms, which 100,000 documents amortise. */
-const RECYCLE_EVERY = 100_000;
+/** wink-nlp's word cache grows with every token it has not seen yet (order numbers, names, addresses):
+ * about 130 bytes a word, and text full of ids adds several words a document (300,000 such documents
+ * took its heap up by 220 MB). A fresh instance is made once 100,000 words have been added, about 13 MB
+ * (and, with the garbage a thread keeps before it collects, a few times that in memory); building one
+ * costs about 120 ms, and its cache starts cold. The bench's customer texts add a word in 6 documents
+ * (1,000,000 turns need no second instance); the real airline customer tweets 3 words in 4 (one instance
+ * every 130,000). The count comes from the ids of the tokens (`its.uniqueId`: a word added to the cache
+ * takes the next id), read every 32nd document. */
+const WORD_BUDGET = 100_000;
+const SAMPLE_EVERY = 32;
 
 export interface SentenceScorer {
   /** The sentiment of each sentence of `text`, each in -1..1. */
   scoreSentences(text: string): number[];
+  /** How many wink-nlp instances it has made so far. */
+  readonly instances: number;
 }
 
-export function createSentenceScorer(): SentenceScorer {
+/** `wordBudget`: the new words a wink-nlp instance may cache before a fresh one takes over. */
+export function createSentenceScorer(wordBudget = WORD_BUDGET): SentenceScorer {
   let nlp = load();
-  let used = 0;
+  let first = firstNewId(nlp);
+  let highest = first;
+  let read = 0;
+  let instances = 1;
   return {
+    get instances() {
+      return instances;
+    },
     scoreSentences(text: string): number[] {
-      if (++used > RECYCLE_EVERY) {
+      if (highest - first > wordBudget) {
         nlp = load();
-        used = 1;
+        highest = first = firstNewId(nlp);
+        instances += 1;
       }
+      const doc = nlp.readDoc(steadyText(text));
+      if (++read % SAMPLE_EVERY === 0) highest = Math.max(highest, highestId(doc, nlp));
       // One call for all sentences: cheaper than reading each sentence item.
-      return nlp.readDoc(steadyText(text)).sentences().out(nlp.its.sentiment) as unknown as number[];
+      return doc.sentences().out(nlp.its.sentiment) as unknown as number[];
     },
   };
+}
+
+type Nlp = ReturnType<typeof winkNLPType>;
+
+/** The id the cache gives the next word it has not seen: that of a word no lexicon holds. */
+function firstNewId(nlp: Nlp): number {
+  return highestId(nlp.readDoc('attuneprobeword'), nlp);
+}
+
+function highestId(doc: ReturnType<Nlp['readDoc']>, nlp: Nlp): number {
+  let highest = -1;
+  for (const id of doc.tokens().out(nlp.its.uniqueId) as unknown as number[]) if (id > highest) highest = id;
+  return highest;
 }
 
 /** wink-nlp tokenises a word it has not seen yet differently from one already in its word cache when
@@ -55,7 +86,7 @@ export function steadyText(text: string): string {
  * "Invalid string length". Its first result is kept and handed to every instance instead. */
 let stableModel: typeof modelType | undefined;
 
-function load(): ReturnType<typeof winkNLPType> {
+function load(): Nlp {
   if (!stableModel) {
     winkNLP = require('wink-nlp') as typeof winkNLPType;
     model = require('wink-eng-lite-web-model') as typeof modelType;

@@ -13,6 +13,22 @@ describe('wink-nlp sentence scores', () => {
     expect(inOrder[1]!.some((s) => s < 0)).toBe(true);
   });
 
+  it('start a fresh wink-nlp once its word cache has taken the budget of new words, with the same scores', () => {
+    const scorer = createSentenceScorer(200);
+    const probe = 'This is terrible service, I am so angry.';
+    const before = scorer.scoreSentences(probe);
+    // Each text brings three words no cache has seen: 400 texts add 1,200.
+    for (let i = 0; i < 400; i++) scorer.scoreSentences(`Order ORD${i}x7 for user${i}q@mail${i}z.com is late.`);
+    expect(scorer.instances).toBeGreaterThanOrEqual(4);
+    expect(scorer.instances).toBeLessThanOrEqual(7);
+    expect(scorer.scoreSentences(probe)).toEqual(before);
+    expect(before[0]).toBeLessThan(0);
+    // Text with no new words keeps one instance.
+    const steady = createSentenceScorer(200);
+    for (let i = 0; i < 400; i++) steady.scoreSentences(probe);
+    expect(steady.instances).toBe(1);
+  });
+
   it('keeps the words and spaces runs of dots and dotted abbreviations', () => {
     expect(steadyText('waiting on UA871... pray')).toBe('waiting on UA871 ... pray');
     expect(steadyText('Why?! Really')).toBe('Why ?! Really');
