@@ -1,7 +1,8 @@
 // Keeps a long audit's heap close to what it holds alive. V8 lets garbage pile up to several times
 // the live heap before a full collection (on the reading thread, about 120 MB over 30 MB live), and
 // that garbage is most of a run's peak memory. A check every thousand records runs a full collection
-// when the old generation has grown past a budget; the budget follows the live size, so a large live
+// when the old generation has grown past a budget, or when the thread has let go of a wink-nlp
+// instance (text full of unseen ids renews it often); the budget follows the live size, so a large live
 // heap (many agents, long conversations) never makes it collect over and over. Each collection pauses
 // the thread (about 30 ms over a 55 MB live heap): alone, the reading thread can afford more room and
 // fewer pauses than when workers hold their own copies of the language model.
@@ -23,6 +24,15 @@ export interface KeeperOptions {
 
 export type HeapKeeper = () => void;
 
+/** Set when this thread has let go of a large structure (a wink-nlp instance with its model tables):
+ * the next check collects whatever the budget says, so that the old and the new copy are not both held
+ * until the old generation reaches its budget. */
+let released = false;
+
+export function releasedLargeObject(): void {
+  released = true;
+}
+
 export function createHeapKeeper({ checkEvery = CHECK_EVERY, growth = 1.5 }: KeeperOptions = {}): HeapKeeper {
   const gc = exposedGc();
   if (!gc) return () => {};
@@ -31,7 +41,8 @@ export function createHeapKeeper({ checkEvery = CHECK_EVERY, growth = 1.5 }: Kee
   return () => {
     if (++count < checkEvery) return;
     count = 0;
-    if (oldGenerationBytes() < budget) return;
+    if (!released && oldGenerationBytes() < budget) return;
+    released = false;
     gc();
     budget = Math.max(BUDGET, growth * oldGenerationBytes());
   };

@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import type winkNLPType from 'wink-nlp';
 import type modelType from 'wink-eng-lite-web-model';
+import { releasedLargeObject } from '../heap-keeper.js';
 
 // Loaded on first use, not at import: commands that never score sentiment (lint, rules, --version)
 // start without parsing the model.
@@ -40,6 +41,7 @@ export function createSentenceScorer(wordBudget = WORD_BUDGET): SentenceScorer {
     },
     scoreSentences(text: string): number[] {
       if (highest - first > wordBudget) {
+        releasedLargeObject();
         nlp = load();
         highest = first = firstNewId(nlp);
         instances += 1;
