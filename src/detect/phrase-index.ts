@@ -6,7 +6,7 @@ import { isPunctuation, type Token } from './tokenize.js';
 /** Every node has the same fields from the start, so that V8 gives them all one compact shape. */
 interface TrieNode {
   /** The only child, when there is one: most nodes with children have just one, and two fields hold it
-   * in far less memory than a map (the built-in rules expand to about 126,000 phrases). */
+   * in far less memory than a map (the built-in rules expand to about 152,000 phrases). */
   word: string | undefined;
   child: TrieNode | undefined;
   /** The children, once there are two or more. */
@@ -14,17 +14,13 @@ interface TrieNode {
   /** The child for the any-word slot, kept apart: it is tried after every word, and a field costs
    * less than a second map lookup. */
   any: TrieNode | undefined;
-  /** The first rule whose phrase ends here, or -1. */
-  rule: number;
-  /** Further rules that share the exact phrase ("thanks for flying with us" is gratitude and warmth). */
-  also: number[] | undefined;
-  /** `rule` and `also` in one list, made once the index is built. */
+  /** The rules whose phrase ends here, first come first, or undefined: an exact phrase may belong to
+   * more than one ("thanks for flying with us" is gratitude and warmth). Nodes of one rule share a list. */
   rules: readonly number[] | undefined;
 }
 
 export interface PhraseMatch {
-  /** The first rule of the phrase, and every rule that shares it. */
-  rule: number;
+  /** The first rule of the phrase, then every rule that shares it. */
   rules: readonly number[];
   start: number;
   /** One past the last token of the match. */
@@ -38,7 +34,7 @@ export const ANY_WORD = '*';
 const MAX_FILLERS = 3;
 
 function newNode(): TrieNode {
-  return { word: undefined, child: undefined, next: undefined, any: undefined, rule: -1, also: undefined, rules: undefined };
+  return { word: undefined, child: undefined, next: undefined, any: undefined, rules: undefined };
 }
 
 function childOf(node: TrieNode, word: string): TrieNode | undefined {
@@ -72,18 +68,19 @@ export class PhraseIndex {
   /** The longest phrase found so far by `deepest`: where it ends, and its last node. */
   private bestEnd = -1;
   private bestNode: TrieNode | undefined;
+  /** One shared list per rule for the nodes of one rule alone. */
+  private readonly single = new Map<number, readonly number[]>();
 
   private constructor(private readonly fillers: ReadonlySet<string>) {}
 
   /** The index of phrase patterns (phrase-pattern.ts), each with the rule it belongs to. Once every
-   * phrase is in, a phrase's last node with nothing after it (about 116,000 of the built-in rules'
-   * 187,000 nodes) is shared by every phrase that ends the same way: 14 MB of heap instead of 22 for the
-   * rules and their index. */
+   * phrase is in, a phrase's last node with nothing after it (most of the trie's nodes) is shared by every
+   * phrase that ends the same way: with 126,000 phrases, 14 MB of heap instead of 22 for the rules and
+   * their index. */
   static of(fillers: ReadonlySet<string>, patterns: Iterable<readonly [pattern: string, rule: number]>): PhraseIndex {
     const index = new PhraseIndex(fillers);
     for (const [pattern, rule] of patterns) for (const sequence of expandPattern(pattern)) index.add(sequence, rule);
     index.shareLeaves();
-    index.listRules();
     return index;
   }
 
@@ -98,8 +95,11 @@ export class PhraseIndex {
       }
       node = child;
     }
-    if (node.rule < 0) node.rule = rule;
-    else if (node.rule !== rule && !node.also?.includes(rule)) (node.also ??= []).push(rule);
+    if (!node.rules) {
+      let alone = this.single.get(rule);
+      if (!alone) this.single.set(rule, (alone = [rule]));
+      node.rules = alone;
+    } else if (!node.rules.includes(rule)) node.rules = [...node.rules, rule];
   }
 
   /** Replaces each leaf by the first leaf with the same rules: leaves never change once the index is
@@ -107,7 +107,7 @@ export class PhraseIndex {
   private shareLeaves(): void {
     const shared = new Map<string, TrieNode>();
     const leaf = (node: TrieNode): TrieNode => {
-      const key = node.also ? `${node.rule},${node.also.join(',')}` : String(node.rule);
+      const key = node.rules!.join(',');
       const first = shared.get(key);
       if (first) return first;
       shared.set(key, node);
@@ -131,24 +131,6 @@ export class PhraseIndex {
     walk(this.root);
   }
 
-  /** Gives every node that ends a phrase its list of rules; nodes of one rule share one list. */
-  private listRules(): void {
-    const single = new Map<number, readonly number[]>();
-    const seen = new Set<TrieNode>();
-    const visit = (node: TrieNode): void => {
-      if (seen.has(node)) return;
-      seen.add(node);
-      if (node.rule >= 0) {
-        if (node.also) node.rules = [node.rule, ...node.also];
-        else if (!(node.rules = single.get(node.rule))) single.set(node.rule, (node.rules = [node.rule]));
-      }
-      if (node.child) visit(node.child);
-      if (node.next) for (const child of node.next.values()) visit(child);
-      if (node.any) visit(node.any);
-    };
-    visit(this.root);
-  }
-
   /** The longest phrase starting at `start`, skipping fillers inside it. */
   longestAt(tokens: readonly Token[], start: number): PhraseMatch | undefined {
     const first = childOf(this.root, tokens[start]!.norm);
@@ -157,14 +139,14 @@ export class PhraseIndex {
     this.bestNode = undefined;
     this.deepest(tokens, first, start + 1);
     const node = this.bestNode as TrieNode | undefined;
-    return node ? { rule: node.rule, rules: node.rules!, start, end: this.bestEnd } : undefined;
+    return node ? { rules: node.rules!, start, end: this.bestEnd } : undefined;
   }
 
   /** Walks every path from `node` at token `i` and keeps the first that reaches furthest. Up to
    * MAX_FILLERS fillers may stand before the next phrase word; a filler that is also a phrase word
    * ("do" in "I really do understand" and in "I do not care") is tried both ways. */
   private deepest(tokens: readonly Token[], node: TrieNode, i: number): void {
-    if (node.rule >= 0 && i > this.bestEnd) {
+    if (node.rules && i > this.bestEnd) {
       this.bestEnd = i;
       this.bestNode = node;
     }

@@ -92,7 +92,7 @@ export function addCues(tokens: readonly Token[], context: FeatureContext, add: 
   for (let i = 0; i < tokens.length; i++) {
     const match = context.cues.longestAt(tokens, i);
     if (!match) continue;
-    add(`cue:${context.cueNames[match.rule]}`);
+    add(`cue:${context.cueNames[match.rules[0]!]}`);
     i = match.end - 1;
   }
 }
