@@ -1,5 +1,6 @@
 // Normalises text into lower-case word tokens for phrase matching: curly and accent apostrophes straightened,
-// contractions expanded ("I'm" -> "i am", "don't" -> "do not"), each token keeping its source span.
+// contractions expanded ("I'm" -> "i am", "don't" -> "do not"), camel-case hashtags split into their
+// words, each token keeping its source span.
 
 export interface Token {
   norm: string;
@@ -70,6 +71,10 @@ export function tokenize(text: string): Token[] {
         width = i < n ? wordCharAt(text, i, LETTER) : 0;
       }
     }
+    if (upper && !apostrophe && start > 0 && text.charCodeAt(start - 1) === 35) {
+      pushHashtag(tokens, text, start, i);
+      continue;
+    }
     const word = text.slice(start, i);
     pushWord(tokens, upper ? word.toLowerCase() : word, start, i, apostrophe);
   }
@@ -84,6 +89,20 @@ function pushWord(tokens: Token[], lower: string, start: number, end: number, ap
   }
   const word = lower.replace(APOSTROPHES, "'");
   for (const part of expandContraction(word, word.indexOf("'"))) tokens.push({ norm: part, start, end });
+}
+
+/** A hashtag's words, split where a lower-case letter meets a capital ("#ThanksForNothing" reads
+ * "thanks for nothing"); one written in a single case stays one word. */
+function pushHashtag(tokens: Token[], text: string, start: number, end: number): void {
+  let from = start;
+  for (let k = start + 1; k <= end; k++) {
+    const prev = text.charCodeAt(k - 1);
+    const next = k < end ? text.charCodeAt(k) : 0;
+    if (k === end || (prev >= 97 && prev <= 122 && next >= 65 && next <= 90)) {
+      tokens.push({ norm: text.slice(from, k).toLowerCase(), start: from, end: k });
+      from = k;
+    }
+  }
 }
 
 /** A hyphen with space on both sides joins clauses ("oh no - please"), not words ("check-in", "-Becky"). */
