@@ -26,6 +26,13 @@ describe('tokenize', () => {
     expect(categories('アマゾンです。ご迷惑をおかけしております。')).toContain('apology');
   });
 
+  it('splits a camel-case hashtag into its words, each with its own span, and leaves other words whole', () => {
+    const text = 'so #ThanksForNothing #fail #NOREPLY MacBook';
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => t.norm)).toEqual(['so', 'thanks', 'for', 'nothing', 'fail', 'noreply', 'macbook']);
+    expect(tokens.slice(1, 4).map((t) => text.slice(t.start, t.end))).toEqual(['Thanks', 'For', 'Nothing']);
+  });
+
   it('keeps the source span of every token', () => {
     const text = 'Don’t worry';
     const tokens = tokenize(text);
