@@ -2,6 +2,7 @@
 import type { Detector, DetectionSink, Role, TurnText } from './detector.js';
 import type { Lexicon } from './load-rules.js';
 import { negatedBefore, PhraseIndex } from './phrase-index.js';
+import { isCheering } from './shouting.js';
 import type { RuleSpec } from './rule-spec.js';
 
 /** A full stop, and punctuation that joins clauses: trimmed from the ends of a quote ("!" and "?" stay). */
@@ -32,6 +33,7 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
       // a look" inside "so we can take a look"), while one of another category still counts ("regret the
       // frustration we've caused you" apologises, and "the frustration we've caused" acknowledges).
       let coveredTo: Map<string, number> | undefined;
+      let cheering: boolean | undefined;
       let i = 0;
       while (i < tokens.length) {
         const match = index.longestAt(tokens, i);
@@ -46,7 +48,8 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
           const suppressed =
             (spec.negation === 'respect' && negatedBefore(tokens, match.start, lexicon.negators, lexicon.negationWindow, lexicon.clauseWords)) ||
             (rule.followedBy?.startsWithin(tokens, match.end, window) ?? false) ||
-            (rule.precededBy?.endsWithin(tokens, match.start, window) ?? false);
+            (rule.precededBy?.endsWithin(tokens, match.start, window) ?? false) ||
+            (spec.unless.cheering && (cheering ??= isCheering(turn, lexicon.cheer)));
           if (suppressed || fired?.has(ruleIndex) || match.start < (coveredTo?.get(spec.category) ?? 0)) continue;
           (fired ??= new Set()).add(ruleIndex);
           (coveredTo ??= new Map()).set(spec.category, match.end);

@@ -10,8 +10,9 @@ export interface RuleSpec {
   message: string;
   why?: string;
   phrases: string[];
-  /** A match is dropped when one of these phrases follows or precedes it within `window` tokens. */
-  unless: { followedBy: string[]; precededBy: string[]; window: number };
+  /** A match is dropped when one of these phrases follows or precedes it within `window` tokens, or,
+   * with `cheering`, when the turn cheers (a warm word or a smiling emoji: banter, not a jab). */
+  unless: { followedBy: string[]; precededBy: string[]; window: number; cheering: boolean };
   /** `respect`: a negator just before the phrase ("not sorry") cancels it. */
   negation: 'respect' | 'ignore';
   suggestions: string[];
@@ -54,6 +55,8 @@ export function checkRule(raw: unknown, source: string, options: { customCategor
   [...followedBy, ...precededBy].forEach((phrase) => addPatternProblem(phrase, 'unless', add));
   const window = unlessRaw.window === undefined ? 3 : Number(unlessRaw.window);
   if (!Number.isInteger(window) || window < 1 || window > 20) add('unless.window', "'window' must be a whole number from 1 to 20");
+  const cheering = unlessRaw.cheering ?? false;
+  if (typeof cheering !== 'boolean') add('unless.cheering', "'cheering' must be true or false");
   const negation = r.negation === undefined ? 'respect' : r.negation;
   if (negation !== 'respect' && negation !== 'ignore') add('negation', "'negation' must be 'respect' or 'ignore'");
   const examplesRaw = (r.examples ?? {}) as Record<string, unknown>;
@@ -62,7 +65,7 @@ export function checkRule(raw: unknown, source: string, options: { customCategor
   if (problems.length > 0 || !kind) return { problems };
   const rule: RuleSpec = {
     id, kind, category, message, phrases, source,
-    unless: { followedBy, precededBy, window },
+    unless: { followedBy, precededBy, window, cheering: cheering === true },
     negation: negation as RuleSpec['negation'],
     severity: severity as Severity,
     suggestions: stringList(r.suggestions, 'suggestions', add),

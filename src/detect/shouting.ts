@@ -32,7 +32,8 @@ export function createShoutingDetector(acronyms: ReadonlySet<string>, roles: Det
   };
 }
 
-function isCheering(turn: TurnText, cheer: ReadonlySet<string>): boolean {
+/** Whether the turn cheers: a smiling or applauding emoji, or a warm word ("congrats", "thanks", "enjoy"). */
+export function isCheering(turn: TurnText, cheer: ReadonlySet<string>): boolean {
   return CHEERFUL.test(turn.text) || turn.tokens.some((token) => cheer.has(token.norm));
 }
 

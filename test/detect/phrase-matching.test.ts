@@ -114,6 +114,20 @@ describe('rule exceptions', () => {
     expect(matches(2, 'not yet on it')).toBe(false);
     expect(matches(2, 'on it much later')).toBe(false);
   });
+
+  it('drop a match in a cheering turn only for rules that ask for it, and refuse a cheering that is not true or false', () => {
+    const spec = (cheering: unknown) => ({ id: 'team/nice-try', category: 'condescension', message: 'm', phrases: ['nice try'], unless: { cheering }, examples: { match: ['nice try'] } });
+    const hits = (cheering: boolean, text: string) => {
+      const found: string[] = [];
+      compilePhraseRules([checkRule(spec(cheering), 'test').rule!], loadLexicon()).detect({ text, tokens: tokenize(text) } as TurnText, { addFinding: (f) => void found.push(f.match) } as DetectionSink);
+      return found.length;
+    };
+    expect(hits(true, 'Nice try, Dave! Happy birthday!')).toBe(0);
+    expect(hits(true, 'Nice try 😊')).toBe(0);
+    expect(hits(true, 'Nice try. The answer is still no.')).toBe(1);
+    expect(hits(false, 'Nice try, Dave! Happy birthday!')).toBe(1);
+    expect(checkRule(spec('yes'), 'test').problems.map((p) => p.path)).toEqual(['unless.cheering']);
+  });
 });
 
 describe('phrases that start at the same word', () => {
