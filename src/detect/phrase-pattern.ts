@@ -12,9 +12,13 @@ interface Piece {
   optional: boolean;
 }
 
-/** Every token sequence the pattern stands for, in the order of its alternatives. */
-export function expandPattern(pattern: string): string[][] {
-  const pieces = checkedPieces(pattern);
+/** Every token sequence the pattern stands for, in the order of its alternatives. With `skipped` (the
+ * words the matcher skips inside a phrase, such as "so" and "very"), an optional group of such words
+ * between two required words is left out: the matcher skips those words there anyway, and "(really|so)?"
+ * would otherwise triple the phrases of its pattern. */
+export function expandPattern(pattern: string, skipped?: ReadonlySet<string>): string[][] {
+  const checked = checkedPieces(pattern);
+  const pieces = skipped ? checked.filter((piece, i) => !isSkippedBetween(checked, i, skipped)) : checked;
   let variants: string[][] = [[]];
   for (const { choices, optional } of pieces) {
     const next: string[][] = [];
@@ -25,6 +29,12 @@ export function expandPattern(pattern: string): string[][] {
     variants = next;
   }
   return variants.filter((v) => v.length > 0);
+}
+
+function isSkippedBetween(pieces: Piece[], i: number, skipped: ReadonlySet<string>): boolean {
+  const { choices, optional } = pieces[i]!;
+  if (!optional || !choices.every((choice) => choice.length === 1 && skipped.has(choice[0]!))) return false;
+  return pieces.slice(0, i).some((piece) => !piece.optional) && pieces.slice(i + 1).some((piece) => !piece.optional);
 }
 
 /** Throws what is wrong with a pattern, without expanding it (rule files are checked on every load). */

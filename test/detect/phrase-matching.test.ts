@@ -47,6 +47,16 @@ describe('phrase patterns', () => {
     expect(expandPattern('(look_into|check)')).toEqual([['look', 'into'], ['check']]);
   });
 
+  it('leave out an optional group of skipped words between required words, and nowhere else', () => {
+    const skipped = new Set(['so', 'very']);
+    expect(expandPattern('(i|we) (so|very)? sorry', skipped)).toEqual([['i', 'sorry'], ['we', 'sorry']]);
+    // At the start, the group decides where a match starts; at the end, where it stops; a real word keeps it.
+    expect(expandPattern('(so|very)? sorry', skipped)).toHaveLength(3);
+    expect(expandPattern('sorry (so)?', skipped)).toHaveLength(2);
+    expect(expandPattern('i (so|quite)? sorry', skipped)).toHaveLength(3);
+    expect(categories("We're so very sorry.")).toContain('apology');
+  });
+
   it('refuse empty alternatives and runaway expansions', () => {
     expect(() => expandPattern('(a|)')).toThrowError(/empty alternative/);
     expect(() => expandPattern('(a|b|c|d|e|f|g|h) '.repeat(4))).toThrowError(/more than 2048/);
