@@ -1,8 +1,8 @@
 // Compiles phrase rules into one Detector: a single trie pass per turn, then each rule's exceptions.
+import { isCheering } from './cheering.js';
 import type { Detector, DetectionSink, Role, TurnText } from './detector.js';
 import type { Lexicon } from './load-rules.js';
 import { negatedBefore, PhraseIndex } from './phrase-index.js';
-import { isCheering } from './shouting.js';
 import type { RuleSpec } from './rule-spec.js';
 
 /** A full stop, and punctuation that joins clauses: trimmed from the ends of a quote ("!" and "?" stay). */

@@ -2,17 +2,14 @@
 // unless the turn is cheering ("CONGRATULATIONS!!!", "Awesome!!! Thanks so much"). On agent turns the
 // shouted sentence must also be aimed at the reader (a pointed word: "you", "not", "read", "already"):
 // brand banter ("LET'S DO THIS DAVE!!!!!", "TESCO... FROM OUTTA NOWHERE") is not temper.
+import { isCheering } from './cheering.js';
 import type { Detector, DetectionSink, TurnText } from './detector.js';
-import { POSITIVE_EMOJI } from './sentiment-features.js';
 
 /** Three capitalised words in a row is where emphasis turns into shouting; one or two is often a name or stress. */
 const MIN_CAPS_RUN = 3;
 const CAPS_WORD = /[\p{Lu}][\p{Lu}'’]+/uy;
 const TWO_CAPITALS = /\p{Lu}\p{Lu}/u;
 const EXCLAMATIONS = /!{3,}|(?:[!?]{2,}[!?]*!)/u;
-
-/** Emoji and emoticons that smile, cheer or applaud: the sentiment model's positive ones and a few more. */
-const CHEERFUL = new RegExp(`${POSITIVE_EMOJI.source}|[🥳🎂🍰👐✈😂🤣😜😉]`, 'u');
 
 /** `pointed`, when given, holds the words one of which the shouted sentence must contain. */
 export function createShoutingDetector(acronyms: ReadonlySet<string>, roles: Detector['roles'] = ['agent'], cheer: ReadonlySet<string> = new Set(), pointed?: ReadonlySet<string>): Detector {
@@ -30,11 +27,6 @@ export function createShoutingDetector(acronyms: ReadonlySet<string>, roles: Det
       sink.addFinding({ rule: 'temper/shouting', kind: 'temper', category: 'shouting', match, message: `Shouting in ${what}: '${match}'.` });
     },
   };
-}
-
-/** Whether the turn cheers: a smiling or applauding emoji, or a warm word ("congrats", "thanks", "enjoy"). */
-export function isCheering(turn: TurnText, cheer: ReadonlySet<string>): boolean {
-  return CHEERFUL.test(turn.text) || turn.tokens.some((token) => cheer.has(token.norm));
 }
 
 const SENTENCE_END = /[.!?…\n]/u;
