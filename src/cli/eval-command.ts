@@ -27,7 +27,7 @@ export async function evalSentimentCommand(file: string, flags: EvalFlags, io: I
 
 export async function evalEmpathyCommand(file: string, flags: EvalFlags, io: Io): Promise<number> {
   const labeled = await openLabeledFile(file, io.cwd, io.stdin, flags.header);
-  const result = await evalEmpathy(labeled, createDefaultEngine());
+  const result = await evalEmpathy(labeled, createDefaultEngine(), { text: flags.text });
   io.stdout(flags.format === 'json' ? renderEvalJson(result) : renderEmpathyEval(result));
   return 0;
 }

@@ -93,7 +93,8 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     evaluate
       .command('empathy')
       .description('agent empathy, courtesy and temper: precision, recall and F1, and the worst disagreements')
-      .argument('<file>', 'labeled agent messages with id, text, empathy (0/1), categories, temper (0/1)'),
+      .argument('<file>', 'labeled agent messages with id, text, empathy (0/1), categories, temper (0/1)')
+      .option('--text <column>', 'the column holding the message (default: text, body, message, …)'),
   ).action(async (file: string, flags: EvalFlags) => setCode(await (await import('./eval-command.js')).evalEmpathyCommand(file, flags, io)));
 
   program

@@ -2,12 +2,13 @@
 // (fields id, text, empathy 0/1, categories [...], temper 0/1), with the worst disagreements quoted.
 // A team may label only some of these: a field a message lacks is not labeled there, and each figure
 // counts only the messages labeled for it.
+import { evidenceText } from '../conversations/evidence-text.js';
 import { sortedRecord } from '../conversations/turn.js';
 import { parseFlag } from '../conversations/roles.js';
 import { COURTESY_CATEGORIES, EMPATHY_CATEGORIES, type Finding } from '../detect/detector.js';
 import type { DetectionEngine } from '../detect/engine.js';
 import { AttuneError } from '../errors.js';
-import type { LabeledFile } from './labeled-records.js';
+import { LABELED_TEXT_ALIASES, pickColumn, type LabeledFile } from './labeled-records.js';
 import { binaryScore, type ClassScore } from './metrics.js';
 
 export const WORST_SHOWN = 20;
@@ -48,13 +49,16 @@ interface Row {
   attune: Disagreement['attune'];
 }
 
-export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine): Promise<EmpathyEval> {
+export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, options: { text?: string } = {}): Promise<EmpathyEval> {
   const rows: Row[] = [];
   const worst: Disagreement[] = [];
   const skipped = new Map<string, number>();
+  let textColumn: string | undefined;
   for await (const record of file.records) {
     const f = record.fields;
-    const text = typeof f.text === 'string' ? f.text.trim() : '';
+    textColumn ??= pickColumn(f, options.text, LABELED_TEXT_ALIASES, 'text', file.display);
+    const value = f[textColumn];
+    const text = typeof value === 'string' ? value.trim() : '';
     const empathy = labelOf(f.empathy);
     const temper = labelOf(f.temper);
     const categories = categoriesOf(f.categories);
@@ -64,7 +68,8 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine): P
       continue;
     }
     const human: HumanLabels = { ...(empathy === undefined ? {} : { empathy }), ...(temper === undefined ? {} : { temper }), ...(categories ? { categories } : {}) };
-    const findings: Finding[] = engine.analyse('agent', text).findings;
+    // Read as an audit reads an agent turn: without placeholders and the sign-off.
+    const findings: Finding[] = engine.analyse('agent', evidenceText(text)).findings;
     const attune = {
       empathy: findings.some((x) => x.kind === 'empathy'),
       temper: findings.some((x) => x.kind === 'temper'),

@@ -1,19 +1,21 @@
 // `attune eval sentiment`: attune's customer-sentiment labels against a file of human labels.
-import { FIELD_ALIASES } from '../conversations/field-map.js';
 import type { SentimentLabel } from '../detect/detector.js';
 import type { DetectionEngine } from '../detect/engine.js';
 import { AttuneError } from '../errors.js';
 import { sortedRecord } from '../conversations/turn.js';
 import type { LabeledFile } from './labeled-records.js';
-import { pickColumn } from './labeled-records.js';
+import { LABELED_TEXT_ALIASES, pickColumn } from './labeled-records.js';
 import { agreement, type Agreement } from './metrics.js';
 
 export const SENTIMENT_LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
-const LABEL_ALIASES = ['label', 'sentiment', 'airline_sentiment', 'polarity', 'class', 'gold', 'rating', 'score', 'mean'];
+const LABEL_ALIASES = ['label', 'sentiment', 'airline_sentiment', 'polarity', 'class', 'gold', 'gold_label', 'human_label', 'sentiment_label', 'label_text', 'rating', 'score', 'mean'];
 const WORDS: Record<string, SentimentLabel> = {
   negative: 'negative', neg: 'negative', '-1': 'negative', bad: 'negative',
   neutral: 'neutral', neu: 'neutral', '0': 'neutral', none: 'neutral',
   positive: 'positive', pos: 'positive', '1': 'positive', '+1': 'positive', good: 'positive',
+  // Five-point sets (SST, review ratings in words) folded to three classes.
+  'very negative': 'negative', 'strongly negative': 'negative', 'somewhat negative': 'negative',
+  'very positive': 'positive', 'strongly positive': 'positive', 'somewhat positive': 'positive',
 };
 
 export interface Scale {
@@ -52,7 +54,7 @@ export function goldLabel(value: unknown, scale: Scale | undefined): SentimentLa
     const middle = (scale.min + scale.max) / 2;
     return n < middle - scale.neutralBand ? 'negative' : n > middle + scale.neutralBand ? 'positive' : 'neutral';
   }
-  return WORDS[String(value).trim().toLowerCase()];
+  return WORDS[String(value).trim().toLowerCase().replace(/(?<=[a-z])[\s_-]+(?=[a-z])/g, ' ')];
 }
 
 export async function evalSentiment(file: LabeledFile, engine: DetectionEngine, options: SentimentEvalOptions): Promise<SentimentEval> {
@@ -62,7 +64,7 @@ export async function evalSentiment(file: LabeledFile, engine: DetectionEngine, 
   let columns: { text: string; label: string } | undefined;
   for await (const record of file.records) {
     columns ??= {
-      text: pickColumn(record.fields, options.text, FIELD_ALIASES.text, 'text', file.display),
+      text: pickColumn(record.fields, options.text, LABELED_TEXT_ALIASES, 'text', file.display),
       label: pickColumn(record.fields, options.label, LABEL_ALIASES, 'label', file.display),
     };
     const text = String(record.fields[columns.text] ?? '').trim();

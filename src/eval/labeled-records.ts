@@ -1,6 +1,6 @@
 // Reads a labeled file (CSV, TSV, JSON or NDJSON) for `attune eval`, finding its columns by name or position.
 import type { Readable } from 'node:stream';
-import { normalizeKey } from '../conversations/field-map.js';
+import { FIELD_ALIASES, normalizeKey } from '../conversations/field-map.js';
 import { AttuneError } from '../errors.js';
 import { openReader } from '../ingest/open-reader.js';
 import { resolveInputs } from '../ingest/resolve-inputs.js';
@@ -10,6 +10,9 @@ export interface LabeledFile {
   display: string;
   records: AsyncGenerator<SourceRecord>;
 }
+
+/** Where labeled sets keep their text: an export's text fields, and the names research sets use. */
+export const LABELED_TEXT_ALIASES = [...FIELD_ALIASES.text, 'sentence', 'tweet', 'review', 'review_text', 'review_body', 'phrase', 'document', 'reply', 'response'];
 
 export async function openLabeledFile(input: string, cwd: string, stdin: Readable, header: boolean): Promise<LabeledFile> {
   const sources = resolveInputs([input], cwd);

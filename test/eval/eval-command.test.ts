@@ -23,6 +23,15 @@ describe('attune eval', () => {
     expect(r.classes.map((c: { support: number }) => c.support)).toEqual([1, 2, 1]);
   });
 
+  it('finds the columns research sets use and folds five-point labels to three', async () => {
+    const { code, stdout } = await runCli(['eval', 'sentiment', fixture('sentence-labels.csv'), '--format', 'json']);
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout);
+    // "Very negative", "very_negative", "Very-Positive" and "-1" are all read: none is skipped.
+    expect(r.skipped).toEqual({});
+    expect(r.classes.map((c: { support: number }) => c.support)).toEqual([3, 1, 2]);
+  });
+
   it('rejects a bad scale and a band without a scale', async () => {
     expect((await runCli(['eval', 'sentiment', fixture('ratings.tsv'), '--scale', '4:-4'])).stderr).toMatch(/--scale: '4:-4' is not MIN:MAX/);
     expect((await runCli(['eval', 'sentiment', fixture('ratings.tsv'), '--neutral-band', '1'])).code).toBe(2);
@@ -45,6 +54,19 @@ describe('attune eval', () => {
     expect(r.worst[0]).toMatchObject({ id: 'a5', cost: 4, attune: { empathy: false, categories: ['gratitude'] } });
     const table = (await runCli(['eval', 'empathy', fixture('agent-labels.jsonl')])).stdout;
     expect(table).toContain('a5 (line 5): “We value you as a member of our family');
+  });
+
+  it('reads agent messages as an audit does, without placeholders and sign-offs, from the column named', async () => {
+    const { code, stdout } = await runCli(['eval', 'empathy', fixture('macro-labels.csv'), '--format', 'json']);
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout);
+    // "{{sorry_line}}" is a placeholder and "-WTF" a sign-off: neither is the agent's apology or temper.
+    expect(r.empathy).toMatchObject({ labeled: 3, support: 1, predicted: 1, precision: 1 });
+    expect(r.temper).toMatchObject({ labeled: 3, predicted: 0 });
+    expect(r.worst).toEqual([]);
+    const named = await runCli(['eval', 'empathy', fixture('macro-labels.csv'), '--text', 'body']);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain("no column 'body' for the text. Columns found: id, message, empathy, temper.");
   });
 
   it('scores only the labels a file gives, each over the messages labeled for it', async () => {
