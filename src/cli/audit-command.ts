@@ -5,6 +5,7 @@ import { resolveConfig } from './lint-command.js';
 import { AttuneError } from '../errors.js';
 import { loadAgentMap } from '../conversations/agent-map.js';
 import { parseMapOption } from '../conversations/field-map.js';
+import { parseRoleValues } from '../conversations/roles.js';
 import { GROUP_BY, type GroupBy } from '../aggregate/scored-turn.js';
 import { COACHING_PER_AGENT } from '../aggregate/audit-aggregator.js';
 import { READER_NAMES, type ReaderName } from '../ingest/vendors/vendor-reader.js';
@@ -31,6 +32,7 @@ export interface AuditFlags {
   inputFormat?: string;
   map?: string;
   assumeRole?: string;
+  roleValues?: string;
   from: string;
   by: string;
   agents?: string;
@@ -54,6 +56,7 @@ export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io):
   const inputFormat = flags.inputFormat ? (choose(flags.inputFormat, INPUT_FORMATS, '--input-format') as InputFormat) : undefined;
   const assumeRole = flags.assumeRole ? (choose(flags.assumeRole, ['customer', 'agent'], '--assume-role') as Role) : undefined;
   const overrides = flags.map ? parseMapOption(flags.map) : {};
+  const roleValues = flags.roleValues ? parseRoleValues(flags.roleValues) : undefined;
   const from = choose(flags.from, ['auto', ...READER_NAMES], '--from') as ReaderName | 'auto';
   const by = choose(flags.by, GROUP_BY, '--by') as GroupBy;
   const config = resolveConfig(io, flags.config);
@@ -77,6 +80,7 @@ export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io):
       agents,
       ...(agentMap ? { agentMap } : {}),
       ...(assumeRole ? { assumeRole } : {}),
+      ...(roleValues ? { roleValues } : {}),
       ...(inputFormat ? { inputFormat } : {}),
       stdin: io.stdin,
       strict: flags.strict === true,

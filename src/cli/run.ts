@@ -66,6 +66,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .addOption(new Option('--input-format <format>', 'read every input as this format instead of detecting it').choices([...INPUT_FORMATS]))
     .option('--map <fields>', 'name the fields to read, e.g. conversation=ticket_id,role=sender,agent=author,text=body,time=created')
     .addOption(new Option('--assume-role <role>', 'role of every turn when the export has no role field').choices(['customer', 'agent']))
+    .option('--role-values <pairs>', 'what role values mean, beside the built-in words, e.g. user=agent,bot=other')
     .addOption(new Option('--from <reader>', 'the export layout; auto sniffs each file').choices(['auto', ...READER_NAMES]).default('auto'))
     .option('--agents <names>', 'live chat: the names of agents, comma-separated (others are customers)')
     .option('--agent-map <file>', 'CSV or JSON mapping agent ids, emails or sign-off initials to a name and team')

@@ -5,13 +5,15 @@ import type { SourceRecord } from '../ingest/source-record.js';
 import type { AgentMap } from './agent-map.js';
 import { cleanText } from './clean-text.js';
 import { missingFieldError, resolveFields, type FieldOverrides, type ResolvedFields } from './field-map.js';
-import { isInternal, roleOf } from './roles.js';
+import { isInternal, RoleReader } from './roles.js';
 import { parseTime, type Accounting, type Turn } from './turn.js';
 
 export interface ExtractOptions {
   overrides: FieldOverrides;
   /** Every turn of a file without a role field is this role (e.g. a file of customer tweets). */
   assumeRole?: Role;
+  /** --role-values: what role values name, beside the built-in words. */
+  roleValues?: ReadonlyMap<string, Role>;
   agentMap?: AgentMap;
 }
 
@@ -26,12 +28,15 @@ export class TurnExtractor {
   private inner: ResolvedFields | undefined;
   private nested = false;
   private ordinal = 0;
+  private readonly roles: RoleReader;
 
   constructor(
     private readonly file: string,
     private readonly options: ExtractOptions,
     private readonly tally: Accounting,
-  ) {}
+  ) {
+    this.roles = new RoleReader(options.roleValues ?? new Map(), (reason) => tally.note(reason));
+  }
 
   extract(record: SourceRecord): Extracted {
     this.ordinal += 1;
@@ -111,9 +116,9 @@ export class TurnExtractor {
     let role: Role | undefined = this.options.assumeRole;
     if (map.role) {
       const value = fields[map.role];
-      role = roleOf(value, map.role);
+      role = this.roles.read(value, map.role);
       if (role === undefined) {
-        this.tally.note(`unknown role ${JSON.stringify(stringOf(value))}: counted as other, not scored`);
+        this.tally.note(`unknown role ${JSON.stringify(stringOf(value))}: counted as other, not scored (--role-values ${stringOf(value) || '""'}=customer|agent says what it is)`);
         role = 'other';
       }
     }

@@ -1,5 +1,6 @@
 // Maps the role values of exports to customer / agent / other. Listed in the README.
 import type { Role } from '../detect/detector.js';
+import { AttuneError } from '../errors.js';
 import { normalizeKey } from './field-map.js';
 
 export const CUSTOMER_VALUES = ['customer', 'end-user', 'enduser', 'requester', 'visitor', 'user', 'client', 'contact', 'lead', 'guest', 'member', 'consumer', 'caller', 'cust', 'inbound', 'incoming', 'in'];
@@ -47,4 +48,53 @@ export function isInternal(value: unknown, field: string): boolean {
   if (flag === undefined) return false;
   const key = normalizeKey(field);
   return key === 'public' || key === 'ispublic' ? !flag : flag;
+}
+
+/** Parses --role-values: "user=agent,bot=other". */
+export function parseRoleValues(value: string): Map<string, Role> {
+  const roles = new Map<string, Role>();
+  for (const pair of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const eq = pair.indexOf('=');
+    const role = pair.slice(eq + 1).trim().toLowerCase();
+    if (eq < 1 || !['customer', 'agent', 'other'].includes(role)) {
+      throw new AttuneError(`--role-values: '${pair}' is not VALUE=ROLE with ROLE one of customer, agent, other.`);
+    }
+    roles.set(normalizeKey(pair.slice(0, eq)), role as Role);
+  }
+  return roles;
+}
+
+/** Words that name the customer and never stand beside "user" as a second kind of customer. */
+const CUSTOMER_WORDS = new Set(['customer', 'end-user', 'enduser', 'requester', 'client', 'consumer', 'caller', 'cust'].map(normalizeKey));
+
+/** One file's role values. "user" names the customer in some helpdesks (Intercom, Crisp) and the agent
+ * in others (Help Scout writes "customer" and "user"): it is read as an agent when the file has already
+ * named its customers with such a word as "customer", else as the customer, once for the whole file.
+ * Each reading is noted, and so is a customer word after "user" was read as the customer, with the flag
+ * that fixes it. */
+export class RoleReader {
+  private user: Role | undefined;
+  private customerWord: string | undefined;
+
+  constructor(
+    private readonly given: ReadonlyMap<string, Role>,
+    private readonly note: (reason: string) => void,
+  ) {}
+
+  /** The role a value names, or undefined when it names none. */
+  read(value: unknown, field: string): Role | undefined {
+    const key = typeof value === 'string' || typeof value === 'number' ? normalizeKey(String(value)) : '';
+    const given = this.given.get(key);
+    if (given) return given;
+    const role = roleOf(value, field);
+    if (role !== 'customer' || (key !== 'user' && !CUSTOMER_WORDS.has(key))) return role;
+    if (key !== 'user') {
+      this.customerWord ??= String(value).trim();
+      if (this.user === 'customer') this.note(`role value ${JSON.stringify(this.customerWord)} after "user" was read as the customer: if "user" means agent, say so with --role-values user=agent`);
+      return role;
+    }
+    this.user ??= this.customerWord === undefined ? 'customer' : 'agent';
+    this.note(this.user === 'agent' ? `role value "user" read as agent (the file's customers are ${JSON.stringify(this.customerWord)})` : 'role value "user" read as the customer');
+    return this.user;
+  }
 }

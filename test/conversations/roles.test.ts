@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isInternal, roleOf } from '../../src/conversations/roles.js';
+import { isInternal, parseRoleValues, RoleReader, roleOf } from '../../src/conversations/roles.js';
 
 describe('roleOf', () => {
   it('maps the role names of common exports', () => {
@@ -27,5 +27,41 @@ describe('isInternal', () => {
     expect(isInternal(true, 'public')).toBe(false);
     expect(isInternal('true', 'private')).toBe(true);
     expect(isInternal(undefined, 'private')).toBe(false);
+  });
+});
+
+describe('RoleReader', () => {
+  const reader = (given = new Map()) => {
+    const notes: string[] = [];
+    return { notes, read: new RoleReader(given, (n) => notes.push(n)) };
+  };
+
+  it('reads "user" as an agent in a file that names its customers "customer" (Help Scout)', () => {
+    const { notes, read } = reader();
+    expect(['customer', 'user', 'customer', 'user'].map((v) => read.read(v, 'sender_type'))).toEqual(['customer', 'agent', 'customer', 'agent']);
+    expect(notes).toEqual(['role value "user" read as agent (the file\'s customers are "customer")', 'role value "user" read as agent (the file\'s customers are "customer")']);
+  });
+
+  it('reads "user" as the customer beside admins and leads (Intercom), and says so', () => {
+    const { notes, read } = reader();
+    expect(['user', 'admin', 'lead', 'user'].map((v) => read.read(v, 'author_type'))).toEqual(['customer', 'agent', 'customer', 'customer']);
+    expect(new Set(notes)).toEqual(new Set(['role value "user" read as the customer']));
+  });
+
+  it('keeps its first reading for the file and notes a customer word that comes after it', () => {
+    const { notes, read } = reader();
+    expect(['user', 'customer', 'user'].map((v) => read.read(v, 'role'))).toEqual(['customer', 'customer', 'customer']);
+    expect(notes).toContain('role value "customer" after "user" was read as the customer: if "user" means agent, say so with --role-values user=agent');
+  });
+
+  it('lets --role-values decide, before the built-in words', () => {
+    const { notes, read } = reader(parseRoleValues('user=agent, Wizard=customer,system=agent'));
+    expect(['user', 'wizard', 'system', 'customer'].map((v) => read.read(v, 'role'))).toEqual(['agent', 'customer', 'agent', 'customer']);
+    expect(notes).toEqual([]);
+  });
+
+  it('rejects a pair that is not VALUE=ROLE', () => {
+    expect(() => parseRoleValues('user=staffer')).toThrow("--role-values: 'user=staffer' is not VALUE=ROLE with ROLE one of customer, agent, other.");
+    expect(() => parseRoleValues('=agent')).toThrow(/is not VALUE=ROLE/);
   });
 });
