@@ -122,6 +122,7 @@ function vendorDocument(doc: unknown, uri: string, source: Source, options: Open
     zendesk: 'the requester is the customer, other authors are agents (named from side-loaded users when present); public:false comments are internal notes',
     freshdesk: 'incoming messages are the customer, other replies are agents (named from agents files); private notes are counted, not scored',
     intercom: 'author.type user/lead/contact is the customer, admin is an agent, bot is other; notes and events are not scored',
+    helpscout: 'customer threads are the customer, message threads and createdBy.type user are agents; notes are counted, not scored; line items and drafts are not turns',
   };
   return { reader, records: recordsOf(conversations, source.display), decided: () => decided[reader] ?? '' };
 }

@@ -4,13 +4,14 @@ import type { Readable } from 'node:stream';
 import { InputError } from '../../errors.js';
 import type { SourceRecord } from '../source-record.js';
 import { freshdeskConversations, isFreshdesk, type FreshdeskPeople } from './freshdesk.js';
+import { helpScoutConversations, isHelpScout } from './helpscout.js';
 import { intercomConversations, isIntercom } from './intercom.js';
 import { conversationRecord, type NormalConversation } from './normal-record.js';
 import type { ReaderContext, ReaderName } from './vendor-reader.js';
 import { isZendesk, isZendeskMacros, zendeskConversations } from './zendesk.js';
 
 /** Keys that only vendor documents have: seeing one in the first bytes is worth reading the whole file. */
-export const VENDOR_HINT = /"(?:_request|conversation_parts|helpdesk_ticket|requester_id|incoming|audits|agent_names|macros|actions|author_id|helpdesk_agent|ticket_scope)"\s*:|"contact"\s*:\s*\{/;
+export const VENDOR_HINT = /"(?:_request|conversation_parts|helpdesk_ticket|requester_id|incoming|audits|agent_names|macros|actions|author_id|helpdesk_agent|ticket_scope|createdBy|_embedded)"\s*:|"contact"\s*:\s*\{/;
 
 /** Larger than any API page; a bigger file is an export to stream with the generic reader. */
 const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
@@ -47,6 +48,7 @@ export function detectVendor(doc: unknown): ReaderName | 'macros' | null {
   if (isIntercom(doc)) return 'intercom';
   if (o && isZendesk(o)) return 'zendesk';
   if (isFreshdesk(doc)) return 'freshdesk';
+  if (isHelpScout(doc)) return 'helpscout';
   return null;
 }
 
@@ -58,6 +60,8 @@ export function vendorConversations(reader: ReaderName, doc: unknown, uri: strin
       return freshdeskConversations(doc, people, ctx);
     case 'intercom':
       return intercomConversations(doc, ctx);
+    case 'helpscout':
+      return helpScoutConversations(doc, ctx.file, ctx);
     default:
       return [];
   }

@@ -2,7 +2,7 @@
 // count what it leaves out. Each reader says how it decided who the agents are.
 import type { SourceRecord } from '../source-record.js';
 
-export const READER_NAMES = ['generic', 'zendesk', 'freshdesk', 'intercom', 'twitter', 'tagged-thread', 'chat'] as const;
+export const READER_NAMES = ['generic', 'zendesk', 'freshdesk', 'intercom', 'helpscout', 'twitter', 'tagged-thread', 'chat'] as const;
 export type ReaderName = (typeof READER_NAMES)[number];
 
 export interface ReaderContext {
