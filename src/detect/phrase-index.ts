@@ -1,6 +1,6 @@
 // One trie over normalised tokens for every phrase of every rule: a turn is matched in a single
 // pass, whatever the number of rules. Small fillers ("so", "very") may sit between phrase words.
-import { expandPattern } from './phrase-pattern.js';
+import { patternPieces, type Piece } from './phrase-pattern.js';
 import { isPunctuation, type Token } from './tokenize.js';
 
 /** Every node has the same fields from the start, so that V8 gives them all one compact shape. */
@@ -79,15 +79,29 @@ export class PhraseIndex {
    * their index. */
   static of(fillers: ReadonlySet<string>, patterns: Iterable<readonly [pattern: string, rule: number]>): PhraseIndex {
     const index = new PhraseIndex(fillers);
-    for (const [pattern, rule] of patterns) for (const sequence of expandPattern(pattern, fillers)) index.add(sequence, rule);
+    for (const [pattern, rule] of patterns) index.addPattern(patternPieces(pattern, fillers), rule);
     index.shareLeaves();
     return index;
   }
 
-  /** Adds one phrase; the first rule to claim an exact phrase keeps it. */
-  private add(sequence: readonly string[], rule: number): void {
-    let node = this.root;
-    for (const word of sequence) {
+  /** Adds every phrase a pattern stands for (expandPattern's), piece by piece: the nodes its variants
+   * have reached so far step on together, so the phrases (some 161,000) are never written out one by one. */
+  private addPattern(pieces: readonly Piece[], rule: number): void {
+    let reached: TrieNode[] = [this.root];
+    for (const { choices, optional } of pieces) {
+      const next = new Set<TrieNode>();
+      for (const node of reached) {
+        for (const choice of choices) next.add(this.path(node, choice));
+        if (optional) next.add(node);
+      }
+      reached = [...next];
+    }
+    for (const node of reached) if (node !== this.root) this.claim(node, rule);
+  }
+
+  /** The node `words` lead to from `node`, made where missing. */
+  private path(node: TrieNode, words: readonly string[]): TrieNode {
+    for (const word of words) {
       let child = word === ANY_WORD ? node.any : childOf(node, word);
       if (!child) {
         child = newNode();
@@ -95,6 +109,11 @@ export class PhraseIndex {
       }
       node = child;
     }
+    return node;
+  }
+
+  /** Marks a phrase's last node; the first rule to claim an exact phrase keeps it. */
+  private claim(node: TrieNode, rule: number): void {
     if (!node.rules) {
       let alone = this.single.get(rule);
       if (!alone) this.single.set(rule, (alone = [rule]));

@@ -6,7 +6,7 @@ import { tokenize } from './tokenize.js';
 /** A pattern that expands to more variants than this is a mistake in the rule, not a useful phrase. */
 const MAX_VARIANTS = 2048;
 
-interface Piece {
+export interface Piece {
   /** Each alternative as its tokens ("look_into" -> ["look", "into"]; "*" -> ["*"]). */
   choices: string[][];
   optional: boolean;
@@ -17,10 +17,8 @@ interface Piece {
  * between two required words is left out: the matcher skips those words there anyway, and "(really|so)?"
  * would otherwise triple the phrases of its pattern. */
 export function expandPattern(pattern: string, skipped?: ReadonlySet<string>): string[][] {
-  const checked = checkedPieces(pattern);
-  const pieces = skipped ? checked.filter((piece, i) => !isSkippedBetween(checked, i, skipped)) : checked;
   let variants: string[][] = [[]];
-  for (const { choices, optional } of pieces) {
+  for (const { choices, optional } of patternPieces(pattern, skipped)) {
     const next: string[][] = [];
     for (const variant of variants) {
       for (const choice of choices) next.push([...variant, ...choice]);
@@ -29,6 +27,13 @@ export function expandPattern(pattern: string, skipped?: ReadonlySet<string>): s
     variants = next;
   }
   return variants.filter((v) => v.length > 0);
+}
+
+/** The pattern's pieces, checked, without the optional filler groups `expandPattern` leaves out: what
+ * the phrase index walks to add every phrase without writing each one out. */
+export function patternPieces(pattern: string, skipped?: ReadonlySet<string>): Piece[] {
+  const checked = checkedPieces(pattern);
+  return skipped ? checked.filter((piece, i) => !isSkippedBetween(checked, i, skipped)) : checked;
 }
 
 function isSkippedBetween(pieces: Piece[], i: number, skipped: ReadonlySet<string>): boolean {
