@@ -1,9 +1,13 @@
-// Copies the detectors' data (rule YAML, sentiment cues and model) next to the compiled code, so dist/ runs on its own.
+// Copies the detectors' data (rule YAML, sentiment cues and model) next to the compiled code, so dist/ runs on its own,
+// and writes the built-in rules, parsed and checked, as JSON beside them (read at start-up instead of the YAML).
 // Each folder is replaced, not merged: a rule file removed or renamed in src/ must not linger in dist/.
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 
 for (const folder of ['detect/rules', 'detect/data']) {
   const target = new URL(`../dist/${folder}`, import.meta.url);
   rmSync(target, { recursive: true, force: true });
   cpSync(new URL(`../src/${folder}`, import.meta.url), target, { recursive: true });
 }
+
+const { BUILTIN_RULES_DIR, COMPILED_RULES_FILE, loadBuiltinRuleFiles } = await import('../dist/detect/load-rules.js');
+writeFileSync(new URL(COMPILED_RULES_FILE, `file://${BUILTIN_RULES_DIR}`), `${JSON.stringify(loadBuiltinRuleFiles())}\n`);

@@ -1,13 +1,20 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadRuleFiles } from '../../src/detect/load-rules.js';
+import { COMPILED_RULES_FILE, loadBuiltinRuleFiles, loadRuleFiles } from '../../src/detect/load-rules.js';
 import { tempDir } from '../helpers.js';
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
 
 describe('rule files', () => {
+  it('are what the build compiles to JSON for start-up (npm test builds first)', () => {
+    const compiled: unknown = JSON.parse(readFileSync(new URL(`../../dist/detect/rules/${COMPILED_RULES_FILE}`, import.meta.url), 'utf8'));
+    const rules = loadBuiltinRuleFiles();
+    expect(rules.length).toBeGreaterThan(10);
+    expect(compiled).toEqual(rules);
+  });
+
   it('report every problem at once, each with file:line', () => {
     const file = path.join(dir, 'team.yaml');
     writeFileSync(file, [
