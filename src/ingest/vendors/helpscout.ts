@@ -26,13 +26,13 @@ export function isHelpScout(doc: unknown): boolean {
   return helpScoutItems(doc).length > 0;
 }
 
-export function helpScoutConversations(doc: unknown, file: string, ctx: ReaderContext): NormalConversation[] {
+export function helpScoutConversations(doc: unknown, ctx: ReaderContext): NormalConversation[] {
   return helpScoutItems(doc).map((c, i) => {
     const turns = inTimeOrder(threadsOf(c)!, ctx).flatMap((t) => {
       const turn = threadTurn(t, ctx);
       return turn ? [turn] : [];
     });
-    const id = str(c.number) || str(c.id) || `${file}#${i + 1}`;
+    const id = str(c.number) || str(c.id) || `${ctx.file}#${i + 1}`;
     return { conversation_id: id, channel: str(obj(c.source)?.type) || str(c.type) || null, turns };
   });
 }

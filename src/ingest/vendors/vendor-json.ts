@@ -61,7 +61,7 @@ export function vendorConversations(reader: ReaderName, doc: unknown, uri: strin
     case 'intercom':
       return intercomConversations(doc, ctx);
     case 'helpscout':
-      return helpScoutConversations(doc, ctx.file, ctx);
+      return helpScoutConversations(doc, ctx);
     default:
       return [];
   }
