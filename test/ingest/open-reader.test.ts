@@ -2,7 +2,15 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { openReader } from '../../src/ingest/open-reader.js';
 import { sniffDelimiter, sniffFormat } from '../../src/ingest/sniff-format.js';
+import { VENDOR_HINT } from '../../src/ingest/vendors/vendor-json.js';
 import type { InputFormat, SourceRecord } from '../../src/ingest/source-record.js';
+
+async function readerOf(text: string, from: 'auto' | 'generic' = 'auto'): Promise<string> {
+  const context = { file: '-', strict: false, agents: new Set<string>(), skip: () => {}, note: () => {} };
+  const opened = await openReader({ display: '-', path: null }, { from, stdin: Readable.from([Buffer.from(text)]), people: new Map(), context });
+  for await (const record of opened.records) void record;
+  return opened.reader;
+}
 
 async function readAll(text: string | Buffer, display = '-', forced?: InputFormat): Promise<{ format: string; records: SourceRecord[] }> {
   const stdin = Readable.from([Buffer.from(text)]);
@@ -69,6 +77,17 @@ describe('JSON and NDJSON reading', () => {
 
   it('rejects a JSON array of non-objects, naming the line', async () => {
     await expect(readAll('[\n1,\n2]', 'x.json')).rejects.toThrowError('x.json:2: expected a JSON object, found number.');
+  });
+
+  it('reads Help Scout conversations whatever key comes first, and leaves a common "createdBy" to the generic reader', async () => {
+    const thread = (type: string, by: string, body: string) => ({ type, body, createdBy: { id: 1, type: by }, createdAt: '2025-01-01T00:00:00Z' });
+    const conversation = { id: 7, number: 70, _embedded: { customer: { id: 1 }, threads: [thread('message', 'user', 'Sorted!'), thread('customer', 'customer', 'Help?')] } };
+    expect(await readerOf(JSON.stringify(conversation))).toBe('helpscout');
+    expect(await readerOf(JSON.stringify({ _embedded: { conversations: [conversation] } }))).toBe('helpscout');
+    // A generic export with its own "createdBy" is streamed, not read whole as a vendor document.
+    const generic = JSON.stringify([{ conversation_id: 'c1', role: 'customer', text: 'hi', createdBy: 'bob' }]);
+    expect(VENDOR_HINT.test(generic)).toBe(false);
+    expect(await readerOf(generic)).toBe('generic');
   });
 
   it('honours a forced format', async () => {

@@ -11,7 +11,15 @@ import type { ReaderContext, ReaderName } from './vendor-reader.js';
 import { isZendesk, isZendeskMacros, zendeskConversations } from './zendesk.js';
 
 /** Keys that only vendor documents have: seeing one in the first bytes is worth reading the whole file. */
-export const VENDOR_HINT = /"(?:_request|conversation_parts|helpdesk_ticket|requester_id|incoming|audits|agent_names|macros|actions|author_id|helpdesk_agent|ticket_scope|createdBy|_embedded)"\s*:|"contact"\s*:\s*\{/;
+export const VENDOR_HINT = new RegExp(
+  [
+    /"(?:_request|conversation_parts|helpdesk_ticket|requester_id|incoming|audits|agent_names|macros|actions|author_id|helpdesk_agent|ticket_scope)"\s*:/.source,
+    /"contact"\s*:\s*\{/.source,
+    // Help Scout: a page of conversations or threads, or a thread's author ("createdBy" alone is too common).
+    /"_embedded"\s*:\s*\{\s*"(?:conversations|threads)"/.source,
+    /"createdBy"\s*:\s*\{[^{}]{0,200}"type"\s*:\s*"(?:customer|user)"/.source,
+  ].join('|'),
+);
 
 /** Larger than any API page; a bigger file is an export to stream with the generic reader. */
 const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
