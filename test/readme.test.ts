@@ -41,7 +41,7 @@ describe('README', () => {
 describe('README format examples', () => {
   const section = readme.split('## Formats')[1]!.split('\n## ')[0]!;
   const blocks = [...section.matchAll(/```(json|csv|text)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1]!, body: m[2]! }));
-  const expected = ['zendesk', 'freshdesk', 'intercom', 'twitter', 'tagged-thread', 'chat'];
+  const expected = ['zendesk', 'freshdesk', 'intercom', 'helpscout', 'twitter', 'tagged-thread', 'chat'];
 
   it('has one example per vendor reader', () => expect(blocks).toHaveLength(expected.length));
 

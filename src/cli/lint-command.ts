@@ -4,8 +4,9 @@ import { emptyConfig, findConfig, loadConfig, type AttuneConfig } from '../confi
 import { createDefaultEngine } from '../detect/engine.js';
 import { loadBuiltinRules } from '../detect/load-rules.js';
 import { AttuneError, EXIT } from '../errors.js';
+import { applyBaseline, readBaseline, renderBaseline } from '../lint/baseline.js';
 import { readLibraries } from '../lint/library/read-library.js';
-import { defaultSettings, lintLibrary } from '../lint/lint-library.js';
+import { defaultSettings, lintLibrary, type LintFinding } from '../lint/lint-library.js';
 import { ruleCatalog, SHOUTING_RULE } from '../lint/rule-catalog.js';
 import { atLeast, isSeverity, type Severity } from '../lint/severity.js';
 import type { LintReport } from '../report/lint/lint-report.js';
@@ -22,6 +23,8 @@ export interface LintFlags {
   failOn?: string;
   maxWarnings?: string;
   out?: string;
+  baseline?: string;
+  writeBaseline?: string;
 }
 
 /** The config for this run: --config, else the nearest one above the working directory, else none. */
@@ -47,13 +50,14 @@ export async function lintCommand(inputs: string[], flags: LintFlags, io: Io, ve
   const scripted = config.options.get('empathy/scripted');
   if (typeof scripted?.minResponses === 'number') settings.scriptedMinResponses = scripted.minResponses;
   const result = lintLibrary(responses, createDefaultEngine(phraseRules, { sentiment: false }), settings);
+  const findings = await withBaseline(result.findings, flags, io);
 
   const files = new Map<string, { title: string; line: number }[]>();
   for (const r of responses) files.set(r.file, [...(files.get(r.file) ?? []), { title: r.title, line: r.line }]);
   const report: LintReport = {
     toolVersion: version,
     files: [...files.entries()].map(([file, list]) => ({ file, responses: list })),
-    findings: result.findings,
+    findings,
     skipped: result.skipped.map((s) => ({ file: s.response.file, line: s.response.line, title: s.response.title, reason: s.reason })),
     rules: ruleCatalog(phraseRules).filter((r) => r.lints && config.severities.get(r.id) !== 'off').map((r) => ({ id: r.id, severity: (config.severities.get(r.id) as Severity | undefined) ?? r.severity, description: r.description })),
   };
@@ -61,11 +65,32 @@ export async function lintCommand(inputs: string[], flags: LintFlags, io: Io, ve
   if (flags.out) await writeReportFile(path.resolve(io.cwd, flags.out), output);
   else io.stdout(output);
   const failOn: Severity = (flags.failOn as Severity | undefined) ?? config.failOn ?? 'error';
-  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
-  if (result.findings.some((f) => atLeast(f.severity, failOn))) return EXIT.findings;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  if (findings.some((f) => atLeast(f.severity, failOn))) return EXIT.findings;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
     io.stderr(`attune: ${warnings} warnings, more than --max-warnings ${maxWarnings}.\n`);
     return EXIT.findings;
   }
   return EXIT.ok;
+}
+
+/** --write-baseline records today's findings and --baseline excuses the findings recorded: either way
+ * only findings not in the baseline are reported and count for the exit code. Files are named relative
+ * to the baseline's folder, so the baseline holds wherever attune runs from. */
+async function withBaseline(findings: LintFinding[], flags: LintFlags, io: Io): Promise<LintFinding[]> {
+  if (flags.baseline && flags.writeBaseline) throw new AttuneError('--baseline and --write-baseline: give one of them.');
+  const file = flags.writeBaseline ?? flags.baseline;
+  if (!file) return findings;
+  const target = path.resolve(io.cwd, file);
+  const relative = (f: LintFinding): LintFinding => ({ ...f, file: path.relative(path.dirname(target), path.resolve(io.cwd, f.file)).split(path.sep).join('/') });
+  if (flags.writeBaseline) {
+    await writeReportFile(target, renderBaseline(findings.map(relative)));
+    io.stderr(`attune: wrote ${findings.length} finding(s) to the baseline ${file}; from now on only new findings are reported (with --baseline ${file}).\n`);
+    return [];
+  }
+  const { excused, stale } = applyBaseline(findings.map(relative), readBaseline(target, file));
+  const count = excused.filter(Boolean).length;
+  if (count > 0) io.stderr(`attune: ${count} finding(s) excused by the baseline ${file}.\n`);
+  if (stale > 0) io.stderr(`attune: ${stale} baseline entr${stale === 1 ? 'y matches' : 'ies match'} no finding any more (fixed or reworded): refresh it with --write-baseline ${file}.\n`);
+  return findings.filter((_, i) => !excused[i]);
 }

@@ -107,6 +107,8 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (default: error, or failOn in the config)').choices(['info', 'warning', 'error']))
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('-o, --out <file>', 'write the output to a file (atomically) instead of standard output')
+    .option('--baseline <file>', 'report only findings not recorded in this baseline (see --write-baseline)')
+    .option('--write-baseline <file>', "record today's findings in this file, so that later runs with --baseline report only new ones")
     .action(async (inputs: string[], flags: LintFlags) => setCode(await (await import('./lint-command.js')).lintCommand(inputs, flags, io, VERSION)));
 
   const rules = program

@@ -65,6 +65,49 @@ describe('attune lint exit codes', () => {
   });
 });
 
+describe('attune lint baseline', () => {
+  it('records today\'s findings, then reports only new ones, wherever it runs from', async () => {
+    const { dir: home, cleanup: done } = tempDir();
+    try {
+      const mkdir = (await import('node:fs')).mkdirSync;
+      mkdir(path.join(home, 'macros'));
+      mkdir(path.join(home, 'ci'));
+      const library = path.join(home, 'macros', 'lib.yaml');
+      writeFileSync(library, 'Closed: Unfortunately your account is closed.\nRude: Calm down, that is not my problem.\n');
+      const written = await runCli(['lint', 'macros/lib.yaml', '--write-baseline', 'ci/baseline.json'], { cwd: home });
+      expect(written.code).toBe(0);
+      expect(written.stderr).toContain('wrote 2 finding(s) to the baseline ci/baseline.json');
+      const baseline = JSON.parse(readFileSync(path.join(home, 'ci', 'baseline.json'), 'utf8'));
+      expect(baseline.findings.map((f: { rule: string; file: string }) => [f.rule, f.file])).toEqual([['temper/dismissal', '../macros/lib.yaml'], ['tone/negative', '../macros/lib.yaml']]);
+
+      // A new response above the old ones moves their lines: they stay excused; only the new one is reported.
+      writeFileSync(library, 'Lazy: Read the manual, it is all in there.\nClosed: Unfortunately your account is closed.\nRude: Calm down, that is not my problem.\n');
+      const later = await runCli(['lint', 'lib.yaml', '--baseline', '../ci/baseline.json', '--format', 'json'], { cwd: path.join(home, 'macros') });
+      expect(later.code).toBe(1);
+      expect(JSON.parse(later.stdout).findings.map((f: { response: string }) => f.response)).toEqual(['Lazy']);
+      expect(later.stderr).toContain('2 finding(s) excused by the baseline');
+
+      // A finding fixed since: its entry is stale, and attune says how to refresh the baseline.
+      writeFileSync(library, 'Closed: Unfortunately your account is closed.\nRude: I understand, let me fix this for you.\n');
+      const fixed = await runCli(['lint', 'macros/lib.yaml', '--baseline', 'ci/baseline.json'], { cwd: home });
+      expect(fixed.code).toBe(0);
+      expect(fixed.stderr).toContain('1 baseline entry matches no finding any more');
+    } finally {
+      done();
+    }
+  });
+
+  it('names a missing or foreign baseline, and refuses both flags at once', async () => {
+    const missing = await lint('map.yaml', '--baseline', 'nope.json');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.json: cannot read the baseline (ENOENT); write one with --write-baseline.');
+    const foreign = path.join(dir, 'foreign.json');
+    writeFileSync(foreign, JSON.stringify({ findings: [] }));
+    expect((await lint('map.yaml', '--baseline', foreign)).stderr).toContain('not an attune lint baseline');
+    expect((await lint('map.yaml', '--baseline', foreign, '--write-baseline', foreign)).stderr).toContain('--baseline and --write-baseline: give one of them.');
+  });
+});
+
 describe('config', () => {
   it('turns rules off, changes severities and adds team phrase rules', async () => {
     const config = path.join(dir, 'team.yaml');
