@@ -5,9 +5,9 @@ import { sniffDelimiter, sniffFormat } from '../../src/ingest/sniff-format.js';
 import { VENDOR_HINT } from '../../src/ingest/vendors/vendor-json.js';
 import type { InputFormat, SourceRecord } from '../../src/ingest/source-record.js';
 
-async function readerOf(text: string, from: 'auto' | 'generic' = 'auto'): Promise<string> {
-  const context = { file: '-', strict: false, agents: new Set<string>(), skip: () => {}, note: () => {} };
-  const opened = await openReader({ display: '-', path: null }, { from, stdin: Readable.from([Buffer.from(text)]), people: new Map(), context });
+async function readerOf(text: string, skipped: string[] = []): Promise<string> {
+  const context = { file: '-', strict: false, agents: new Set<string>(), skip: (reason: string) => void skipped.push(reason), note: () => {} };
+  const opened = await openReader({ display: '-', path: null }, { from: 'auto', stdin: Readable.from([Buffer.from(text)]), people: new Map(), context });
   for await (const record of opened.records) void record;
   return opened.reader;
 }
@@ -84,6 +84,10 @@ describe('JSON and NDJSON reading', () => {
     const conversation = { id: 7, number: 70, _embedded: { customer: { id: 1 }, threads: [thread('message', 'user', 'Sorted!'), thread('customer', 'customer', 'Help?')] } };
     expect(await readerOf(JSON.stringify(conversation))).toBe('helpscout');
     expect(await readerOf(JSON.stringify({ _embedded: { conversations: [conversation] } }))).toBe('helpscout');
+    // The API's list leaves threads out unless asked: such a conversation is skipped with the fix, not dropped.
+    const skipped: string[] = [];
+    expect(await readerOf(JSON.stringify({ _embedded: { conversations: [{ id: 8, number: 80, mailboxId: 3 }, conversation] } }), skipped)).toBe('helpscout');
+    expect(skipped).toEqual(['Help Scout conversation without its threads (list conversations with embed=threads)']);
     // A generic export with its own "createdBy" is streamed, not read whole as a vendor document.
     const generic = JSON.stringify([{ conversation_id: 'c1', role: 'customer', text: 'hi', createdBy: 'bob' }]);
     expect(VENDOR_HINT.test(generic)).toBe(false);

@@ -12,14 +12,18 @@ const threadsOf = (c: Json): Json[] | null => {
   return Array.isArray(threads) && list(threads).some((t) => obj(t.createdBy) !== null) ? list(threads) : null;
 };
 
+/** A Help Scout conversation: it has threads, or the mailbox it belongs to (the API's list leaves the
+ * threads out unless asked to embed them). */
+const isConversation = (c: Json): boolean => threadsOf(c) !== null || (c.mailboxId !== undefined && (c.number !== undefined || c.id !== undefined));
+
 /** The conversations of a document, or one pseudo-conversation for a bare page of threads. */
 function helpScoutItems(doc: unknown): Json[] {
   const o = obj(doc);
-  if (!o && Array.isArray(doc)) return list(doc).filter((c) => threadsOf(c) !== null);
+  if (!o && Array.isArray(doc)) return list(doc).filter(isConversation);
   if (!o) return [];
   if (threadsOf(o)) return [o];
   const conversations = obj(o._embedded)?.conversations ?? o.conversations;
-  return list(conversations).filter((c) => threadsOf(c) !== null);
+  return list(conversations).filter(isConversation);
 }
 
 export function isHelpScout(doc: unknown): boolean {
@@ -27,13 +31,18 @@ export function isHelpScout(doc: unknown): boolean {
 }
 
 export function helpScoutConversations(doc: unknown, ctx: ReaderContext): NormalConversation[] {
-  return helpScoutItems(doc).map((c, i) => {
-    const turns = inTimeOrder(threadsOf(c)!, ctx).flatMap((t) => {
+  return helpScoutItems(doc).flatMap((c, i) => {
+    const threads = threadsOf(c);
+    if (!threads) {
+      ctx.skip('Help Scout conversation without its threads (list conversations with embed=threads)');
+      return [];
+    }
+    const turns = inTimeOrder(threads, ctx).flatMap((t) => {
       const turn = threadTurn(t, ctx);
       return turn ? [turn] : [];
     });
     const id = str(c.number) || str(c.id) || `${ctx.file}#${i + 1}`;
-    return { conversation_id: id, channel: str(obj(c.source)?.type) || str(c.type) || null, turns };
+    return [{ conversation_id: id, channel: str(obj(c.source)?.type) || str(c.type) || null, turns }];
   });
 }
 
