@@ -52,7 +52,7 @@ export class TurnExtractor {
       this.tally.skip('conversation record without a list of turns');
       return { turns: [], complete: true };
     }
-    const agent = outer.agent ? stringOf(record.fields[outer.agent]) : null;
+    const agent = outer.agent ? personOf(record.fields[outer.agent]) : null;
     const channel = outer.channel ? stringOf(record.fields[outer.channel]) || null : null;
     const turns: Turn[] = [];
     for (const item of list) {
@@ -123,7 +123,7 @@ export class TurnExtractor {
       }
     }
     if (map.private && isInternal(fields[map.private], map.private)) role = 'other';
-    const agentValue = map.agent ? stringOf(fields[map.agent]) : '';
+    const agentValue = map.agent ? personOf(fields[map.agent]) : '';
     const rawAgent = role === 'agent' ? agentValue || conversationAgent || null : null;
     const identity = rawAgent ? this.options.agentMap?.lookup(rawAgent) : undefined;
     return {
@@ -138,6 +138,15 @@ export class TurnExtractor {
       line,
     };
   }
+}
+
+/** An agent's name: the value itself, or from an author object ({"name"}, {"first_name", "last_name"},
+ * {"first", "last"}, else its email, handle or id), as Front and other APIs write it. */
+function personOf(value: unknown): string {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return stringOf(value);
+  const o = value as Record<string, unknown>;
+  const full = [o.first_name ?? o.firstName ?? o.first, o.last_name ?? o.lastName ?? o.last].map(stringOf).filter(Boolean).join(' ');
+  return stringOf(o.name) || full || stringOf(o.email) || stringOf(o.username) || stringOf(o.handle) || stringOf(o.id);
 }
 
 function stringOf(value: unknown): string {

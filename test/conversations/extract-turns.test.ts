@@ -23,6 +23,16 @@ describe('TurnExtractor', () => {
     expect(turns.map((t) => [t.conversation, t.role, t.agent])).toEqual([['c9', 'customer', null], ['c9', 'agent', 'Cy']]);
   });
 
+  it('names an agent from an author object, as Front and other APIs write it', () => {
+    const x = new TurnExtractor('f.json', { overrides: {} }, new Accounting());
+    const turn = (author: unknown) => x.extract(record({ conversation_id: 'c1', is_inbound: false, author, text: 'Refunded.' })).turns[0]!.agent;
+    expect(turn({ first_name: 'Lee', last_name: 'Park', email: 'lee@shop.co' })).toBe('Lee Park');
+    expect(turn({ name: 'Ana Ruiz', id: 4 })).toBe('Ana Ruiz');
+    expect(turn({ email: 'sam@shop.co', id: 5 })).toBe('sam@shop.co');
+    expect(turn({ id: 6 })).toBe('6');
+    expect(turn({})).toBeNull();
+  });
+
   it('counts empty text as skipped and unknown roles as other', () => {
     const acc = new Accounting();
     const x = new TurnExtractor('f.json', { overrides: {} }, acc);
