@@ -5,7 +5,7 @@ import type { SourceRecord } from '../ingest/source-record.js';
 import type { AgentMap } from './agent-map.js';
 import { cleanText } from './clean-text.js';
 import { missingFieldError, resolveFields, type FieldOverrides, type ResolvedFields } from './field-map.js';
-import { isInternal, RoleReader } from './roles.js';
+import { isInternal, RoleReader, roleValueOf } from './roles.js';
 import { parseTime, type Accounting, type Turn } from './turn.js';
 
 export interface ExtractOptions {
@@ -118,7 +118,8 @@ export class TurnExtractor {
       const value = fields[map.role];
       role = this.roles.read(value, map.role);
       if (role === undefined) {
-        this.tally.note(`unknown role ${JSON.stringify(stringOf(value))}: counted as other, not scored (--role-values ${stringOf(value) || '""'}=customer|agent says what it is)`);
+        const shown = stringOf(roleValueOf(value));
+        this.tally.note(`unknown role ${JSON.stringify(shown)}: counted as other, not scored (--role-values ${shown || '""'}=customer|agent says what it is)`);
         role = 'other';
       }
     }

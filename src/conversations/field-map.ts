@@ -7,8 +7,8 @@ export type FieldName = 'conversation' | 'role' | 'agent' | 'text' | 'time' | 't
 /** The names tried for each field, in order of preference. Listed in the README. */
 export const FIELD_ALIASES: Record<FieldName, string[]> = {
   conversation: ['conversation_id', 'conversationid', 'ticket_id', 'thread_id', 'chat_id', 'case_id', 'session_id', 'dialog_id', 'dialogue_id', 'interaction_id', 'conversation', 'ticket', 'thread', 'case', 'chat'],
-  role: ['role', 'author_type', 'sender_type', 'sender_role', 'author_role', 'user_type', 'speaker_type', 'participant_type', 'from_type', 'speaker', 'from', 'sender', 'direction', 'inbound', 'incoming', 'is_inbound', 'is_customer', 'is_agent', 'type'],
-  agent: ['agent', 'agent_name', 'agent_id', 'agent_email', 'assignee', 'assignee_name', 'assignee_id', 'responder', 'responder_id', 'author', 'author_name', 'author_id', 'rep', 'staff', 'operator', 'owner', 'user_name'],
+  role: ['role', 'author_type', 'sender_type', 'sender_role', 'author_role', 'user_type', 'speaker_type', 'participant_type', 'from_type', 'from_agent', 'is_from_agent', 'from_customer', 'is_from_customer', 'speaker', 'from', 'sender', 'direction', 'inbound', 'incoming', 'is_inbound', 'is_customer', 'is_agent', 'type'],
+  agent: ['agent', 'agent_name', 'agent_id', 'agent_email', 'assignee', 'assignee_name', 'assignee_id', 'responder', 'responder_id', 'author', 'author_name', 'author_id', 'rep', 'staff', 'operator', 'owner', 'user_name', 'sender', 'sender_name'],
   text: ['text', 'body', 'message', 'comment', 'content', 'body_text', 'plain_body', 'message_text', 'utterance', 'msg', 'value', 'description'],
   time: ['created_at', 'timestamp', 'time', 'date', 'created', 'sent_at', 'datetime', 'ts', 'posted_at', 'updated_at'],
   turns: ['turns', 'messages', 'comments', 'conversation_parts', 'parts', 'utterances', 'conversations', 'thread', 'entries', 'events', 'transcript', 'lines'],

@@ -12,9 +12,9 @@ const AGENT = new Set(AGENT_VALUES.map(normalizeKey));
 const OTHER = new Set(OTHER_VALUES.map(normalizeKey));
 
 /** Fields whose true value means the customer wrote the turn. */
-const CUSTOMER_FLAGS = new Set(['inbound', 'incoming', 'isinbound', 'iscustomer', 'fromcustomer']);
+const CUSTOMER_FLAGS = new Set(['inbound', 'incoming', 'isinbound', 'iscustomer', 'fromcustomer', 'isfromcustomer']);
 /** Fields whose true value means an agent wrote it. */
-const AGENT_FLAGS = new Set(['isagent', 'fromagent', 'outbound', 'isoutbound']);
+const AGENT_FLAGS = new Set(['isagent', 'fromagent', 'isfromagent', 'outbound', 'isoutbound']);
 
 export function parseFlag(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') return value;
@@ -26,6 +26,13 @@ export function parseFlag(value: unknown): boolean | undefined {
   return undefined;
 }
 
+/** The role value itself, or the one an author object holds: {"type": "admin", "name": …}, {"role": "agent"}. */
+export function roleValueOf(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const o = value as Record<string, unknown>;
+  return o.role ?? o.type ?? o.kind;
+}
+
 /** The role a value names, or undefined when it names none of them. */
 export function roleOf(value: unknown, field: string): Role | undefined {
   const key = normalizeKey(field);
@@ -34,6 +41,7 @@ export function roleOf(value: unknown, field: string): Role | undefined {
     if (flag === undefined) return undefined;
     return flag === CUSTOMER_FLAGS.has(key) ? 'customer' : 'agent';
   }
+  value = roleValueOf(value);
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   const v = normalizeKey(String(value));
   if (CUSTOMER.has(v)) return 'customer';
@@ -82,7 +90,8 @@ export class RoleReader {
   ) {}
 
   /** The role a value names, or undefined when it names none. */
-  read(value: unknown, field: string): Role | undefined {
+  read(raw: unknown, field: string): Role | undefined {
+    const value = roleValueOf(raw);
     const key = typeof value === 'string' || typeof value === 'number' ? normalizeKey(String(value)) : '';
     const given = this.given.get(key);
     if (given) return given;

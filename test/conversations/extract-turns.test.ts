@@ -33,6 +33,17 @@ describe('TurnExtractor', () => {
     expect(turn({})).toBeNull();
   });
 
+  it('reads nested messages flagged from_agent, naming agents from the sender object (Gorgias)', () => {
+    const x = new TurnExtractor('f.json', { overrides: {} }, new Accounting());
+    const messages = [
+      { from_agent: false, sender: { name: 'Bob Li' }, body_text: 'Where is my parcel?' },
+      { from_agent: true, sender: { name: 'Ana Ruiz', email: 'ana@shop.co' }, body_text: 'Reshipped today.' },
+    ];
+    const { turns } = x.extract(record({ id: 501, messages }));
+    expect(turns.map((t) => [t.role, t.agent])).toEqual([['customer', null], ['agent', 'Ana Ruiz']]);
+    expect(x.describe()).toContain("role from 'from_agent', agent from 'sender'");
+  });
+
   it('counts empty text as skipped and unknown roles as other', () => {
     const acc = new Accounting();
     const x = new TurnExtractor('f.json', { overrides: {} }, acc);

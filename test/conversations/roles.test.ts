@@ -15,6 +15,15 @@ describe('roleOf', () => {
     expect(roleOf('maybe', 'inbound')).toBeUndefined();
   });
 
+  it('reads the role an author object holds, and from_agent-style flags', () => {
+    expect(roleOf({ type: 'admin', name: 'Priya' }, 'author')).toBe('agent');
+    expect(roleOf({ role: 'end-user' }, 'sender')).toBe('customer');
+    expect(roleOf({ name: 'Priya' }, 'sender')).toBeUndefined();
+    expect(roleOf(true, 'from_agent')).toBe('agent');
+    expect(roleOf('false', 'is_from_agent')).toBe('customer');
+    expect(roleOf(true, 'from_customer')).toBe('customer');
+  });
+
   it('leaves unknown values unknown, so they can be counted', () => {
     expect(roleOf('Jane', 'from')).toBeUndefined();
     expect(roleOf(null, 'role')).toBeUndefined();
