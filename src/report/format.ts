@@ -1,5 +1,5 @@
 // Small number formats shared by the human-readable reporters.
-import type { Rate } from '../aggregate/build-report.js';
+import type { Rate, Report } from '../aggregate/build-report.js';
 
 export function percent(rate: number | null): string {
   return rate === null ? '–' : `${Math.round(rate * 100)}%`;
@@ -24,3 +24,12 @@ export const REASON_LABEL = {
   'no-empathy-when-needed': 'no empathy for an upset customer',
   'sentiment-fell': 'customer sentiment fell',
 } as const;
+
+/** What reading left out and what it decided, one line each ("skipped 25: empty text", "note 2: …"),
+ * for every human-readable report: a report shared as Markdown or HTML says why too. */
+export function readingLines(totals: Report['totals']): { kind: 'skipped' | 'note'; line: string }[] {
+  return [
+    ...Object.entries(totals.skipped).map(([reason, n]) => ({ kind: 'skipped' as const, line: `skipped ${n}: ${reason}` })),
+    ...Object.entries(totals.notes).map(([note, n]) => ({ kind: 'note' as const, line: `note ${n}: ${note}` })),
+  ];
+}

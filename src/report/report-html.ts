@@ -2,7 +2,7 @@
 // (the one style sheet and one script allowed by their hashes), and every ticket-derived string escaped.
 import { createHash } from 'node:crypto';
 import type { AgentReport, Report } from '../aggregate/build-report.js';
-import { fraction, percent, plural, REASON_LABEL, signed } from './format.js';
+import { fraction, percent, plural, readingLines, REASON_LABEL, signed } from './format.js';
 import { barChart, dumbbellChart, escapeHtml as e, lineChart } from './html-charts.js';
 
 /** Charts show the agents with the most conversations; the table and agent pages show everyone. */
@@ -87,6 +87,7 @@ export function renderHtml(report: Report): string {
 <h1>attune report</h1>
 <div class="muted">${e(plural(report.totals.records, 'record'))} · ${e(plural(report.totals.conversations, 'conversation'))} · ${report.totals.turns.customer} customer and ${report.totals.turns.agent} agent turns · ${skipped} skipped</div>
 ${report.inputs.map((i) => `<div class="muted">${e(i.file)}: ${e(i.reader)} (${e(i.decided)})</div>`).join('\n')}
+${readingLines(report.totals).map(({ line }) => `<div class="muted">${e(line)}</div>`).join('\n')}
 </header>
 <main>
 <h2>Team</h2>

@@ -2,7 +2,7 @@
 // that it can neither format nor inject HTML.
 import type { AgentReport, Report } from '../aggregate/build-report.js';
 import { COURTESY_CATEGORIES, EMPATHY_CATEGORIES, TEMPER_CATEGORIES } from '../detect/detector.js';
-import { fraction, percent, plural, REASON_LABEL, signed } from './format.js';
+import { fraction, percent, plural, readingLines, REASON_LABEL, signed } from './format.js';
 
 export function mdEscape(text: string): string {
   return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, ' ');
@@ -27,6 +27,7 @@ export function renderMarkdown(report: Report): string {
     `${plural(totals.records, 'record')}, ${plural(totals.conversations, 'conversation')}: ${totals.turns.customer} customer, ${totals.turns.agent} agent and ${totals.turns.other} other turns; ${skipped} skipped.`,
     '',
     ...report.inputs.map((i) => `- ${mdEscape(i.file)}: read as ${i.reader} (${mdEscape(i.decided)})`),
+    ...readingLines(totals).map(({ line }) => `- ${mdEscape(line)}`),
     '',
     `## By ${report.by}`,
     '',

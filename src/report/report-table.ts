@@ -4,7 +4,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { AgentReport, Report } from '../aggregate/build-report.js';
 import { COURTESY_CATEGORIES, EMPATHY_CATEGORIES, TEMPER_CATEGORIES } from '../detect/detector.js';
-import { fraction, percent, plural, REASON_LABEL, signed } from './format.js';
+import { fraction, percent, plural, readingLines, REASON_LABEL, signed } from './format.js';
 
 export interface TableOptions {
   color: boolean;
@@ -26,8 +26,7 @@ export function renderTable(report: Report, options: TableOptions): string {
   lines.push(c.bold('Empathy and courtesy by category') + c.dim(' (share of agent turns)'), categoryTable(report, c), '');
   lines.push(c.bold('Temper incidents'), temperTable(report, c), '');
   lines.push(...coaching(report, c));
-  for (const [reason, n] of Object.entries(totals.skipped)) lines.push(c.yellow(`skipped ${n}: ${reason}`));
-  for (const [note, n] of Object.entries(totals.notes)) lines.push(c.dim(`note ${n}: ${note}`));
+  for (const { kind, line } of readingLines(totals)) lines.push(kind === 'skipped' ? c.yellow(line) : c.dim(line));
   return `${lines.join('\n').trimEnd()}\n`;
 }
 

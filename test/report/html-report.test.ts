@@ -20,6 +20,17 @@ beforeAll(async () => {
 });
 afterAll(cleanup);
 
+describe('Markdown and HTML reports say what reading left out, as the table does', () => {
+  it('lists each skip reason and note with its count', async () => {
+    const input = path.join(FIXTURES, 'cases', 'unknown-roles', 'export.csv');
+    for (const format of ['md', 'html']) {
+      const { stdout } = await runCli(['audit', input, '--format', format]);
+      expect(stdout, format).toContain('skipped 1: empty text');
+      expect(stdout, format).toMatch(/note 1: unknown role (&quot;|")wizard(&quot;|"): counted as other, not scored/);
+    }
+  });
+});
+
 describe('HTML report (static checks)', () => {
   it('is self-contained under a strict Content-Security-Policy', () => {
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[^']+'; script-src 'sha256-[^']+';/);
