@@ -5,7 +5,7 @@ import type { SourceRecord } from '../ingest/source-record.js';
 import type { AgentMap } from './agent-map.js';
 import { cleanText } from './clean-text.js';
 import { missingFieldError, resolveFields, type FieldOverrides, type ResolvedFields } from './field-map.js';
-import { isInternal, RoleReader, roleValueOf } from './roles.js';
+import { isInternal, RoleReader, roleOf, roleValueOf } from './roles.js';
 import { parseTime, type Accounting, type Turn } from './turn.js';
 
 export interface ExtractOptions {
@@ -61,7 +61,7 @@ export class TurnExtractor {
         continue;
       }
       const fields = item as Record<string, unknown>;
-      this.inner ??= this.resolveTurnFields(Object.keys(fields), true);
+      this.inner ??= this.resolveTurnFields(fields, true);
       const line = typeof fields.line === 'number' ? fields.line : record.line;
       const turn = this.toTurn(fields, this.inner, id, agent, line, channel);
       if (turn) turns.push(turn);
@@ -85,13 +85,20 @@ export class TurnExtractor {
       this.outer = { ...outer, ...resolveFields(keys, ['conversation', 'agent', 'channel'], this.options.overrides, { nested: true }) };
       return;
     }
-    this.outer = this.resolveTurnFields(keys, false);
+    this.outer = this.resolveTurnFields(fields, false);
   }
 
-  private resolveTurnFields(keys: string[], nested: boolean): ResolvedFields {
+  /** The fields of a turn record, from its names; without a role field by name, an author object that
+   * states its role (`"author": {"type": "admin", "name": …}`) is the role field, and names the agent. */
+  private resolveTurnFields(sample: Record<string, unknown>, nested: boolean): ResolvedFields {
     const { overrides, assumeRole } = this.options;
+    const keys = Object.keys(sample);
     const wanted = nested ? (['role', 'agent', 'text', 'time', 'private'] as const) : (['conversation', 'role', 'agent', 'text', 'time', 'private', 'channel'] as const);
     const fields = resolveFields(keys, [...wanted], overrides);
+    if (!fields.role && overrides.role === undefined) {
+      const author = keys.find((k) => typeof sample[k] === 'object' && roleOf(sample[k], k) !== undefined);
+      if (author) fields.role = author;
+    }
     if (!nested && !fields.conversation) throw missingFieldError(this.file, 'conversation', keys, overrides, fields);
     if (!fields.text) throw missingFieldError(this.file, 'text', keys, overrides, fields);
     if (!fields.role && !assumeRole) throw missingFieldError(this.file, 'role', keys, overrides, fields, ', or --assume-role customer|agent when every turn has the same role');
@@ -124,7 +131,8 @@ export class TurnExtractor {
       }
     }
     if (map.private && isInternal(fields[map.private], map.private)) role = 'other';
-    const agentValue = map.agent ? personOf(fields[map.agent]) : '';
+    const roleValue = map.role ? fields[map.role] : undefined;
+    const agentValue = map.agent ? personOf(fields[map.agent]) : typeof roleValue === 'object' ? personOf(roleValue) : '';
     const rawAgent = role === 'agent' ? agentValue || conversationAgent || null : null;
     const identity = rawAgent ? this.options.agentMap?.lookup(rawAgent) : undefined;
     return {

@@ -44,6 +44,16 @@ describe('TurnExtractor', () => {
     expect(x.describe()).toContain("role from 'from_agent', agent from 'sender'");
   });
 
+  it('takes an author object that states its role as the role field when none is named, and names the agent from it', () => {
+    const x = new TurnExtractor('f.json', { overrides: {} }, new Accounting());
+    const messages = [{ author: { type: 'user', name: 'Kim' }, body: 'It crashes.' }, { author: { type: 'admin', name: 'Priya Shah' }, body: 'Fixing it today.' }];
+    const { turns } = x.extract(record({ id: 'c1', messages }));
+    expect(turns.map((t) => [t.role, t.agent])).toEqual([['customer', null], ['agent', 'Priya Shah']]);
+    // Named with --map, the same field gives the role and the agent.
+    const y = new TurnExtractor('f.json', { overrides: { role: 'author' } }, new Accounting());
+    expect(y.extract(record({ id: 'c1', messages })).turns.map((t) => t.agent)).toEqual([null, 'Priya Shah']);
+  });
+
   it('counts empty text as skipped and unknown roles as other', () => {
     const acc = new Accounting();
     const x = new TurnExtractor('f.json', { overrides: {} }, acc);
