@@ -35,7 +35,8 @@ export class TurnExtractor {
     private readonly options: ExtractOptions,
     private readonly tally: Accounting,
   ) {
-    this.roles = new RoleReader(options.roleValues ?? new Map(), (reason) => tally.note(reason));
+    // How "user" was read is decided per file: its notes name the file.
+    this.roles = new RoleReader(options.roleValues ?? new Map(), (reason) => tally.note(`${file}: ${reason}`));
   }
 
   extract(record: SourceRecord): Extracted {
