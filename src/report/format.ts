@@ -33,3 +33,8 @@ export function readingLines(totals: Report['totals']): { kind: 'skipped' | 'not
     ...Object.entries(totals.notes).map(([note, n]) => ({ kind: 'note' as const, line: `note ${n}: ${note}` })),
   ];
 }
+
+/** What an empty coaching queue says: nothing was read, or nothing stood out. */
+export function nothingToCoach(report: Report): string {
+  return report.team.agentTurns === 0 ? 'No agent turns were read: nothing to review.' : 'Nothing stood out: no temper, and every upset customer was met with empathy.';
+}

@@ -2,7 +2,7 @@
 // that it can neither format nor inject HTML.
 import type { AgentReport, Report } from '../aggregate/build-report.js';
 import { COURTESY_CATEGORIES, EMPATHY_CATEGORIES, TEMPER_CATEGORIES } from '../detect/detector.js';
-import { fraction, percent, plural, readingLines, REASON_LABEL, signed } from './format.js';
+import { fraction, nothingToCoach, percent, plural, readingLines, REASON_LABEL, signed } from './format.js';
 
 export function mdEscape(text: string): string {
   return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, ' ');
@@ -58,7 +58,7 @@ export function renderCoachingMarkdown(report: Report, standalone = true): strin
   const out = standalone ? ['# attune coaching queue', ''] : [];
   out.push('## Worth coaching', '');
   const agents = report.agents.filter((a) => a.coaching.length > 0 || a.bestMoments.length > 0);
-  if (agents.length === 0) out.push('Nothing stood out: no temper, and every upset customer was met with empathy.', '');
+  if (agents.length === 0) out.push(nothingToCoach(report), '');
   for (const a of agents) {
     out.push(`### ${mdEscape(a.agent)}`, '');
     if (a.coaching.length === 0) out.push('Nothing to coach.');

@@ -4,7 +4,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { AgentReport, Report } from '../aggregate/build-report.js';
 import { COURTESY_CATEGORIES, EMPATHY_CATEGORIES, TEMPER_CATEGORIES } from '../detect/detector.js';
-import { fraction, percent, plural, readingLines, REASON_LABEL, signed } from './format.js';
+import { fraction, nothingToCoach, percent, plural, readingLines, REASON_LABEL, signed } from './format.js';
 
 export interface TableOptions {
   color: boolean;
@@ -90,7 +90,7 @@ function temperTable(report: Report, c: ChalkInstance): string {
 function coaching(report: Report, c: ChalkInstance): string[] {
   const lines = [c.bold('Worth coaching')];
   const agents = report.agents.filter((a) => a.coaching.length > 0);
-  if (agents.length === 0) return [...lines, c.dim('  Nothing stood out: no temper, every upset customer met with empathy.'), ''];
+  if (agents.length === 0) return [...lines, c.dim(`  ${nothingToCoach(report)}`), ''];
   for (const a of agents) {
     lines.push(`  ${c.bold(a.agent)}`);
     for (const item of a.coaching) {

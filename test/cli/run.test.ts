@@ -19,6 +19,15 @@ describe('attune CLI', () => {
     expect(help.stdout).toContain('--turns <file>');
   });
 
+  it('says so when no agent turn was read, instead of praising an empty queue', async () => {
+    const onlyCustomers = 'conversation_id,role,text\nc1,customer,Where is my parcel?\n';
+    for (const format of ['table', 'md']) {
+      const r = await runCli(['audit', '-', '--format', format], { stdin: onlyCustomers });
+      expect(r.stdout, format).toContain('No agent turns were read: nothing to review.');
+      expect(r.stdout, format).not.toContain('Nothing stood out');
+    }
+  });
+
   it('exits 2 on usage errors', async () => {
     expect((await runCli(['audit'])).code).toBe(2);
     expect((await runCli(['audit', demo, '--format', 'xml'])).code).toBe(2);
