@@ -2,6 +2,7 @@
 // holding its turns in an array. The file's first record decides which, and which fields to read.
 import type { Role } from '../detect/detector.js';
 import type { SourceRecord } from '../ingest/source-record.js';
+import { obj, personName } from '../ingest/vendors/json-access.js';
 import type { AgentMap } from './agent-map.js';
 import { cleanText } from './clean-text.js';
 import { missingFieldError, resolveFields, type FieldOverrides, type ResolvedFields } from './field-map.js';
@@ -150,13 +151,10 @@ export class TurnExtractor {
   }
 }
 
-/** An agent's name: the value itself, or from an author object ({"name"}, {"first_name", "last_name"},
- * {"first", "last"}, else its email, handle or id), as Front and other APIs write it. */
+/** An agent's name: the value itself, or the name an author object gives (as Front and other APIs write it). */
 function personOf(value: unknown): string {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return stringOf(value);
-  const o = value as Record<string, unknown>;
-  const full = [o.first_name ?? o.firstName ?? o.first, o.last_name ?? o.lastName ?? o.last].map(stringOf).filter(Boolean).join(' ');
-  return stringOf(o.name) || full || stringOf(o.email) || stringOf(o.username) || stringOf(o.handle) || stringOf(o.id);
+  const o = obj(value);
+  return o ? personName(o) : stringOf(value);
 }
 
 function stringOf(value: unknown): string {

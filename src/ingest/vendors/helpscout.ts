@@ -3,7 +3,7 @@
 // the customer and user is an agent (a customer thread is the customer's even when an agent entered it,
 // a message thread an agent's); notes are counted, not scored; line items (status and assignment
 // changes) and drafts are not turns. The API lists threads newest first: they are put in time order.
-import { list, obj, str, type Json } from './json-access.js';
+import { list, obj, personName, str, type Json } from './json-access.js';
 import type { NormalConversation, NormalTurn } from './normal-record.js';
 import type { ReaderContext } from './vendor-reader.js';
 
@@ -79,8 +79,7 @@ function threadTurn(thread: Json, ctx: ReaderContext): NormalTurn | null {
   const authorType = type === 'customer' ? 'customer' : type === 'message' ? 'user' : str(author.type);
   if (authorType === 'customer') return { role: 'customer', agent: null, text, created_at: createdAt };
   if (authorType === 'user') {
-    const name = [str(author.first), str(author.last)].filter(Boolean).join(' ');
-    return { role: 'agent', agent: name || str(author.email) || str(author.id) || null, text, created_at: createdAt };
+    return { role: 'agent', agent: personName(author) || null, text, created_at: createdAt };
   }
   return { role: 'other', agent: null, text, created_at: createdAt };
 }
