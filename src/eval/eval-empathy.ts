@@ -9,9 +9,8 @@ import { COURTESY_CATEGORIES, EMPATHY_CATEGORIES, type Finding } from '../detect
 import type { DetectionEngine } from '../detect/engine.js';
 import { AttuneError } from '../errors.js';
 import { LABELED_TEXT_ALIASES, pickColumn, type LabeledFile } from './labeled-records.js';
-import { binaryScore, type ClassScore } from './metrics.js';
+import { binaryScore, keepWorst, type ClassScore } from './metrics.js';
 
-export const WORST_SHOWN = 20;
 const CATEGORIES = [...EMPATHY_CATEGORIES, ...COURTESY_CATEGORIES];
 
 export interface Disagreement {
@@ -79,11 +78,7 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, op
     rows.push({ human, attune });
     const cost = 2 * differs(human.empathy, attune.empathy) + 2 * differs(human.temper, attune.temper) +
       (human.categories ? CATEGORIES.filter((c) => human.categories!.includes(c) !== attune.categories.includes(c)).length : 0);
-    if (cost > 0) {
-      worst.push({ id: String(f.id ?? record.line), line: record.line, text, human, attune, cost });
-      worst.sort((a, b) => b.cost - a.cost || a.line - b.line);
-      if (worst.length > WORST_SHOWN) worst.length = WORST_SHOWN;
-    }
+    if (cost > 0) keepWorst(worst, { id: String(f.id ?? record.line), line: record.line, text, human, attune, cost }, (a, b) => b.cost - a.cost || a.line - b.line);
   }
   if (rows.length === 0) throw new AttuneError(`${file.display}: no labeled messages to compare.`);
   /** The figure for one label over the messages whose humans gave it. */

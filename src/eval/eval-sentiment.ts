@@ -1,11 +1,12 @@
-// `attune eval sentiment`: attune's customer-sentiment labels against a file of human labels.
+// `attune eval sentiment`: attune's customer-sentiment labels against a file of human labels, with the
+// worst disagreements quoted.
 import type { SentimentLabel } from '../detect/detector.js';
 import type { DetectionEngine } from '../detect/engine.js';
 import { AttuneError } from '../errors.js';
 import { sortedRecord } from '../conversations/turn.js';
 import type { LabeledFile } from './labeled-records.js';
 import { LABELED_TEXT_ALIASES, pickColumn } from './labeled-records.js';
-import { agreement, type Agreement } from './metrics.js';
+import { agreement, keepWorst, type Agreement } from './metrics.js';
 
 export const SENTIMENT_LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
 const LABEL_ALIASES = ['label', 'sentiment', 'airline_sentiment', 'polarity', 'class', 'gold', 'gold_label', 'human_label', 'sentiment_label', 'label_text', 'rating', 'score', 'mean'];
@@ -31,8 +32,22 @@ export interface SentimentEvalOptions {
   scale?: Scale;
 }
 
+export interface SentimentDisagreement {
+  id: string;
+  line: number;
+  text: string;
+  human: SentimentLabel;
+  attune: SentimentLabel;
+  /** attune's score, -1 to 1. */
+  score: number;
+  /** 2 when the labels are opposite (negative against positive), 1 when one of them is neutral. */
+  cost: number;
+}
+
 export interface SentimentEval extends Agreement {
   file: string;
+  /** Opposite labels first, then the ones attune scored furthest from neutral. */
+  worst: SentimentDisagreement[];
   skipped: Record<string, number>;
 }
 
@@ -59,6 +74,7 @@ export function goldLabel(value: unknown, scale: Scale | undefined): SentimentLa
 
 export async function evalSentiment(file: LabeledFile, engine: DetectionEngine, options: SentimentEvalOptions): Promise<SentimentEval> {
   const pairs: [string, string][] = [];
+  const worst: SentimentDisagreement[] = [];
   const skipped = new Map<string, number>();
   const skip = (reason: string) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
   let columns: { text: string; label: string } | undefined;
@@ -71,8 +87,18 @@ export async function evalSentiment(file: LabeledFile, engine: DetectionEngine, 
     const gold = goldLabel(record.fields[columns.label], options.scale);
     if (text === '') skip('empty text');
     else if (!gold) skip(options.scale ? 'label is not a number on the scale' : `unknown label ${JSON.stringify(String(record.fields[columns.label] ?? ''))}`);
-    else pairs.push([engine.analyse('customer', text).sentiment!.label, gold]);
+    else {
+      const { label, score } = engine.analyse('customer', text).sentiment!;
+      pairs.push([label, gold]);
+      const cost = Math.abs(SENTIMENT_LABELS.indexOf(label) - SENTIMENT_LABELS.indexOf(gold));
+      const id = String(record.fields.id ?? record.line);
+      if (cost > 0) keepWorst(worst, { id, line: record.line, text, human: gold, attune: label, score, cost }, byWorst);
+    }
   }
   if (pairs.length === 0) throw new AttuneError(`${file.display}: no labeled rows to compare.`);
-  return { file: file.display, skipped: sortedRecord(skipped), ...agreement(pairs, SENTIMENT_LABELS) };
+  return { file: file.display, ...agreement(pairs, SENTIMENT_LABELS), worst, skipped: sortedRecord(skipped) };
+}
+
+function byWorst(a: SentimentDisagreement, b: SentimentDisagreement): number {
+  return b.cost - a.cost || Math.abs(b.score) - Math.abs(a.score) || a.line - b.line;
 }

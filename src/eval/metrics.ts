@@ -75,3 +75,14 @@ export function binaryScore(label: string, pairs: readonly (readonly [predicted:
   }
   return { label, support, predicted, ...prf(tp, predicted, support), falsePositiveRate: negatives === 0 ? 0 : falsePositives / negatives };
 }
+
+/** The most disagreements an eval quotes. */
+export const WORST_SHOWN = 20;
+
+/** Adds `item` to `list`, which keeps the WORST_SHOWN items that sort first under `order`: a large
+ * labeled file never holds more than that many quotes. */
+export function keepWorst<T>(list: T[], item: T, order: (a: T, b: T) => number): void {
+  list.push(item);
+  list.sort(order);
+  if (list.length > WORST_SHOWN) list.length = WORST_SHOWN;
+}

@@ -47,6 +47,11 @@ export function renderSentimentEval(r: SentimentEval): string {
   const body = r.labels.map((label, i) => [label, ...r.confusion[i]!.map(String)]);
   const widths = head.map((_, i) => Math.max(...[head, ...body].map((row) => row[i]!.length)));
   lines.push(...[head, ...body].map((row) => `  ${pad(row, widths)}`));
+  lines.push('', `Worst disagreements (${r.worst.length})`);
+  for (const d of r.worst) {
+    lines.push(`  ${d.id} (line ${d.line}): ${quote(d.text)}`);
+    lines.push(`    human: ${d.human} · attune: ${d.attune} (score ${d.score.toFixed(2)})`);
+  }
   return `${[...lines, ...(skippedLines(r.skipped).length ? ['', ...skippedLines(r.skipped)] : [])].join('\n')}\n`;
 }
 
@@ -59,8 +64,7 @@ export function renderEmpathyEval(r: EmpathyEval): string {
     `Worst disagreements (${r.worst.length})`,
   ];
   for (const d of r.worst) {
-    const text = d.text.replace(/\s+/g, ' ');
-    lines.push(`  ${d.id} (line ${d.line}): “${text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS - 1)}…` : text}”`);
+    lines.push(`  ${d.id} (line ${d.line}): ${quote(d.text)}`);
     lines.push(`    human:  ${describe(d.human)}`);
     lines.push(`    attune: ${describe(d.attune)}${d.attune.matches.length ? ` (${d.attune.matches.join('; ')})` : ''}`);
   }
@@ -76,6 +80,12 @@ function empathyTable(r: EmpathyEval): string[] {
     ...scoreTable(given, true, given.some((row) => row.labeled < r.n)),
     ...(unlabeled.length ? ['', `not labeled in this file: ${unlabeled.join(', ')}`] : []),
   ];
+}
+
+/** A labeled text on one line, shortened to QUOTE_CHARS. */
+function quote(value: string): string {
+  const text = value.replace(/\s+/g, ' ');
+  return `“${text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS - 1)}…` : text}”`;
 }
 
 function describe(labels: { empathy?: boolean; temper?: boolean; categories?: string[] }): string {

@@ -16,6 +16,19 @@ describe('attune eval', () => {
     expect(r.accuracy).toBeGreaterThanOrEqual(0.7);
   });
 
+  it('quotes the worst sentiment disagreements, opposite labels first', async () => {
+    const { code, stdout } = await runCli(['eval', 'sentiment', fixture('disputed-labels.csv'), '--format', 'json']);
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout);
+    // Row 1 is praise its label calls negative; row 2, a plain question labeled positive; rows 3 and 4 agree.
+    expect(r.worst.map((d: { id: string; cost: number }) => [d.id, d.cost])).toEqual([['p1', 2], ['q2', 1]]);
+    expect(r.worst[0]).toMatchObject({ line: 2, human: 'negative', attune: 'positive' });
+    expect(r.worst[0].score).toBeGreaterThan(0);
+    const table = (await runCli(['eval', 'sentiment', fixture('disputed-labels.csv')])).stdout;
+    expect(table).toContain('Worst disagreements (2)');
+    expect(table).toMatch(/p1 \(line 2\): “Thank you so much[^”]*”\n    human: negative · attune: positive \(score \d\.\d\d\)/);
+  });
+
   it('reads numeric ratings on a scale with a neutral band, from a headerless TSV', async () => {
     const { code, stdout } = await runCli(['eval', 'sentiment', fixture('ratings.tsv'), '--no-header', '--text', '3', '--label', '2', '--scale', '-4:4', '--neutral-band', '0.5', '--format', 'json']);
     expect(code).toBe(0);
