@@ -15,7 +15,7 @@ interface CompiledRule {
 }
 
 export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: readonly Role[] = ['agent']): Detector {
-  const index = PhraseIndex.of(lexicon.fillers, rules.flatMap((spec, i) => spec.phrases.map((phrase) => [phrase, i] as const)));
+  const index = PhraseIndex.of(lexicon.fillers, rules.flatMap((spec, i) => spec.phrases.map((phrase) => [phrase, i] as const)), lexicon.negators);
   const compiled: CompiledRule[] = rules.map((spec) => {
     const rule: CompiledRule = { spec };
     if (spec.unless.followedBy.length > 0) rule.followedBy = buildIndex(spec.unless.followedBy, lexicon);
@@ -69,5 +69,5 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
 }
 
 function buildIndex(phrases: string[], lexicon: Lexicon): PhraseIndex {
-  return PhraseIndex.of(lexicon.fillers, phrases.map((phrase) => [phrase, 0] as const));
+  return PhraseIndex.of(lexicon.fillers, phrases.map((phrase) => [phrase, 0] as const), lexicon.negators);
 }

@@ -88,6 +88,13 @@ describe('empathy matching', () => {
     expect(categories("Sorry, but that's our policy.")).toEqual([]);
   });
 
+  it("never fills a phrase's any-word slot with a negator", () => {
+    // "(we|i) (will|can|…) *? *? help_you": a refusal is not an offer of help.
+    expect(categories('We can definitely help you with that.')).toContain('reassurance');
+    expect(categories("We can't help you with that, I'm afraid.")).not.toContain('reassurance');
+    expect(categories('We cannot help you with bookings here.')).not.toContain('reassurance');
+  });
+
   it('reports each rule once per turn, with the words as written', () => {
     const findings = engine.analyse('agent', 'Sorry to hear that. So sorry again!').findings;
     expect(findings.map((f) => [f.rule, f.match])).toEqual([['empathy/apology', 'Sorry to hear']]);
