@@ -5,6 +5,8 @@
 // trained on; neutral within 0.5 of zero on its -4..4 scale). Empathy and temper: the labeled agent
 // messages on even lines of the file (1-based), which phrase rules were not tuned on. Each attune figure
 // comes from the product command `attune eval`, run on the held-out rows. Skips when the data is absent.
+// Also: 120 customer tweets to other companies (twcs-5000.csv), labeled by attune's maintainers in
+// scripts/data/twcs-customer-labels.csv (ids and labels only: the text is read from the shared data).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,6 +21,8 @@ const data = path.resolve(process.argv[2] ?? '../shared/data');
 const airlineFile = path.join(data, 'sentiment/airline-dev.csv');
 const vaderFile = path.join(data, 'sentiment/vader/tweets_GroundTruth.txt');
 const empathyFile = path.join(data, 'empathy/agent-turns-dev.jsonl');
+const twcsFile = path.join(data, 'transcripts/twcs-5000.csv');
+const twcsLabels = new URL('./data/twcs-customer-labels.csv', import.meta.url).pathname;
 if (![airlineFile, vaderFile, empathyFile].some(existsSync)) {
   console.log(`skipped: no labeled data under ${data}`);
   process.exit(0);
@@ -65,6 +69,15 @@ if (existsSync(airlineFile)) {
 if (existsSync(vaderFile)) {
   const rows = readFileSync(vaderFile, 'utf8').split(/\r?\n/).filter(Boolean).map((l) => l.split('\t')).map(([, m, text]) => ({ text, gold: sign(Number(m), VADER_BAND) }));
   sentimentTable(`Sentiment, VADER tweets ground truth, neutral within ${VADER_BAND} of 0`, rows, [vaderFile, '--no-header', '--text', '3', '--label', '2', '--scale', '-4:4', '--neutral-band', String(VADER_BAND)]);
+}
+
+if (existsSync(twcsFile)) {
+  const labels = new Map(parse(readFileSync(twcsLabels), { columns: true }).map((r) => [r.tweet_id, r.label]));
+  const tweets = parse(readFileSync(twcsFile), { columns: true, bom: true, relax_column_count: true });
+  const rows = tweets.filter((t) => labels.has(t.tweet_id)).map((t) => ({ id: t.tweet_id, label: labels.get(t.tweet_id), text: t.text.replace(/\s+/g, ' ') }));
+  const file = path.join(work, 'twcs-customers.csv');
+  writeFileSync(file, stringify(rows, { header: true }));
+  sentimentTable('Customer sentiment, customers of other companies on Twitter (twcs), one maintainer\'s labels', rows.map((r) => ({ text: r.text, gold: r.label })), [file]);
 }
 
 if (existsSync(empathyFile)) {
