@@ -45,7 +45,7 @@ export class AuditAggregator {
       if (turn.role === 'customer') {
         this.countCustomerTurn(turn);
         lastCustomer = turn;
-        if (turn.sentiment?.label === 'negative') waiting.push(turn);
+        if (isUpset(turn)) waiting.push(turn);
         if (turn.findings.some((f) => f.kind === 'temper')) hostile.push(turn);
       } else if (turn.role === 'agent') {
         const name = turn.group || UNKNOWN_AGENT;
@@ -184,3 +184,11 @@ export class AuditAggregator {
 
 type Moment = Pick<CoachingItem, 'conversation' | 'turn' | 'reason' | 'rule' | 'customer' | 'agent' | 'match'>;
 
+
+/** A customer turn that needs empathy: read as negative, or not read as positive but hostile in words
+ * (an insult, profanity, blame: "you fucking computer automated account" can score neutral). Capitals
+ * or "!!!" alone do not count: excitement writes them too ("Loving the new 737 Max 8!!!"). */
+function isUpset(turn: ScoredTurn): boolean {
+  if (turn.sentiment?.label === 'negative') return true;
+  return turn.sentiment?.label !== 'positive' && turn.findings.some((f) => f.kind === 'temper' && f.category !== 'shouting');
+}

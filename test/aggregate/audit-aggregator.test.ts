@@ -50,6 +50,21 @@ describe('per-agent report', () => {
     expect(bo.courtesy.byCategory.gratitude).toEqual({ count: 1, of: 2, rate: 0.5 });
   });
 
+  it('counts a hostile customer turn the model reads as neutral as one that needed empathy, but not capitals alone', () => {
+    const hostile = (conversation: string, category: string, score: number): ScoredTurn => ({
+      ...customer(conversation, score, 'hostile words'),
+      findings: [{ rule: `temper/${category}`, kind: 'temper', category, match: 'x', message: '' }],
+    });
+    const h = report([
+      [hostile('h1', 'profanity', 0), agent('h1', 'Cy')],
+      [hostile('h2', 'shouting', 0), agent('h2', 'Cy')],
+      [hostile('h3', 'profanity', 0.6), agent('h3', 'Cy')],
+      [hostile('h4', 'blame', 0), agent('h4', 'Cy', ['apology'])],
+    ]);
+    expect(h.agents.find((a) => a.agent === 'Cy')!.empathyWhenNeeded).toEqual({ count: 1, of: 2, rate: 0.5 });
+    expect(h.agents.find((a) => a.agent === 'Cy')!.coaching.map((c) => c.conversation)).toEqual(['h1']);
+  });
+
   it('counts temper incidents by category', () => {
     expect(bo.temper).toMatchObject({ incidents: 1, count: 1, of: 2 });
     expect(bo.temper.byCategory.blame!.count).toBe(1);
