@@ -186,8 +186,8 @@ type Moment = Pick<CoachingItem, 'conversation' | 'turn' | 'reason' | 'rule' | '
 
 
 /** A customer turn that needs empathy: read as negative, or not read as positive but hostile in words
- * (an insult, profanity or blame, which the model can read as neutral). Capitals
- * or "!!!" alone do not count: excitement writes them too ("Loving the new 737 Max 8!!!"). */
+ * (an insult, profanity or blame, which the model can read as neutral). Capitals or "!!!" alone do not
+ * count: excitement writes them too ("Loving the new 737 Max 8!!!"). */
 function isUpset(turn: ScoredTurn): boolean {
   if (turn.sentiment?.label === 'negative') return true;
   return turn.sentiment?.label !== 'positive' && turn.findings.some((f) => f.kind === 'temper' && f.category !== 'shouting');
