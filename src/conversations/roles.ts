@@ -83,9 +83,10 @@ const CUSTOMER_WORDS = new Set(['customer', 'end-user', 'enduser', 'requester', 
 export class RoleReader {
   private user: Role | undefined;
   private customerWord: string | undefined;
-  /** Readings that need no decision of the file's, by value: a file holds few distinct role values, and
-   * this runs on every turn. Capped, for a role field that turns out to hold free text. */
-  private readonly plain = new Map<unknown, Role | undefined>();
+  /** Each distinct value's normalised key and built-in reading, and whether that reading is final (a
+   * given value, or one that is neither "user" nor a customer word): a file holds few distinct role
+   * values, and this runs on every turn. Capped, for a role field that turns out to hold free text. */
+  private readonly seen = new Map<unknown, { key: string; role: Role | undefined; final: boolean }>();
 
   constructor(
     private readonly given: ReadonlyMap<string, Role>,
@@ -95,20 +96,19 @@ export class RoleReader {
   /** The role a value names, or undefined when it names none. */
   read(raw: unknown, field: string): Role | undefined {
     const value = roleValueOf(raw);
-    if (this.plain.has(value)) return this.plain.get(value);
-    const key = typeof value === 'string' || typeof value === 'number' ? normalizeKey(String(value)) : '';
-    const plain = (role: Role | undefined): Role | undefined => {
-      if (this.plain.size < 1000) this.plain.set(value, role);
-      return role;
-    };
-    const given = this.given.get(key);
-    if (given) return plain(given);
-    const role = roleOf(value, field);
-    if (role !== 'customer' || (key !== 'user' && !CUSTOMER_WORDS.has(key))) return plain(role);
-    if (key !== 'user') {
+    let known = this.seen.get(value);
+    if (!known) {
+      const key = typeof value === 'string' || typeof value === 'number' ? normalizeKey(String(value)) : '';
+      const given = this.given.get(key);
+      const role = given ?? roleOf(value, field);
+      known = { key, role, final: given !== undefined || role !== 'customer' || (key !== 'user' && !CUSTOMER_WORDS.has(key)) };
+      if (this.seen.size < 1000) this.seen.set(value, known);
+    }
+    if (known.final) return known.role;
+    if (known.key !== 'user') {
       this.customerWord ??= String(value).trim();
       if (this.user === 'customer') this.note(`role value ${JSON.stringify(this.customerWord)} after "user" was read as the customer: if "user" means agent, say so with --role-values user=agent`);
-      return role;
+      return known.role;
     }
     this.user ??= this.customerWord === undefined ? 'customer' : 'agent';
     this.note(this.user === 'agent' ? `role value "user" read as agent (the file's customers are ${JSON.stringify(this.customerWord)})` : 'role value "user" read as the customer');
