@@ -6,7 +6,9 @@
 // messages on even lines of the file (1-based), which phrase rules were not tuned on. Each attune figure
 // comes from the product command `attune eval`, run on the held-out rows. Skips when the data is absent.
 // Also: 120 customer tweets to other companies (twcs-5000.csv), labeled by attune's maintainers in
-// scripts/data/twcs-customer-labels.csv (ids and labels only: the text is read from the shared data).
+// scripts/data/twcs-customer-labels.csv (ids and labels only: the text is read from the shared data), and
+// 170 agent messages outside the labeled file (twcs replies, airline replies, Paysend macros) labeled for
+// the empathy categories in scripts/data/agent-turn-labels.csv the same way.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,6 +25,9 @@ const vaderFile = path.join(data, 'sentiment/vader/tweets_GroundTruth.txt');
 const empathyFile = path.join(data, 'empathy/agent-turns-dev.jsonl');
 const twcsFile = path.join(data, 'transcripts/twcs-5000.csv');
 const twcsLabels = new URL('./data/twcs-customer-labels.csv', import.meta.url).pathname;
+const agentLabels = new URL('./data/agent-turn-labels.csv', import.meta.url).pathname;
+const airlineThreads = path.join(data, 'transcripts/airline-threads.csv');
+const macrosFile = path.join(data, 'macros/paysend-macros.json');
 if (![airlineFile, vaderFile, empathyFile].some(existsSync)) {
   console.log(`skipped: no labeled data under ${data}`);
   process.exit(0);
@@ -52,6 +57,15 @@ const peers = (() => {
 
 const fmt = (a) => `${a.accuracy.toFixed(3)} | ${a.macroF1.toFixed(3)} | ${a.kappa.toFixed(3)} | ${a.classes.map((c) => c.f1.toFixed(2)).join(' / ')}`;
 const head = '| | accuracy | macro-F1 | kappa | F1 neg / neu / pos |\n|---|---|---|---|---|';
+
+function empathyTable(title, file, rows) {
+  const r = attune('empathy', file);
+  console.log(`\n${title} (${r.n} messages)\n`);
+  console.log('| | precision | recall | F1 | human | attune | flagged when absent |\n|---|---|---|---|---|---|---|');
+  for (const s of rows(r)) {
+    console.log(`| ${s.label} | ${s.precision.toFixed(3)} | ${s.recall.toFixed(3)} | ${s.f1.toFixed(3)} | ${s.support} | ${s.predicted} | ${s.falsePositiveRate.toFixed(3)} |`);
+  }
+}
 
 function sentimentTable(title, rows, evalArgs) {
   console.log(`\n${title} (${rows.length} texts)\n\n${head}`);
@@ -85,11 +99,30 @@ if (existsSync(empathyFile)) {
   const heldOut = lines.filter((_, i) => i % 2 === 1);
   const file = path.join(work, 'empathy-heldout.jsonl');
   writeFileSync(file, `${heldOut.join('\n')}\n`);
-  const r = attune('empathy', file);
-  console.log(`\nAgent empathy and temper, labeled agent messages, held-out half (${r.n} messages)\n`);
-  console.log('| | precision | recall | F1 | human | attune | flagged when absent |\n|---|---|---|---|---|---|---|');
-  for (const s of [r.empathy, r.temper, ...r.categories]) {
-    console.log(`| ${s.label} | ${s.precision.toFixed(3)} | ${s.recall.toFixed(3)} | ${s.f1.toFixed(3)} | ${s.support} | ${s.predicted} | ${s.falsePositiveRate.toFixed(3)} |`);
-  }
+  empathyTable('Agent empathy and temper, labeled agent messages, held-out half', file, (r) => [r.empathy, r.temper, ...r.categories]);
 }
+
+if ([twcsFile, airlineThreads, macrosFile].every(existsSync)) {
+  const texts = agentTexts();
+  const rows = parse(readFileSync(agentLabels), { columns: true }).map((r) => {
+    const categories = r.categories.split(' ').filter(Boolean);
+    return { id: r.id, text: texts.get(r.id), empathy: categories.length ? 1 : 0, categories, temper: 0 };
+  });
+  const file = path.join(work, 'agent-messages.jsonl');
+  writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const empathyCategories = new Set(['apology', 'acknowledgement', 'validation', 'reassurance']);
+  empathyTable('Agent empathy, agent messages outside the labeled file, one maintainer\'s labels', file, (r) => [r.empathy, ...r.categories.filter((c) => empathyCategories.has(c.label))]);
+}
+
 rmSync(work, { recursive: true, force: true });
+
+/** The text of every agent message the maintainers' empathy labels name, keyed as in the labels file. */
+function agentTexts() {
+  const texts = new Map();
+  for (const t of parse(readFileSync(twcsFile), { columns: true, bom: true, relax_column_count: true })) texts.set(`twcs:${t.tweet_id}`, t.text);
+  for (const r of parse(readFileSync(airlineThreads), { columns: true, bom: true, relax_column_count: true })) {
+    [...(r.context ?? '').matchAll(/<rep__\s+__cust__\s+(.*?)\s*__rep>/gs)].forEach((m, i) => texts.set(`air:${r.first_tweet_id}:${i}`, m[1]));
+  }
+  for (const [name, text] of Object.entries(JSON.parse(readFileSync(macrosFile, 'utf8')))) texts.set(`paysend:${name}`, String(text));
+  return texts;
+}
