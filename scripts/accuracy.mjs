@@ -7,7 +7,7 @@
 // comes from the product command `attune eval`, run on the held-out rows. Skips when the data is absent.
 // Also: 120 customer tweets to other companies (twcs-5000.csv), labeled by attune's maintainers in
 // scripts/data/twcs-customer-labels.csv (ids and labels only: the text is read from the shared data), and
-// 1,741 agent messages outside the labeled file (twcs replies, airline replies, Paysend macros) labeled for
+// 1,841 agent messages outside the labeled file (twcs replies, airline replies, Paysend macros) labeled for
 // the empathy categories in scripts/data/agent-turn-labels.csv the same way.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
