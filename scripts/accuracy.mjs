@@ -116,7 +116,10 @@ if ([twcsFile, airlineThreads, macrosFile].every(existsSync)) {
 
 rmSync(work, { recursive: true, force: true });
 
-/** The text of every agent message the maintainers' empathy labels name, keyed as in the labels file. */
+/** The text of every agent message the maintainers' empathy labels name, keyed as in the labels file: an
+ * airline reply by its thread's first tweet id and its place among the thread's replies. The texts are the
+ * raw ones the labels were made on, so the product's tagged-thread reader (which drops sign-offs and
+ * decodes entities) is not used here. */
 function agentTexts() {
   const texts = new Map();
   for (const t of parse(readFileSync(twcsFile), { columns: true, bom: true, relax_column_count: true })) texts.set(`twcs:${t.tweet_id}`, t.text);

@@ -184,7 +184,6 @@ export class AuditAggregator {
 
 type Moment = Pick<CoachingItem, 'conversation' | 'turn' | 'reason' | 'rule' | 'customer' | 'agent' | 'match'>;
 
-
 /** A customer turn that needs empathy: read as negative, or not read as positive but hostile in words
  * (an insult, profanity or blame, which the model can read as neutral). Capitals or "!!!" alone do not
  * count: excitement writes them too ("Loving the new 737 Max 8!!!"). */
