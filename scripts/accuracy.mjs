@@ -5,8 +5,9 @@
 // trained on; neutral within 0.5 of zero on its -4..4 scale). Empathy and temper: the labeled agent
 // messages on even lines of the file (1-based), which phrase rules were not tuned on. Each attune figure
 // comes from the product command `attune eval`, run on the held-out rows. Skips when the data is absent.
-// Also: 120 customer tweets to other companies (twcs-5000.csv), labeled by attune's maintainers in
-// scripts/data/twcs-customer-labels.csv (ids and labels only: the text is read from the shared data), and
+// Also: customer tweets to other companies (twcs-5000.csv), labeled by attune's maintainers in
+// scripts/data/twcs-customer-labels.csv (ids and labels only: the text is read from the shared data); the
+// even ids train the sentiment model, so only the odd ones (held out) are scored here; and
 // 1,841 agent messages outside the labeled file (twcs replies, airline replies, Paysend macros) labeled for
 // the empathy categories in scripts/data/agent-turn-labels.csv the same way.
 import { execFileSync } from 'node:child_process';
@@ -88,10 +89,10 @@ if (existsSync(vaderFile)) {
 if (existsSync(twcsFile)) {
   const labels = new Map(parse(readFileSync(twcsLabels), { columns: true }).map((r) => [r.tweet_id, r.label]));
   const tweets = parse(readFileSync(twcsFile), { columns: true, bom: true, relax_column_count: true });
-  const rows = tweets.filter((t) => labels.has(t.tweet_id)).map((t) => ({ id: t.tweet_id, label: labels.get(t.tweet_id), text: t.text.replace(/\s+/g, ' ') }));
+  const rows = tweets.filter((t) => labels.has(t.tweet_id) && Number(t.tweet_id) % 2 === 1).map((t) => ({ id: t.tweet_id, label: labels.get(t.tweet_id), text: t.text.replace(/\s+/g, ' ') }));
   const file = path.join(work, 'twcs-customers.csv');
   writeFileSync(file, stringify(rows, { header: true }));
-  sentimentTable('Customer sentiment, customers of other companies on Twitter (twcs), one maintainer\'s labels', rows.map((r) => ({ text: r.text, gold: r.label })), [file]);
+  sentimentTable('Customer sentiment, customers of other companies on Twitter (twcs), held-out half of one maintainer\'s labels', rows.map((r) => ({ text: r.text, gold: r.label })), [file]);
 }
 
 if (existsSync(empathyFile)) {

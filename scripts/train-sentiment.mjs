@@ -2,10 +2,12 @@
 // Trains the customer-sentiment model shipped in src/detect/data/sentiment-model.json, reproducibly.
 //   npm run build && node scripts/train-sentiment.mjs [../shared/data] [--dry-run]
 // Training data: the airline tweets whose id number is even (the odd half is held out for evaluation),
-// plus VADER's Amazon, movie and NYT snippets (ratings -4..4, neutral within 0.5 of zero). VADER's
-// tweets are never trained on: they are the second held-out set. Settings are chosen by validation
-// inside the training half (ids divisible by 4 validate), never on a held-out set. Skips cleanly when
-// the data is absent.
+// plus VADER's Amazon, movie and NYT snippets (ratings -4..4, neutral within 0.5 of zero), plus the
+// maintainers' labeled customer tweets to other companies (scripts/data/twcs-customer-labels.csv, text
+// from transcripts/twcs-5000.csv) whose tweet id is even: the odd ones are held out. VADER's tweets are
+// never trained on: they are another held-out set. Settings are chosen by validation inside the airline
+// training half (ids divisible by 4 validate), and the weight of the twcs tweets by five-fold
+// cross-validation inside their even half; never on a held-out set. Skips cleanly when the data is absent.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -57,13 +59,22 @@ function vader(name, weight) {
     return example(text ?? '', m < -VADER_NEUTRAL_BAND ? 'negative' : m > VADER_NEUTRAL_BAND ? 'positive' : 'neutral', weight);
   });
 }
+/** Weights tried for the labeled twcs tweets (support talk of other companies) by cross-validation. */
+const TWCS_WEIGHTS = [0, 1, 2, 3];
+const twcsFile = path.join(data, 'transcripts/twcs-5000.csv');
+const twcsLabels = new Map(parse(readFileSync(new URL('./data/twcs-customer-labels.csv', import.meta.url)), { columns: true }).map((r) => [r.tweet_id, r.label]));
+const twcs = existsSync(twcsFile) ? parse(readFileSync(twcsFile), { columns: true, bom: true, relax_column_count: true }).filter((t) => twcsLabels.has(t.tweet_id)) : [];
+const twcsTrain = twcs.filter((t) => !isHeldOut(t.tweet_id)).map((t) => example(t.text, twcsLabels.get(t.tweet_id)));
+const twcsHeldOut = twcs.filter((t) => isHeldOut(t.tweet_id)).map((t) => example(t.text, twcsLabels.get(t.tweet_id)));
 const reviews = ['amazonReviewSnippets_GroundTruth.txt', 'movieReviewSnippets_GroundTruth.txt', 'nytEditorialSnippets_GroundTruth.txt'].flatMap((f) => vader(f, REVIEW_WEIGHT));
 const vaderTweets = vader('tweets_GroundTruth.txt', 1);
 
-const score = (model, set) => agreement(set.map((ex) => {
+/** [attune's label, the human label] of one example. */
+function predicted(model, ex) {
   const p = predict(model, ex.features);
   return [LABELS[p.indexOf(Math.max(...p))], LABELS[ex.label]];
-}), LABELS);
+}
+const score = (model, set) => agreement(set.map((ex) => predicted(model, ex)), LABELS);
 
 let best = null;
 for (const options of GRID) {
@@ -72,14 +83,31 @@ for (const options of GRID) {
   if (!best || f1 > best.f1) best = { options, f1 };
 }
 console.log(`chosen by validation inside the training half (macro-F1 ${best.f1.toFixed(3)}): ${JSON.stringify(best.options)}`);
-const model = train([...trainSet, ...reviews], LABELS, best.options);
+const FOLDS = 5;
+let twcsWeight = 0;
+if (twcsTrain.length) {
+  let bestF1 = -1;
+  for (const weight of TWCS_WEIGHTS) {
+    const pooled = [];
+    for (let k = 0; k < FOLDS; k++) {
+      const fold = twcsTrain.filter((_, i) => i % FOLDS !== k).map((ex) => ({ ...ex, weight }));
+      const fit = train([...trainSet.filter((_, i) => !validates[i]), ...reviews, ...(weight ? fold : [])], LABELS, best.options);
+      for (const ex of twcsTrain.filter((_, i) => i % FOLDS === k)) pooled.push(predicted(fit, ex));
+    }
+    const f1 = agreement(pooled, LABELS).macroF1;
+    console.log(`twcs weight ${weight}: cross-validated macro-F1 inside the even half ${f1.toFixed(3)}`);
+    if (f1 > bestF1) [bestF1, twcsWeight] = [f1, weight];
+  }
+}
+const model = train([...trainSet, ...reviews, ...twcsTrain.map((ex) => ({ ...ex, weight: twcsWeight }))].filter((ex) => ex.weight > 0), LABELS, best.options);
 const report = (name, set) => {
   const a = score(model, set);
   console.log(`${name}: n=${a.n} accuracy ${a.accuracy.toFixed(3)} macro-F1 ${a.macroF1.toFixed(3)} kappa ${a.kappa.toFixed(3)} | ` + a.classes.map((c) => `${c.label} F1 ${c.f1.toFixed(3)}`).join(', '));
 };
-console.log(`trained on ${trainSet.length} airline tweets + ${reviews.length} review snippets; ${Object.keys(model.weights).length} features kept`);
+console.log(`trained on ${trainSet.length} airline tweets + ${reviews.length} review snippets + ${twcsWeight ? twcsTrain.length : 0} twcs tweets (weight ${twcsWeight}); ${Object.keys(model.weights).length} features kept`);
 report('held-out airline (odd ids)', heldOut);
 if (vaderTweets.length) report('held-out VADER tweets', vaderTweets);
+if (twcsHeldOut.length) report('held-out twcs customers (odd ids)', twcsHeldOut);
 if (!dryRun) {
   const sorted = { labels: model.labels, bias: model.bias, weights: Object.fromEntries(Object.entries(model.weights).sort(([a], [b]) => (a < b ? -1 : 1))) };
   writeFileSync(SENTIMENT_MODEL_FILE.replace('/dist/', '/src/'), `${JSON.stringify(sorted)}\n`);

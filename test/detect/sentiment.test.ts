@@ -24,6 +24,29 @@ describe('customer sentiment', () => {
     ]) expect(sentiment(text).label, text).toBe('negative');
   });
 
+  it('reads problem reports outside airline talk as the disruption they are', () => {
+    const context = loadFeatureContext();
+    const cues = (text: string) => [...sentimentFeatures(text, [], context).keys()].filter((k) => k.startsWith('cue:'));
+    for (const text of [
+      'The app keeps crashing when I open it',
+      'It will not let me log in',
+      'I can not access my account since yesterday',
+      'Having trouble redeeming my code',
+      'You sent me the wrong order',
+      'Is PSN down? My account was hacked',
+    ]) expect(cues(text), text).toContain('cue:disruption');
+    for (const text of ['I ordered the wrong size', 'How do I change my password?']) expect(cues(text), text).not.toContain('cue:disruption');
+    for (const text of ['My redeem code does not work and the store will not let me buy it', 'The app keeps crashing and I can not log in.']) {
+      expect(sentiment(text).label, text).toBe('negative');
+    }
+  });
+
+  it('reads thanks for a harm as sarcasm, not praise', () => {
+    expect(sentiment('Thank you for ruining my phone.').label).toBe('negative');
+    expect(sentiment('Thanks for nothing').label).toBe('negative');
+    expect(sentiment('Thank you for fixing my phone!').label).toBe('positive');
+  });
+
   it('keeps plain questions neutral', () => {
     expect(sentiment('Can you tell me how to change the email on my account?').label).toBe('neutral');
   });
