@@ -18,6 +18,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { agreement } from '../dist/eval/metrics.js';
+import { isHeldOut, twcsCustomers } from './held-out.mjs';
 
 const require = createRequire(import.meta.url);
 const data = path.resolve(process.argv[2] ?? '../shared/data');
@@ -25,7 +26,6 @@ const airlineFile = path.join(data, 'sentiment/airline-dev.csv');
 const vaderFile = path.join(data, 'sentiment/vader/tweets_GroundTruth.txt');
 const empathyFile = path.join(data, 'empathy/agent-turns-dev.jsonl');
 const twcsFile = path.join(data, 'transcripts/twcs-5000.csv');
-const twcsLabels = new URL('./data/twcs-customer-labels.csv', import.meta.url).pathname;
 const agentLabels = new URL('./data/agent-turn-labels.csv', import.meta.url).pathname;
 const airlineThreads = path.join(data, 'transcripts/airline-threads.csv');
 const macrosFile = path.join(data, 'macros/paysend-macros.json');
@@ -75,7 +75,7 @@ function sentimentTable(title, rows, evalArgs) {
 }
 
 if (existsSync(airlineFile)) {
-  const rows = parse(readFileSync(airlineFile), { columns: true, bom: true }).filter((r) => Number(r.id.replace(/\D/g, '')) % 2 === 1);
+  const rows = parse(readFileSync(airlineFile), { columns: true, bom: true }).filter((r) => isHeldOut(r.id));
   const file = path.join(work, 'airline-heldout.csv');
   writeFileSync(file, stringify(rows.map((r) => ({ id: r.id, label: r.airline_sentiment, text: r.text })), { header: true }));
   sentimentTable('Customer sentiment, airline tweets, held-out half', rows.map((r) => ({ text: r.text, gold: r.airline_sentiment })), [file]);
@@ -87,9 +87,7 @@ if (existsSync(vaderFile)) {
 }
 
 if (existsSync(twcsFile)) {
-  const labels = new Map(parse(readFileSync(twcsLabels), { columns: true }).map((r) => [r.tweet_id, r.label]));
-  const tweets = parse(readFileSync(twcsFile), { columns: true, bom: true, relax_column_count: true });
-  const rows = tweets.filter((t) => labels.has(t.tweet_id) && Number(t.tweet_id) % 2 === 1).map((t) => ({ id: t.tweet_id, label: labels.get(t.tweet_id), text: t.text.replace(/\s+/g, ' ') }));
+  const rows = twcsCustomers(data).filter((t) => isHeldOut(t.id)).map((t) => ({ id: t.id, label: t.label, text: t.text.replace(/\s+/g, ' ') }));
   const file = path.join(work, 'twcs-customers.csv');
   writeFileSync(file, stringify(rows, { header: true }));
   sentimentTable('Customer sentiment, customers of other companies on Twitter (twcs), held-out half of one maintainer\'s labels', rows.map((r) => ({ text: r.text, gold: r.label })), [file]);

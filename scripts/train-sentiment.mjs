@@ -16,6 +16,7 @@ import { loadFeatureContext, SENTIMENT_MODEL_FILE } from '../dist/detect/sentime
 import { sentimentFeatures } from '../dist/detect/sentiment-features.js';
 import { createSentenceScorer } from '../dist/nlp/wink.js';
 import { agreement } from '../dist/eval/metrics.js';
+import { isHeldOut, twcsCustomers } from './held-out.mjs';
 
 const args = process.argv.slice(2);
 const data = path.resolve(args.find((a) => !a.startsWith('--')) ?? '../shared/data');
@@ -36,9 +37,6 @@ if (!existsSync(airlineFile)) {
   process.exit(0);
 }
 
-export function isHeldOut(id) {
-  return Number(String(id).replace(/\D/g, '')) % 2 === 1;
-}
 
 const context = loadFeatureContext();
 const scorer = createSentenceScorer();
@@ -61,11 +59,9 @@ function vader(name, weight) {
 }
 /** Weights tried for the labeled twcs tweets (support talk of other companies) by cross-validation. */
 const TWCS_WEIGHTS = [0, 1, 2, 3];
-const twcsFile = path.join(data, 'transcripts/twcs-5000.csv');
-const twcsLabels = new Map(parse(readFileSync(new URL('./data/twcs-customer-labels.csv', import.meta.url)), { columns: true }).map((r) => [r.tweet_id, r.label]));
-const twcs = existsSync(twcsFile) ? parse(readFileSync(twcsFile), { columns: true, bom: true, relax_column_count: true }).filter((t) => twcsLabels.has(t.tweet_id)) : [];
-const twcsTrain = twcs.filter((t) => !isHeldOut(t.tweet_id)).map((t) => example(t.text, twcsLabels.get(t.tweet_id)));
-const twcsHeldOut = twcs.filter((t) => isHeldOut(t.tweet_id)).map((t) => example(t.text, twcsLabels.get(t.tweet_id)));
+const twcs = twcsCustomers(data);
+const twcsTrain = twcs.filter((t) => !isHeldOut(t.id)).map((t) => example(t.text, t.label));
+const twcsHeldOut = twcs.filter((t) => isHeldOut(t.id)).map((t) => example(t.text, t.label));
 const reviews = ['amazonReviewSnippets_GroundTruth.txt', 'movieReviewSnippets_GroundTruth.txt', 'nytEditorialSnippets_GroundTruth.txt'].flatMap((f) => vader(f, REVIEW_WEIGHT));
 const vaderTweets = vader('tweets_GroundTruth.txt', 1);
 
