@@ -6,7 +6,7 @@ import { softmax, type LinearModel } from './linear-model.js';
 import { addCues, featureTokens, markNegation, shapeOf, winkFeatures, type FeatureContext } from './sentiment-features.js';
 
 /** The model's weights arranged for scoring without building feature names, in flat arrays (a model
- * has some 59,000 features: one object per weight cost about 12 MB more on every thread holding it).
+ * has some 61,000 features: one object per weight cost about 12 MB more on every thread holding it).
  * Each feature is a row of `rows`, one weight per class; `stamps` holds the last turn that counted a
  * row, so each distinct word and pair counts once per turn. */
 interface WordEntry {
@@ -81,7 +81,7 @@ const CORRECTION = /^\s*(?:\*\s*[\p{L}\p{N}'’-]+(?:\s+[\p{L}\p{N}'’-]+){0,2}
 
 export function createSentimentModel(linear: LinearModel, context: FeatureContext): SentimentModel {
   const tables = tablesOf(linear);
-  // Only the tables are kept: the model object itself (59,000 named weights) can be collected.
+  // Only the tables are kept: the model object itself (61,000 named weights) can be collected.
   const bias = linear.bias;
   const labels = linear.labels as SentimentLabel[];
   const negative = labels.indexOf('negative');
