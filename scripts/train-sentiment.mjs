@@ -37,7 +37,6 @@ if (!existsSync(airlineFile)) {
   process.exit(0);
 }
 
-
 const context = loadFeatureContext();
 const scorer = createSentenceScorer();
 const example = (text, label, weight = 1) => ({ features: sentimentFeatures(text, scorer.scoreSentences(text), context), label: LABELS.indexOf(label), weight });
@@ -95,7 +94,7 @@ if (twcsTrain.length) {
     if (f1 > bestF1) [bestF1, twcsWeight] = [f1, weight];
   }
 }
-const model = train([...trainSet, ...reviews, ...twcsTrain.map((ex) => ({ ...ex, weight: twcsWeight }))].filter((ex) => ex.weight > 0), LABELS, best.options);
+const model = train([...trainSet, ...reviews, ...(twcsWeight ? twcsTrain.map((ex) => ({ ...ex, weight: twcsWeight })) : [])], LABELS, best.options);
 const report = (name, set) => {
   const a = score(model, set);
   console.log(`${name}: n=${a.n} accuracy ${a.accuracy.toFixed(3)} macro-F1 ${a.macroF1.toFixed(3)} kappa ${a.kappa.toFixed(3)} | ` + a.classes.map((c) => `${c.label} F1 ${c.f1.toFixed(3)}`).join(', '));
