@@ -6,7 +6,7 @@ import { isPunctuation, type Token } from './tokenize.js';
 /** Every node has the same fields from the start, so that V8 gives them all one compact shape. */
 interface TrieNode {
   /** The only child, when there is one: most nodes with children have just one, and two fields hold it
-   * in far less memory than a map (the built-in rules expand to about 183,000 phrases). */
+   * in far less memory than a map (the built-in rules expand to about 185,000 phrases). */
   word: string | undefined;
   child: TrieNode | undefined;
   /** The children, once there are two or more. */
@@ -90,7 +90,7 @@ export class PhraseIndex {
   }
 
   /** Adds every phrase a pattern stands for (expandPattern's), piece by piece: the nodes its variants
-   * have reached so far step on together, so the phrases (some 183,000) are never written out one by one. */
+   * have reached so far step on together, so the phrases (some 185,000) are never written out one by one. */
   private addPattern(pieces: readonly Piece[], rule: number): void {
     let reached: TrieNode[] = [this.root];
     for (const { choices, optional } of pieces) {
