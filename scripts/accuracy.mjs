@@ -8,7 +8,7 @@
 // Also: customer tweets to other companies (twcs-5000.csv), labeled by attune's maintainers in
 // scripts/data/twcs-customer-labels.csv (ids and labels only: the text is read from the shared data); the
 // even ids train the sentiment model, so only the odd ones (held out) are scored here; and
-// 2,631 agent messages outside the labeled file (twcs replies, airline replies, Paysend macros) labeled for
+// 2,751 agent messages outside the labeled file (twcs replies, airline replies, Paysend macros) labeled for
 // the empathy categories in scripts/data/agent-turn-labels.csv the same way.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
