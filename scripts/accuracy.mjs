@@ -8,8 +8,11 @@
 // Also: customer tweets to other companies (twcs-5000.csv), labeled by attune's maintainers in
 // scripts/data/twcs-customer-labels.csv (ids and labels only: the text is read from the shared data); the
 // even ids train the sentiment model, so only the odd ones (held out) are scored here; and
-// 2,751 agent messages outside the labeled file (twcs replies, airline replies, Paysend macros) labeled for
-// the empathy categories in scripts/data/agent-turn-labels.csv the same way.
+// 2,914 agent messages outside the labeled file (twcs replies, airline replies, Paysend macros) labeled for
+// the empathy categories in scripts/data/agent-turn-labels.csv the same way. Last, how far a second careful
+// reader agrees with the labeled file: a maintainer's labels of the half the rules are written from, made
+// without its labels in view (scripts/data/second-reader-labels.csv), as a measure of how far the goals
+// ask attune to agree with one group of reviewers.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,7 +20,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { agreement } from '../dist/eval/metrics.js';
+import { agreement, binaryScore } from '../dist/eval/metrics.js';
 import { isHeldOut, twcsCustomers } from './held-out.mjs';
 
 const require = createRequire(import.meta.url);
@@ -27,6 +30,7 @@ const vaderFile = path.join(data, 'sentiment/vader/tweets_GroundTruth.txt');
 const empathyFile = path.join(data, 'empathy/agent-turns-dev.jsonl');
 const twcsFile = path.join(data, 'transcripts/twcs-5000.csv');
 const agentLabels = new URL('./data/agent-turn-labels.csv', import.meta.url).pathname;
+const secondReaderLabels = new URL('./data/second-reader-labels.csv', import.meta.url).pathname;
 const airlineThreads = path.join(data, 'transcripts/airline-threads.csv');
 const macrosFile = path.join(data, 'macros/paysend-macros.json');
 if (![airlineFile, vaderFile, empathyFile].some(existsSync)) {
@@ -101,6 +105,11 @@ if (existsSync(empathyFile)) {
   empathyTable('Agent empathy and temper, labeled agent messages, held-out half', file, (r) => [r.empathy, r.temper, ...r.categories]);
 }
 
+if (existsSync(empathyFile)) {
+  const lines = readFileSync(empathyFile, 'utf8').split('\n').filter(Boolean);
+  secondReaderTable(lines.filter((_, i) => i % 2 === 0).map((line) => JSON.parse(line)));
+}
+
 if ([twcsFile, airlineThreads, macrosFile].every(existsSync)) {
   const texts = agentTexts();
   const rows = parse(readFileSync(agentLabels), { columns: true }).map((r) => {
@@ -114,6 +123,20 @@ if ([twcsFile, airlineThreads, macrosFile].every(existsSync)) {
 }
 
 rmSync(work, { recursive: true, force: true });
+
+/** The second reader's labels against the labeled file's, on the half of it the rules are written from. */
+function secondReaderTable(rows) {
+  const EMPATHY = ['apology', 'acknowledgement', 'validation', 'reassurance'];
+  const second = new Map(parse(readFileSync(secondReaderLabels), { columns: true }).map((r) => [r.id, { categories: r.categories.split(' ').filter(Boolean), temper: r.temper === '1' }]));
+  const pairs = rows.filter((r) => second.has(r.id)).map((r) => [second.get(r.id), { categories: r.categories, temper: r.temper === 1 }]);
+  const tests = { empathy: (l) => l.categories.some((c) => EMPATHY.includes(c)), temper: (l) => l.temper, ...Object.fromEntries(EMPATHY.map((c) => [c, (l) => l.categories.includes(c)])) };
+  console.log(`\nA second reader against the labeled file, on the half the rules are written from (${pairs.length} messages)\n`);
+  console.log('| | precision | recall | F1 | file | second reader |\n|---|---|---|---|---|---|');
+  for (const [label, test] of Object.entries(tests)) {
+    const s = binaryScore(label, pairs.map(([a, b]) => [test(a), test(b)]));
+    console.log(`| ${label} | ${s.precision.toFixed(3)} | ${s.recall.toFixed(3)} | ${s.f1.toFixed(3)} | ${s.support} | ${s.predicted} |`);
+  }
+}
 
 /** The text of every agent message the maintainers' empathy labels name, keyed as in the labels file: an
  * airline reply by its thread's first tweet id and its place among the thread's replies. The texts are the
