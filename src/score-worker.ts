@@ -1,7 +1,7 @@
-// A scoring worker. Two kinds of task: the sentiment of customer texts (the reading thread runs the
-// first pass), or both passes over a batch of turns (scoring-sink.ts, two-pass.ts).
+// A scoring worker. Two kinds of task: the customer turns of a batch (the reading thread runs the
+// agent turns' first pass), or both passes over a whole batch (scoring-sink.ts, two-pass.ts).
 import { workerData } from 'node:worker_threads';
-import type { Role, Sentiment } from './detect/detector.js';
+import type { Role } from './detect/detector.js';
 import type { TurnAnalysis } from './detect/engine.js';
 import type { RuleSpec } from './detect/rule-spec.js';
 import { createHeapKeeper } from './heap-keeper.js';
@@ -15,7 +15,7 @@ export interface WorkerSetup {
   finished: SharedArrayBuffer;
 }
 
-/** `texts` alone: customer texts to score; with `roles`: turns to analyse whole. */
+/** `texts` alone: customer turns to analyse; with `roles`: turns of any role to analyse whole. */
 export interface ScoringTask {
   texts: string[];
   roles?: Role[];
@@ -23,14 +23,16 @@ export interface ScoringTask {
 
 const setup = workerData as WorkerSetup;
 const twoPass = new TwoPass(setup.rules, setup.redact);
+// Every worker reads customer turns: the language model loads now, while the first batch is read.
+twoPass.prepareCustomers();
 const keepHeap = createHeapKeeper({ checkEvery: 1 });
 const finished = new Int32Array(setup.finished);
 
-export default function scoreBatch(task: ScoringTask): Sentiment[] | TurnAnalysis[] {
+export default function scoreBatch(task: ScoringTask): TurnAnalysis[] {
   keepHeap();
   const { texts, roles } = task;
   try {
-    return roles ? twoPass.analyse(texts.map((text, i) => ({ role: roles[i]!, text }))) : twoPass.sentiments(texts);
+    return roles ? twoPass.analyse(texts.map((text, i) => ({ role: roles[i]!, text }))) : twoPass.customers(texts);
   } finally {
     Atomics.add(finished, 0, 1);
   }

@@ -1,9 +1,10 @@
 // Scores closed conversations on N threads (--jobs N: this thread, plus N - 1 workers) and hands them
 // on in the order they closed, so that the report is the same byte for byte whatever N is.
 // Conversations are scored in batches, each in two passes (two-pass.ts).
-// With workers, each batch goes one of two ways: split (this thread runs the first pass, the phrase
-// rules, while a worker scores the customers' sentiment: wink-nlp and the sentiment model) or whole
-// (roles and texts out, analyses back), which leaves this thread only reading and aggregating. With
+// With workers, each batch goes one of two ways: split (this thread runs the phrase rules over the
+// agent turns while a worker reads the customer turns: their phrase rules, wink-nlp and the sentiment
+// model, on one set of tokens) or whole (roles and texts out, analyses back), which leaves this thread
+// only reading and aggregating. With
 // one worker every batch is split: the two threads each take one pass, and whole batches, measured,
 // cost more than they save (copying the analyses back, a second copy of the rules in the worker).
 // With more workers this thread cannot keep them all fed with first passes, so a batch goes whole
@@ -11,7 +12,6 @@
 // At most 2N + 2 batches are in flight with N workers: memory stays bounded however fast the reading.
 import type { ScoredTurn } from './aggregate/scored-turn.js';
 import type { Turn } from './conversations/turn.js';
-import type { Sentiment } from './detect/detector.js';
 import type { TurnAnalysis } from './detect/engine.js';
 import type { RuleSpec } from './detect/rule-spec.js';
 import type { ScoringTask, WorkerSetup } from './score-worker.js';
@@ -80,9 +80,9 @@ export class Batcher {
 
 interface InFlight {
   batch: Turn[][];
-  /** Split batches: this thread's first pass, waiting for the worker's sentiments. */
+  /** Split batches: this thread's first pass, waiting for the worker's customer turns. */
   pass?: FirstPass;
-  answer: Promise<TurnAnalysis[] | Sentiment[]>;
+  answer: Promise<TurnAnalysis[]>;
   answered: boolean;
 }
 
@@ -101,7 +101,7 @@ function withWorkers(options: SinkOptions, twoPass: TwoPass, done: (batch: Turn[
   let sent = 0;
   const send = (batch: Turn[][], task: ScoringTask, pass?: FirstPass): void => {
     sent += 1;
-    const entry: InFlight = { batch, answer: pool.run(task) as Promise<TurnAnalysis[] | Sentiment[]>, answered: false, ...(pass ? { pass } : {}) };
+    const entry: InFlight = { batch, answer: pool.run(task) as Promise<TurnAnalysis[]>, answered: false, ...(pass ? { pass } : {}) };
     const answered = (): void => void (entry.answered = true);
     entry.answer.then(answered, answered);
     inflight.push(entry);
@@ -114,7 +114,7 @@ function withWorkers(options: SinkOptions, twoPass: TwoPass, done: (batch: Turn[
   const finishOldest = async (): Promise<void> => {
     const oldest = inflight.shift()!;
     const answer = await oldest.answer;
-    done(oldest.batch, oldest.pass ? twoPass.complete(oldest.pass, answer as Sentiment[]) : (answer as TurnAnalysis[]));
+    done(oldest.batch, oldest.pass ? twoPass.merge(oldest.pass, answer) : answer);
   };
   return {
     push: async (conversations) => {

@@ -51,15 +51,16 @@ export class DetectionEngine {
 
 /** The engine with the built-in rules and, unless `sentiment` is false (attune lint reads only agent
  * text, and audits score sentiment in two passes, two-pass.ts), the wink-nlp model and the sentiment
- * model, which take most of the start-up time. */
-export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules(), options: { sentiment?: boolean } = {}): DetectionEngine {
+ * model, which take most of the start-up time. With `roles`, only the detectors that read those roles
+ * (a thread that reads customer turns alone never compiles the agent phrase library). */
+export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules(), options: { sentiment?: boolean; roles?: readonly Role[] } = {}): DetectionEngine {
   const lexicon = loadLexicon();
-  return new DetectionEngine([
-    ...(options.sentiment === false ? [] : [createSentimentDetector(createSentenceScorer(), createSentimentModel(loadSentimentModel(), loadFeatureContext()))]),
-    compilePhraseRules(rules, lexicon),
-    // On customer turns, temper phrases and shouting mark hostile text: the anger an agent absorbs.
-    compilePhraseRules(rules.filter((r) => r.kind === 'temper'), lexicon, ['customer']),
-    createShoutingDetector(lexicon.acronyms, ['customer'], lexicon.cheer),
-    createShoutingDetector(lexicon.acronyms, ['agent'], lexicon.cheer, lexicon.pointed),
-  ]);
+  const reads = (role: Role): boolean => options.roles?.includes(role) ?? true;
+  const detectors: Detector[] = [];
+  if (options.sentiment !== false && reads('customer')) detectors.push(createSentimentDetector(createSentenceScorer(), createSentimentModel(loadSentimentModel(), loadFeatureContext())));
+  if (reads('agent')) detectors.push(compilePhraseRules(rules, lexicon));
+  // On customer turns, temper phrases and shouting mark hostile text: the anger an agent absorbs.
+  if (reads('customer')) detectors.push(compilePhraseRules(rules.filter((r) => r.kind === 'temper'), lexicon, ['customer']), createShoutingDetector(lexicon.acronyms, ['customer'], lexicon.cheer));
+  if (reads('agent')) detectors.push(createShoutingDetector(lexicon.acronyms, ['agent'], lexicon.cheer, lexicon.pointed));
+  return new DetectionEngine(detectors);
 }

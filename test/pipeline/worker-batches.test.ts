@@ -1,5 +1,6 @@
-// Workers score a batch whole or split it with the reading thread; either way the report must be the
-// same as scoring everything on one thread.
+// Workers score a batch whole or split it with the reading thread (which then reads the agent turns,
+// and the worker the customer turns); either way the report must be the same as scoring everything on
+// one thread.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -9,7 +10,7 @@ import { resolveInputs } from '../../src/ingest/resolve-inputs.js';
 import { auditSources, type AuditOptions } from '../../src/pipeline.js';
 import { tempDir } from '../helpers.js';
 
-const CUSTOMER = ['Where is my refund? Third time asking!', 'Thanks, that worked.', 'The app crashes every time. Useless.', 'Can you check order 4411?', 'refund*'];
+const CUSTOMER = ['Where is my refund? Third time asking!', 'Thanks, that worked.', 'The app crashes every time. Useless.', 'Can you check order 4411?', 'refund*', 'WHY IS MY ORDER STILL NOT HERE? As I already told you, write to jo@example.com'];
 const AGENT = ["I'm so sorry about that. I'll take care of it today.", 'Please send the order number.', 'As I already told you, refunds take 10 days.', 'Happy to help!'];
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
@@ -47,12 +48,18 @@ describe('worker batches', () => {
   it('give the same report and turns whole, split or on one thread', async () => {
     const one = await audit(1);
     expect(one).toContain('temper');
-    // Sentiment is scored on the worker in split batches: every label must come back the same.
+    // Customer turns are read on the worker in split batches: every label and finding must come back
+    // the same, hostile text (shouting, blame) included.
     expect(one).toMatch(/"label":"negative"/);
+    expect(one).toMatch(/"role":"customer"(?:(?!"role").)*"findings":\[\{"rule":"temper\/blame"/);
+    expect(one).toContain('"rule":"temper/shouting"');
     expect(one).toMatch(/"excerpt":"refund\*","chars":7,"sentiment":\{"score":0,"label":"neutral"\}/);
     // One worker splits every batch with this thread; three take whole batches whenever one is idle.
     expect(await audit(2)).toBe(one);
     expect(await audit(4)).toBe(one);
-    expect(await audit(4, { redact: true })).toBe(await audit(1, { redact: true }));
+    const masked = await audit(1, { redact: true });
+    expect(masked).not.toContain('jo@example.com');
+    expect(await audit(2, { redact: true })).toBe(masked);
+    expect(await audit(4, { redact: true })).toBe(masked);
   }, 60_000);
 });
