@@ -4,9 +4,8 @@
 // With workers, each batch goes one of two ways: split (this thread runs the phrase rules over the
 // agent turns while a worker reads the customer turns: their phrase rules, wink-nlp and the sentiment
 // model, on one set of tokens) or whole (roles and texts out, analyses back), which leaves this thread
-// only reading and aggregating. With
-// one worker every batch is split: the two threads each take one pass, and whole batches, measured,
-// cost more than they save (copying the analyses back, a second copy of the rules in the worker).
+// only reading and aggregating. With one worker every batch is split: whole batches, measured, cost
+// more than they save (copying the analyses back, a second copy of the rules in the worker).
 // With more workers this thread cannot keep them all fed with first passes, so a batch goes whole
 // whenever a worker has nothing queued.
 // At most 2N + 2 batches are in flight with N workers: memory stays bounded however fast the reading.

@@ -31,8 +31,8 @@ export interface FirstPass {
 }
 
 export class TwoPass {
-  // Each part is loaded on first use: a worker that is only sent customer turns holds the temper rules
-  // alone, and the reading thread never holds wink-nlp and the sentiment model when workers run them.
+  // Each part is loaded when first needed: a worker that is only sent customer turns holds the temper
+  // rules alone, and the reading thread never holds wink-nlp and the sentiment model when workers run them.
   private engine: DetectionEngine | undefined;
   private customerEngine: DetectionEngine | undefined;
   private model: SentimentModel | undefined;
@@ -94,7 +94,7 @@ export class TwoPass {
   prepareCustomers(): DetectionEngine {
     this.scorer ??= createSentenceScorer();
     this.model ??= loadModel();
-    return this.engine ?? (this.customerEngine ??= createDefaultEngine(this.rules, { sentiment: false, roles: ['customer'] }));
+    return (this.customerEngine ??= createDefaultEngine(this.rules, { sentiment: false, roles: ['customer'] }));
   }
 
   /** The pass's analyses, with the customers' sentiments. */
