@@ -103,10 +103,6 @@ if (existsSync(empathyFile)) {
   const file = path.join(work, 'empathy-heldout.jsonl');
   writeFileSync(file, `${heldOut.join('\n')}\n`);
   empathyTable('Agent empathy and temper, labeled agent messages, held-out half', file, (r) => [r.empathy, r.temper, ...r.categories]);
-}
-
-if (existsSync(empathyFile)) {
-  const lines = readFileSync(empathyFile, 'utf8').split('\n').filter(Boolean);
   secondReaderTable(lines.filter((_, i) => i % 2 === 0).map((line) => JSON.parse(line)));
 }
 
