@@ -107,7 +107,7 @@ function withWorkers(options: SinkOptions, twoPass: TwoPass, done: (batch: Turn[
   };
   const dispatch = (batch: Turn[][]): void => {
     if (workers > 1 && sent - Atomics.load(finished, 0) < workers) return send(batch, wholeTask(batch));
-    const pass = twoPass.first(batch.flat(), false);
+    const pass = twoPass.first(batch.flat());
     send(batch, { texts: pass.texts }, pass);
   };
   const finishOldest = async (): Promise<void> => {
