@@ -1,5 +1,6 @@
 // Copies the detectors' data (rule YAML, sentiment cues and model) next to the compiled code, so dist/ runs on its own,
 // and writes the built-in rules, parsed and checked, as JSON beside them (read at start-up instead of the YAML).
+// Last, it builds the phrase index of the built-in rules once and keeps it (read at start-up instead of built).
 // Each folder is replaced, not merged: a rule file removed or renamed in src/ must not linger in dist/.
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 
@@ -11,3 +12,9 @@ for (const folder of ['detect/rules', 'detect/data']) {
 
 const { BUILTIN_RULES_DIR, COMPILED_RULES_FILE, loadBuiltinRuleFiles } = await import('../dist/detect/load-rules.js');
 writeFileSync(new URL(COMPILED_RULES_FILE, `file://${BUILTIN_RULES_DIR}`), `${JSON.stringify(loadBuiltinRuleFiles())}\n`);
+
+const { recordIndexes, writeSnapshot } = await import('../dist/detect/index-snapshot.js');
+const { createDefaultEngine } = await import('../dist/detect/engine.js');
+recordIndexes();
+createDefaultEngine(undefined, { sentiment: false });
+writeSnapshot();

@@ -49,7 +49,7 @@ export async function lintCommand(inputs: string[], flags: LintFlags, io: Io, ve
   if (Array.isArray(required?.topics)) settings.empathyTopics = required.topics.map(String);
   const scripted = config.options.get('empathy/scripted');
   if (typeof scripted?.minResponses === 'number') settings.scriptedMinResponses = scripted.minResponses;
-  const result = lintLibrary(responses, createDefaultEngine(phraseRules, { sentiment: false }), settings);
+  const result = lintLibrary(responses, createDefaultEngine(phraseRules, { sentiment: false, roles: ['agent'] }), settings);
   const findings = await withBaseline(result.findings, flags, io);
 
   const files = new Map<string, { title: string; line: number }[]>();

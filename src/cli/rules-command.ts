@@ -27,7 +27,7 @@ export function testRulesCommand(files: string[], flags: { config?: string }, io
   const fromFiles = files.length > 0 ? loadRuleFiles(files.map((f) => path.resolve(io.cwd, f)), io.cwd, { customCategories: true }) : [];
   const builtin = loadBuiltinRules();
   const rules: RuleSpec[] = [...builtin, ...config.rules, ...fromFiles];
-  const engine = createDefaultEngine(rules, { sentiment: false });
+  const engine = createDefaultEngine(rules, { sentiment: false, roles: ['agent'] });
   const failures: string[] = [];
   let passed = 0;
   const check = (ok: boolean, what: string) => (ok ? (passed += 1) : failures.push(what));

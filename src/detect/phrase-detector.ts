@@ -2,6 +2,7 @@
 import { isCheering } from './cheering.js';
 import type { Detector, DetectionSink, Role, TurnText } from './detector.js';
 import type { Lexicon } from './load-rules.js';
+import { phraseIndex } from './index-snapshot.js';
 import { negatedBefore, PhraseIndex } from './phrase-index.js';
 import type { RuleSpec } from './rule-spec.js';
 
@@ -15,7 +16,7 @@ interface CompiledRule {
 }
 
 export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: readonly Role[] = ['agent']): Detector {
-  const index = PhraseIndex.of(lexicon.fillers, rules.flatMap((spec, i) => spec.phrases.map((phrase) => [phrase, i] as const)), lexicon.negators);
+  const index = phraseIndex(lexicon.fillers, rules.flatMap((spec, i) => spec.phrases.map((phrase) => [phrase, i] as const)), lexicon.negators);
   const compiled: CompiledRule[] = rules.map((spec) => {
     const rule: CompiledRule = { spec };
     if (spec.unless.followedBy.length > 0) rule.followedBy = buildIndex(spec.unless.followedBy, lexicon);
@@ -69,5 +70,5 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
 }
 
 function buildIndex(phrases: string[], lexicon: Lexicon): PhraseIndex {
-  return PhraseIndex.of(lexicon.fillers, phrases.map((phrase) => [phrase, 0] as const), lexicon.negators);
+  return phraseIndex(lexicon.fillers, phrases.map((phrase) => [phrase, 0] as const), lexicon.negators);
 }

@@ -63,8 +63,17 @@ function addChild(node: TrieNode, word: string, child: TrieNode): void {
   node.next.set(word, child);
 }
 
+/** An index written out as numbers (index-snapshot.ts keeps one from the build): the words and the rule
+ * lists as tables, then the nodes in preorder, each as its rule list (-1 for none), its number of word
+ * children and whether it has an any-word child, followed by each word child (its word, then the node),
+ * then the any-word child. */
+export interface EncodedIndex {
+  words: string[];
+  ruleLists: number[][];
+  nodes: Int32Array;
+}
+
 export class PhraseIndex {
-  private readonly root = newNode();
   /** The longest phrase found so far by `deepest`: where it ends, and its last node. */
   private bestEnd = -1;
   private bestNode: TrieNode | undefined;
@@ -76,6 +85,7 @@ export class PhraseIndex {
     /** Words an any-word slot does not take: with negators here, "we can * help you" does not match
      * "we can not help you". */
     private readonly notInSlot: ReadonlySet<string>,
+    private readonly root: TrieNode = newNode(),
   ) {}
 
   /** The index of phrase patterns (phrase-pattern.ts), each with the rule it belongs to. Once every
@@ -153,6 +163,61 @@ export class PhraseIndex {
       }
     };
     walk(this.root);
+  }
+
+  /** The index as numbers, for decode(). */
+  encode(): EncodedIndex {
+    const words = new Map<string, number>();
+    const lists = new Map<string, number>();
+    const out: number[] = [];
+    const id = <K>(table: Map<K, number>, key: K): number => {
+      let n = table.get(key);
+      if (n === undefined) table.set(key, (n = table.size));
+      return n;
+    };
+    const put = (node: TrieNode): void => {
+      const children: [string, TrieNode][] = node.child ? [[node.word!, node.child]] : [...(node.next ?? [])];
+      out.push(node.rules ? id(lists, node.rules.join(',')) : -1, children.length, node.any ? 1 : 0);
+      for (const [word, child] of children) {
+        out.push(id(words, word));
+        put(child);
+      }
+      if (node.any) put(node.any);
+    };
+    put(this.root);
+    return { words: [...words.keys()], ruleLists: [...lists.keys()].map((key) => key.split(',').map(Number)), nodes: Int32Array.from(out) };
+  }
+
+  /** The index encode() wrote, node for node, its leaves shared as the built index shares them. */
+  static decode(fillers: ReadonlySet<string>, notInSlot: ReadonlySet<string>, { words, ruleLists, nodes }: EncodedIndex): PhraseIndex {
+    const leaves = new Map<number, TrieNode>();
+    let at = 0;
+    const take = (): TrieNode => {
+      const list = nodes[at++]!;
+      const wordChildren = nodes[at++]!;
+      const hasAny = nodes[at++]! === 1;
+      if (wordChildren === 0 && !hasAny && list >= 0) {
+        const shared = leaves.get(list);
+        if (shared) return shared;
+      }
+      const node = newNode();
+      if (list >= 0) node.rules = ruleLists[list];
+      if (wordChildren === 1) {
+        node.word = words[nodes[at++]!];
+        node.child = take();
+      } else if (wordChildren > 1) {
+        const next = new Map<string, TrieNode>();
+        for (let k = 0; k < wordChildren; k++) {
+          const word = words[nodes[at++]!]!;
+          next.set(word, take());
+        }
+        node.next = next;
+      }
+      if (hasAny) node.any = take();
+      if (!hasChildren(node) && list >= 0) leaves.set(list, node);
+      return node;
+    };
+    return new PhraseIndex(fillers, notInSlot, take());
   }
 
   /** The longest phrase starting at `start`, skipping fillers inside it. */
