@@ -188,7 +188,9 @@ export class PhraseIndex {
     return { words: [...words.keys()], ruleLists: [...lists.keys()].map((key) => key.split(',').map(Number)), nodes: Int32Array.from(out) };
   }
 
-  /** The index encode() wrote, node for node, its leaves shared as the built index shares them. */
+  /** The index encode() wrote, node for node, its leaves shared as the built index shares them. Children
+   * are set as addChild leaves them (one in word/child, more in a map), but the map is made empty and
+   * filled: starting it from the first child, as addChild must, made reading a third slower. */
   static decode(fillers: ReadonlySet<string>, notInSlot: ReadonlySet<string>, { words, ruleLists, nodes }: EncodedIndex): PhraseIndex {
     const leaves = new Map<number, TrieNode>();
     let at = 0;
