@@ -1,20 +1,21 @@
 // Keeps the large phrase indexes the build made, so that a run reads them instead of building them: the
 // built-in agent rules expand to about 200,000 phrases, 0.35 to 0.5 s to index at every start, about 0.15 s
-// to read back.
+// to read back. One file per index: a thread reads only the indexes it uses (a worker that reads customer
+// turns needs the temper rules' alone).
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { PhraseIndex, type EncodedIndex } from './phrase-index.js';
 
-/** Written by the build (scripts/copy-assets.mjs) beside the compiled rules. */
-export const SNAPSHOT_FILE = fileURLToPath(new URL('./data/phrase-index.snapshot', import.meta.url));
+/** Written by the build (scripts/copy-assets.mjs) beside the compiled rules, one `<key>.v8` per index. */
+export const SNAPSHOT_DIR = fileURLToPath(new URL('./data/phrase-indexes/', import.meta.url));
 /** Smaller indexes build in a few milliseconds: not worth a key. */
 const MIN_PATTERNS = 20;
 
 type Pattern = readonly [pattern: string, rule: number];
 
-let saved: Map<string, EncodedIndex> | undefined;
 /** Indexes read from the snapshot, by key: an index is not changed by matching, so engines share it. */
 const read = new Map<string, PhraseIndex>();
 let recording: Map<string, PhraseIndex> | undefined;
@@ -41,26 +42,23 @@ export function phraseIndex(fillers: ReadonlySet<string>, patterns: readonly Pat
   if (patterns.length < MIN_PATTERNS) return PhraseIndex.of(fillers, patterns, notInSlot);
   const key = indexKey(fillers, patterns, notInSlot);
   let index = read.get(key);
-  const encoded = index ? undefined : snapshot().get(key);
-  if (encoded) {
-    read.set(key, (index = PhraseIndex.decode(fillers, notInSlot, encoded)));
-    saved!.delete(key);
+  if (!index) {
+    const encoded = saved(key);
+    if (encoded) read.set(key, (index = PhraseIndex.decode(fillers, notInSlot, encoded)));
   }
   index ??= PhraseIndex.of(fillers, patterns, notInSlot);
   recording?.set(key, index);
   return index;
 }
 
-function snapshot(): Map<string, EncodedIndex> {
-  if (!saved) {
-    try {
-      saved = v8.deserialize(readFileSync(SNAPSHOT_FILE)) as Map<string, EncodedIndex>;
-    } catch {
-      // No snapshot (a build without the last step) or one this Node cannot read: build every index.
-      saved = new Map();
-    }
+/** The build's index for this key, or undefined: none (a team's own rules, a build without the last
+ * step) or one this Node cannot read. */
+function saved(key: string): EncodedIndex | undefined {
+  try {
+    return v8.deserialize(readFileSync(path.join(SNAPSHOT_DIR, `${key}.v8`))) as EncodedIndex;
+  } catch {
+    return undefined;
   }
-  return saved;
 }
 
 /** From now on, keeps every large index made, for writeSnapshot(). */
@@ -70,6 +68,6 @@ export function recordIndexes(): void {
 
 /** Writes the indexes made since recordIndexes() where a run looks for them. */
 export function writeSnapshot(): void {
-  const indexes = new Map([...(recording ?? [])].map(([key, index]) => [key, index.encode()]));
-  writeFileSync(SNAPSHOT_FILE, v8.serialize(indexes));
+  mkdirSync(SNAPSHOT_DIR, { recursive: true });
+  for (const [key, index] of recording ?? []) writeFileSync(path.join(SNAPSHOT_DIR, `${key}.v8`), v8.serialize(index.encode()));
 }
