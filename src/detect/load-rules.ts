@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { AttuneError } from '../errors.js';
-import { checkRule, type RuleSpec } from './rule-spec.js';
+import { checkExtension, checkRule, type RuleExtension, type RuleProblem, type RuleSpec } from './rule-spec.js';
 
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('./rules/', import.meta.url));
 const LEXICON_FILE = 'lexicon.yaml';
@@ -46,6 +46,7 @@ export function loadRuleFiles(files: string[], relativeTo: string, options: { cu
   const rules: RuleSpec[] = [];
   const problems: string[] = [];
   const seen = new Map<string, string>();
+  const extensions: (RuleExtension & { at: string })[] = [];
   for (const file of files) {
     const display = path.relative(relativeTo, file) || file;
     const lines = new LineCounter();
@@ -60,17 +61,38 @@ export function loadRuleFiles(files: string[], relativeTo: string, options: { cu
     }
     list.items.forEach((item, i) => {
       const at = lineOf(item as Node);
-      const { rule, problems: found } = checkRule((item as Node & { toJSON(): unknown }).toJSON(), `${display}:${at}`, options);
-      for (const p of found) {
-        const node = isMap(item) && p.path ? item.getIn(p.path.split(/[.[\]]+/).filter(Boolean), true) : item;
-        problems.push(`${display}:${lineOf(node as Node) || at}: rules[${i}]${p.path ? '.' + p.path : ''}: ${p.message}`);
+      const report = (found: RuleProblem[]): void => {
+        for (const p of found) {
+          const node = isMap(item) && p.path ? item.getIn(p.path.split(/[.[\]]+/).filter(Boolean), true) : item;
+          problems.push(`${display}:${lineOf(node as Node) || at}: rules[${i}]${p.path ? '.' + p.path : ''}: ${p.message}`);
+        }
+      };
+      const raw = (item as Node & { toJSON(): unknown }).toJSON();
+      if (isMap(item) && item.has('extends')) {
+        const { extension, problems: found } = checkExtension(raw as Record<string, unknown>);
+        report(found);
+        if (extension) extensions.push({ ...extension, at: `${display}:${at}` });
+        return;
       }
+      const { rule, problems: found } = checkRule(raw, `${display}:${at}`, options);
+      report(found);
       if (!rule) return;
       const earlier = seen.get(rule.id);
       if (earlier) problems.push(`${display}:${at}: rule id '${rule.id}' is already used at ${earlier}`);
       seen.set(rule.id, rule.source);
       rules.push(rule);
     });
+  }
+  // Parts are added once every file is read, in file order, so a rule's phrases keep the order they are written in.
+  for (const { extends: id, phrases, examples, at } of extensions) {
+    const rule = rules.find((r) => r.id === id);
+    if (!rule) {
+      problems.push(`${at}: 'extends' names '${id}', which no rule of these files defines`);
+      continue;
+    }
+    rule.phrases.push(...phrases);
+    rule.examples.match.push(...examples.match);
+    rule.examples.noMatch.push(...examples.noMatch);
   }
   if (problems.length > 0) throw new AttuneError(`Rule files have ${problems.length} problem(s):\n${problems.join('\n')}`);
   return rules;

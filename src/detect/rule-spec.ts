@@ -31,6 +31,29 @@ export interface RuleProblem {
 const ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
 const CATEGORY = /^[a-z][a-z0-9-]*$/;
 
+/** More phrases and examples for a rule of the same set of files, so a long rule can span files. */
+export interface RuleExtension {
+  extends: string;
+  phrases: string[];
+  examples: { match: string[]; noMatch: string[] };
+}
+
+const EXTENSION_KEYS = new Set(['extends', 'phrases', 'examples']);
+
+/** Checks one raw `extends:` entry; returns it, or every problem found in it. */
+export function checkExtension(raw: Record<string, unknown>): { extension?: RuleExtension; problems: RuleProblem[] } {
+  const problems: RuleProblem[] = [];
+  const add = (path: string, message: string): void => void problems.push({ path, message });
+  const target = typeof raw.extends === 'string' ? raw.extends : '';
+  if (!ID.test(target)) add('extends', `'extends' must name a rule id like 'group/name', found ${JSON.stringify(raw.extends ?? null)}`);
+  for (const key of Object.keys(raw)) if (!EXTENSION_KEYS.has(key)) add(key, `an entry that extends a rule adds only 'phrases' and 'examples', found '${key}'`);
+  const phrases = stringList(raw.phrases, 'phrases', add);
+  if (phrases.length === 0) add('phrases', "'phrases' needs at least one phrase");
+  phrases.forEach((phrase, i) => addPatternProblem(phrase, `phrases[${i}]`, add));
+  const examples = checkExamples(raw.examples, add);
+  return problems.length > 0 ? { problems } : { extension: { extends: target, phrases, examples }, problems };
+}
+
 /** Checks one raw rule object; returns the normalised rule, or every problem found in it. */
 export function checkRule(raw: unknown, source: string, options: { customCategories?: boolean } = {}): { rule?: RuleSpec; problems: RuleProblem[] } {
   const problems: RuleProblem[] = [];
@@ -59,9 +82,7 @@ export function checkRule(raw: unknown, source: string, options: { customCategor
   if (typeof cheering !== 'boolean') add('unless.cheering', "'cheering' must be true or false");
   const negation = r.negation === undefined ? 'respect' : r.negation;
   if (negation !== 'respect' && negation !== 'ignore') add('negation', "'negation' must be 'respect' or 'ignore'");
-  const examplesRaw = (r.examples ?? {}) as Record<string, unknown>;
-  const examples = { match: stringList(examplesRaw.match, 'examples.match', add), noMatch: stringList(examplesRaw.noMatch, 'examples.noMatch', add) };
-  if (examples.match.length === 0) add('examples.match', 'every rule needs at least one example it matches');
+  const examples = checkExamples(r.examples, add);
   if (problems.length > 0 || !kind) return { problems };
   const rule: RuleSpec = {
     id, kind, category, message, phrases, source,
@@ -73,6 +94,14 @@ export function checkRule(raw: unknown, source: string, options: { customCategor
   };
   if (typeof r.why === 'string') rule.why = r.why;
   return { rule, problems };
+}
+
+/** Every rule, and every part of one, shows at least one text it matches. */
+function checkExamples(raw: unknown, add: (path: string, message: string) => void): RuleSpec['examples'] {
+  const examplesRaw = (raw ?? {}) as Record<string, unknown>;
+  const examples = { match: stringList(examplesRaw.match, 'examples.match', add), noMatch: stringList(examplesRaw.noMatch, 'examples.noMatch', add) };
+  if (examples.match.length === 0) add('examples.match', 'every rule needs at least one example it matches');
+  return examples;
 }
 
 function stringList(value: unknown, path: string, add: (path: string, message: string) => void): string[] {

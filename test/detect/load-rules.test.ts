@@ -48,6 +48,26 @@ describe('rule files', () => {
     expect(message).toContain("team.yaml:12: rule id 'team/ok' is already used at team.yaml:2");
   });
 
+  it('add the phrases and examples of an extends: entry to the rule it names, from any file of the set', () => {
+    const first = path.join(dir, 'a-more.yaml');
+    const second = path.join(dir, 'b-rule.yaml');
+    writeFileSync(first, ['rules:', '  - extends: team/promise', '    phrases: [we promise]', '    examples: {match: [we promise it]}'].join('\n'));
+    writeFileSync(second, ['rules:', '  - id: team/promise', '    category: reassurance', '    message: "m"', '    phrases: [we guarantee]', '    unless: {followedBy: [not]}', '    examples: {match: [we guarantee it], noMatch: [we guarantee not]}'].join('\n'));
+    const [rule, ...others] = loadRuleFiles([first, second], dir);
+    expect(others).toEqual([]);
+    expect(rule?.phrases).toEqual(['we guarantee', 'we promise']);
+    expect(rule?.examples).toEqual({ match: ['we guarantee it', 'we promise it'], noMatch: ['we guarantee not'] });
+    expect(rule?.unless.followedBy).toEqual(['not']);
+    expect(rule?.source).toBe('b-rule.yaml:2');
+  });
+
+  it('report an extends: entry that names no rule of the set or carries more than phrases and examples', () => {
+    const file = path.join(dir, 'stray.yaml');
+    writeFileSync(file, ['rules:', '  - extends: team/nowhere', '    phrases: [we promise]', '    examples: {match: [we promise]}', '  - extends: team/nowhere', '    message: "m"', '    phrases: [x]', '    examples: {match: [x]}'].join('\n'));
+    expect(() => loadRuleFiles([file], dir)).toThrowError(/stray\.yaml:6: rules\[1\]\.message: an entry that extends a rule adds only 'phrases' and 'examples', found 'message'/);
+    expect(() => loadRuleFiles([file], dir)).toThrowError(/stray\.yaml:2: 'extends' names 'team\/nowhere', which no rule of these files defines/);
+  });
+
   it('names a YAML syntax error with its line', () => {
     const file = path.join(dir, 'broken.yaml');
     writeFileSync(file, 'rules:\n  - id: a/b\n    phrases: [unclosed\n');
