@@ -47,6 +47,8 @@ export function loadRuleFiles(files: string[], relativeTo: string, options: { cu
   const problems: string[] = [];
   const seen = new Map<string, string>();
   const extensions: (RuleExtension & { at: string })[] = [];
+  /** Ids of rules with problems of their own: their parts are not reported again as extending nothing. */
+  const broken = new Set<string>();
   for (const file of files) {
     const display = path.relative(relativeTo, file) || file;
     const lines = new LineCounter();
@@ -76,7 +78,10 @@ export function loadRuleFiles(files: string[], relativeTo: string, options: { cu
       }
       const { rule, problems: found } = checkRule(raw, `${display}:${at}`, options);
       report(found);
-      if (!rule) return;
+      if (!rule) {
+        if (isMap(item) && typeof item.get('id') === 'string') broken.add(item.get('id') as string);
+        return;
+      }
       const earlier = seen.get(rule.id);
       if (earlier) problems.push(`${display}:${at}: rule id '${rule.id}' is already used at ${earlier}`);
       seen.set(rule.id, rule.source);
@@ -87,7 +92,7 @@ export function loadRuleFiles(files: string[], relativeTo: string, options: { cu
   for (const { extends: id, phrases, examples, at } of extensions) {
     const rule = rules.find((r) => r.id === id);
     if (!rule) {
-      problems.push(`${at}: 'extends' names '${id}', which no rule of these files defines`);
+      if (!broken.has(id)) problems.push(`${at}: 'extends' names '${id}', which no rule of these files defines`);
       continue;
     }
     rule.phrases.push(...phrases);

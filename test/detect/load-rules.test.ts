@@ -68,6 +68,12 @@ describe('rule files', () => {
     expect(() => loadRuleFiles([file], dir)).toThrowError(/stray\.yaml:2: 'extends' names 'team\/nowhere', which no rule of these files defines/);
   });
 
+  it('report a broken rule once, not again for each part that extends it', () => {
+    const file = path.join(dir, 'broken-base.yaml');
+    writeFileSync(file, ['rules:', '  - id: team/promise', '    category: grumpiness', '    message: "m"', '    phrases: [we promise]', '    examples: {match: [we promise]}', '  - extends: team/promise', '    phrases: [we guarantee]', '    examples: {match: [we guarantee]}'].join('\n'));
+    expect(() => loadRuleFiles([file], dir)).toThrowError(/^Rule files have 1 problem\(s\):\nbroken-base\.yaml:3: rules\[0\]\.category: unknown category "grumpiness"$/);
+  });
+
   it('names a YAML syntax error with its line', () => {
     const file = path.join(dir, 'broken.yaml');
     writeFileSync(file, 'rules:\n  - id: a/b\n    phrases: [unclosed\n');
