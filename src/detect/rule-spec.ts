@@ -47,9 +47,7 @@ export function checkExtension(raw: Record<string, unknown>): { extension?: Rule
   const target = typeof raw.extends === 'string' ? raw.extends : '';
   if (!ID.test(target)) add('extends', `'extends' must name a rule id like 'group/name', found ${JSON.stringify(raw.extends ?? null)}`);
   for (const key of Object.keys(raw)) if (!EXTENSION_KEYS.has(key)) add(key, `an entry that extends a rule adds only 'phrases' and 'examples', found '${key}'`);
-  const phrases = stringList(raw.phrases, 'phrases', add);
-  if (phrases.length === 0) add('phrases', "'phrases' needs at least one phrase");
-  phrases.forEach((phrase, i) => addPatternProblem(phrase, `phrases[${i}]`, add));
+  const phrases = checkPhrases(raw.phrases, add);
   const examples = checkExamples(raw.examples, add);
   return problems.length > 0 ? { problems } : { extension: { extends: target, phrases, examples }, problems };
 }
@@ -69,9 +67,7 @@ export function checkRule(raw: unknown, source: string, options: { customCategor
   if (!isSeverity(severity)) add('severity', "'severity' must be info, warning or error");
   const message = typeof r.message === 'string' ? r.message : '';
   if (message === '') add('message', "'message' is required");
-  const phrases = stringList(r.phrases, 'phrases', add);
-  if (phrases.length === 0) add('phrases', "'phrases' needs at least one phrase");
-  phrases.forEach((phrase, i) => addPatternProblem(phrase, `phrases[${i}]`, add));
+  const phrases = checkPhrases(r.phrases, add);
   const unlessRaw = (r.unless ?? {}) as Record<string, unknown>;
   const followedBy = stringList(unlessRaw.followedBy, 'unless.followedBy', add);
   const precededBy = stringList(unlessRaw.precededBy, 'unless.precededBy', add);
@@ -94,6 +90,14 @@ export function checkRule(raw: unknown, source: string, options: { customCategor
   };
   if (typeof r.why === 'string') rule.why = r.why;
   return { rule, problems };
+}
+
+/** Every rule, and every part of one, has at least one phrase, each a valid pattern. */
+function checkPhrases(raw: unknown, add: (path: string, message: string) => void): string[] {
+  const phrases = stringList(raw, 'phrases', add);
+  if (phrases.length === 0) add('phrases', "'phrases' needs at least one phrase");
+  phrases.forEach((phrase, i) => addPatternProblem(phrase, `phrases[${i}]`, add));
+  return phrases;
 }
 
 /** Every rule, and every part of one, shows at least one text it matches. */
