@@ -145,6 +145,14 @@ describe('config', () => {
     expect(stderr).toContain("bad.yaml:10: phraseRules[0].phrases[0]: pattern '(a|)'");
   });
 
+  it('says where a rule may continue when a config entry extends one', async () => {
+    const config = path.join(dir, 'extends.yaml');
+    writeFileSync(config, ['phraseRules:', '  - extends: empathy/apology', '    phrases: [we regret the mix-up]', '    examples: {match: [we regret the mix-up]}'].join('\n'));
+    const { stderr, code } = await lint('map.yaml', '--config', config);
+    expect(code).toBe(2);
+    expect(stderr).toContain("extends.yaml:2: phraseRules[0].extends: a rule continues ('extends') only in rule files");
+  });
+
   it('finds the config upward from the working directory', async () => {
     writeFileSync(path.join(dir, '.attunerc.json'), JSON.stringify({ rules: { 'tone/negative': 'error' } }));
     const sub = path.join(dir, 'nested');
