@@ -86,7 +86,6 @@ function checkDocument(doc: Document, config: AttuneConfig, knownRules: string[]
   if (phraseRules !== undefined) {
     if (!isSeq(phraseRules)) problem(phraseRules, 'phraseRules', 'must be a list of rules');
     else phraseRules.items.forEach((item, i) => {
-      if (isMap(item) && item.has('extends')) return problem(item, `phraseRules[${i}].extends`, "a rule continues ('extends') only in rule files: put both parts in files named under 'ruleFiles'");
       const { rule, problems } = checkRule((item as { toJSON(): unknown }).toJSON(), `config:${i}`, { customCategories: true });
       for (const p of problems) {
         const node = isMap(item) && p.path ? item.getIn(p.path.split(/[.[\]]+/).filter(Boolean), true) : item;

@@ -58,6 +58,8 @@ export function checkRule(raw: unknown, source: string, options: { customCategor
   const add = (path: string, message: string): void => void problems.push({ path, message });
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { problems: [{ path: '', message: 'a rule must be a mapping' }] };
   const r = raw as Record<string, unknown>;
+  // Rule files route `extends:` entries to checkExtension; anywhere else (a config's phraseRules) a part has no rule to join.
+  if ('extends' in r) return { problems: [{ path: 'extends', message: "a rule continues ('extends') only in rule files: put both parts in files named under 'ruleFiles'" }] };
   const id = typeof r.id === 'string' ? r.id : '';
   if (!ID.test(id)) add('id', `'id' must look like 'group/name' in lower-case kebab-case, found ${JSON.stringify(r.id ?? null)}`);
   const category = typeof r.category === 'string' ? r.category : '';
