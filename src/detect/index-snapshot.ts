@@ -16,7 +16,8 @@ const MIN_PATTERNS = 20;
 
 type Pattern = readonly [pattern: string, rule: number];
 
-/** Indexes read from the snapshot, by key: an index is not changed by matching, so engines share it. */
+/** Indexes read from the snapshot, by key: matching changes nothing in an index but its cache of the
+ * last turn's word ids, so engines share it. */
 const read = new Map<string, PhraseIndex>();
 let recording: Map<string, PhraseIndex> | undefined;
 

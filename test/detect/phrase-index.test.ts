@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { PhraseIndex } from '../../src/detect/phrase-index.js';
+import { tokenize } from '../../src/detect/tokenize.js';
+
+const fillers = new Set(['so', 'very', 'really']);
+const negators = new Set(['not', 'never']);
+const of = (patterns: [string, number][]) => PhraseIndex.of(fillers, patterns, negators);
+const longest = (index: PhraseIndex, text: string, at = 0) => {
+  const m = index.longestAt(tokenize(text), at);
+  return m && { rules: m.rules, words: tokenize(text).slice(m.start, m.end).map((t) => t.norm).join(' ') };
+};
+
+describe('the flat phrase trie', () => {
+  it('finds every child of a node with many, whatever their order in the patterns', () => {
+    const verbs = ['zip', 'ask', 'mend', 'book', 'yield', 'check', 'fix', 'learn', 'help', 'open', 'quote', 'rebook', 'send', 'track'];
+    const index = of(verbs.map((verb, i) => [`we will ${verb}`, i]));
+    for (const [i, verb] of verbs.entries()) expect(longest(index, `we will ${verb} it`)).toEqual({ rules: [i], words: `we will ${verb}` });
+    expect(longest(index, 'we will wait')).toBeUndefined();
+    expect(longest(index, 'we will')).toBeUndefined();
+  });
+
+  it('shares one last node among the phrases that end with the same rules, and keeps the rules of each apart', () => {
+    const index = of([['sorry (for|about) (that|this)', 0], ['thanks (for|about) (that|this)', 1], ['sorry', 0]]);
+    const { rules, edgeWord } = index.encode();
+    // The root, "sorry" and "thanks", the four "for" and "about" nodes after them, and one last node for
+    // each rule instead of eight; the fourteen word children of the linked trie stay.
+    expect(rules.length).toBe(3 + 4 + 2);
+    expect(edgeWord.length).toBe(14);
+    expect(longest(index, 'Sorry about this!')).toEqual({ rules: [0], words: 'sorry about this' });
+    expect(longest(index, 'thanks for that')).toEqual({ rules: [1], words: 'thanks for that' });
+    expect(longest(index, 'sorry you waited')).toEqual({ rules: [0], words: 'sorry' });
+  });
+
+  it('answers for the tokens it is given when turns alternate, though it keeps the last turn\'s word ids', () => {
+    const index = of([['we are sorry', 0], ['we will help', 1]]);
+    const first = tokenize('we are so sorry');
+    const second = tokenize('we will help');
+    expect(index.longestAt(first, 0)?.rules).toEqual([0]);
+    expect(index.longestAt(second, 0)?.rules).toEqual([1]);
+    expect(index.longestAt(first, 0)?.end).toBe(4);
+    // A turn longer than any before it.
+    const long = tokenize(`${'word '.repeat(300)}we will help`);
+    expect(index.longestAt(long, 300)).toEqual({ rules: [1], start: 300, end: 303 });
+  });
+
+  it('fills an any-word slot with a word, never with punctuation or a negator, and skips fillers', () => {
+    const index = of([['we will * help', 0]]);
+    expect(longest(index, 'we will gladly help')).toEqual({ rules: [0], words: 'we will gladly help' });
+    expect(longest(index, 'we will really gladly help')).toEqual({ rules: [0], words: 'we will really gladly help' });
+    expect(longest(index, 'we will not help')).toBeUndefined();
+    expect(longest(index, 'we will , help')).toBeUndefined();
+  });
+
+  it('reads back from its encoded form with the same answers and no objects per node', () => {
+    const index = of([['we (are|am) (truly|deeply)? sorry', 0], ['we will * help', 1]]);
+    const encoded = index.encode();
+    for (const key of ['rules', 'any', 'first', 'edgeWord', 'edgeChild'] as const) expect(encoded[key]).toBeInstanceOf(Int32Array);
+    const read = PhraseIndex.decode(fillers, negators, structuredClone(encoded));
+    for (const text of ['we are truly sorry', 'we am sorry', 'we will surely help', 'we will not help']) expect(longest(read, text)).toEqual(longest(index, text));
+  });
+});
