@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { AttuneError } from '../errors.js';
 import { checkExtension, checkRule, type RuleExtension, type RuleProblem, type RuleSpec } from './rule-spec.js';
+import { tokenize } from './tokenize.js';
 
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('./rules/', import.meta.url));
 const LEXICON_FILE = 'lexicon.yaml';
@@ -18,6 +19,8 @@ export interface Lexicon {
   negationWindow: number;
   /** Words that start a new clause, where a negator's reach ends. */
   clauseWords: Set<string>;
+  /** Word sequences in which a negator negates nothing ("oh no"), as tokens. */
+  notNegating: string[][];
   acronyms: Set<string>;
   /** Warm words: capitals and "!!!" beside them are excitement, not shouting. */
   cheer: Set<string>;
@@ -105,6 +108,6 @@ export function loadRuleFiles(files: string[], relativeTo: string, options: { cu
 
 export function loadLexicon(): Lexicon {
   const file = path.join(BUILTIN_RULES_DIR, LEXICON_FILE);
-  const data = parseDocument(readFileSync(file, 'utf8')).toJSON() as { fillers: string[]; negators: string[]; negationWindow: number; clauseWords: string[]; acronyms: string[]; cheer: string[]; pointed: string[] };
-  return { fillers: new Set(data.fillers), negators: new Set(data.negators), negationWindow: data.negationWindow, clauseWords: new Set(data.clauseWords), acronyms: new Set(data.acronyms), cheer: new Set(data.cheer), pointed: new Set(data.pointed) };
+  const data = parseDocument(readFileSync(file, 'utf8')).toJSON() as { fillers: string[]; negators: string[]; negationWindow: number; clauseWords: string[]; notNegating: string[]; acronyms: string[]; cheer: string[]; pointed: string[] };
+  return { fillers: new Set(data.fillers), negators: new Set(data.negators), negationWindow: data.negationWindow, clauseWords: new Set(data.clauseWords), notNegating: data.notNegating.map((idiom) => tokenize(idiom).map((t) => t.norm)), acronyms: new Set(data.acronyms), cheer: new Set(data.cheer), pointed: new Set(data.pointed) };
 }

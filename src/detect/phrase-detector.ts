@@ -47,7 +47,7 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
           const { spec } = rule;
           const window = spec.unless.window;
           const suppressed =
-            (spec.negation === 'respect' && negatedBefore(tokens, match.start, lexicon.negators, lexicon.negationWindow, lexicon.clauseWords)) ||
+            (spec.negation === 'respect' && negatedBefore(tokens, match.start, lexicon)) ||
             (rule.followedBy?.startsWithin(tokens, match.end, window) ?? false) ||
             (rule.precededBy?.endsWithin(tokens, match.start, window) ?? false) ||
             (spec.unless.cheering && (cheering ??= isCheering(turn, lexicon.cheer)));

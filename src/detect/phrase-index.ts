@@ -136,15 +136,30 @@ export class PhraseIndex {
   }
 }
 
-/** Whether a negator stands in the same clause within `window` words before `start`: punctuation and
- * clause words end its reach ("it didn't arrive and we'll find it"). */
-export function negatedBefore(tokens: readonly Token[], start: number, negators: ReadonlySet<string>, window: number, clauseWords: ReadonlySet<string>): boolean {
+/** What negation needs from the lexicon (load-rules.ts). */
+export interface Negation {
+  negators: ReadonlySet<string>;
+  negationWindow: number;
+  clauseWords: ReadonlySet<string>;
+  /** Word sequences in which a negator negates nothing ("oh no", "without a doubt"), as tokens. */
+  notNegating: readonly (readonly string[])[];
+}
+
+/** Whether a negator stands in the same clause within `negationWindow` words before `start`: punctuation
+ * and clause words end its reach ("it didn't arrive and we'll find it"), and a negator inside an idiom
+ * such as "oh no" or "without a doubt" does not count. */
+export function negatedBefore(tokens: readonly Token[], start: number, { negators, negationWindow, clauseWords, notNegating }: Negation): boolean {
   let words = 0;
-  for (let i = start - 1; i >= 0 && words < window; i--) {
+  for (let i = start - 1; i >= 0 && words < negationWindow; i--) {
     const norm = tokens[i]!.norm;
     if (isPunctuation(norm) || clauseWords.has(norm)) return false;
-    if (negators.has(norm)) return true;
+    if (negators.has(norm) && !notNegating.some((idiom) => inIdiom(tokens, i, idiom))) return true;
     words += 1;
   }
   return false;
+}
+
+/** Whether the token at `i` is part of `idiom` there. */
+function inIdiom(tokens: readonly Token[], i: number, idiom: readonly string[]): boolean {
+  return idiom.some((word, k) => word === tokens[i]!.norm && idiom.every((w, j) => tokens[i - k + j]?.norm === w));
 }

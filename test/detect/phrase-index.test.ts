@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PhraseIndex } from '../../src/detect/phrase-index.js';
+import { negatedBefore, PhraseIndex } from '../../src/detect/phrase-index.js';
 import { tokenize } from '../../src/detect/tokenize.js';
 
 const fillers = new Set(['so', 'very', 'really']);
@@ -57,5 +57,26 @@ describe('the flat phrase trie', () => {
     for (const key of ['rules', 'any', 'first', 'edgeWord', 'edgeChild'] as const) expect(encoded[key]).toBeInstanceOf(Int32Array);
     const read = PhraseIndex.decode(fillers, negators, structuredClone(encoded));
     for (const text of ['we are truly sorry', 'we am sorry', 'we will surely help', 'we will not help']) expect(longest(read, text)).toEqual(longest(index, text));
+  });
+});
+
+describe('negation before a phrase', () => {
+  const negation = { negators: new Set(['no', 'not', 'without']), negationWindow: 3, clauseWords: new Set(['but']), notNegating: [['oh', 'no'], ['without', 'a', 'doubt']] };
+  const negated = (text: string, phrase: string) => {
+    const tokens = tokenize(text);
+    return negatedBefore(tokens, tokens.findIndex((t) => t.norm === phrase), negation);
+  };
+
+  it('counts a negator in the same clause, and not past a clause word or punctuation', () => {
+    expect(negated('we are not sorry', 'sorry')).toBe(true);
+    expect(negated('not good but sorry', 'sorry')).toBe(false);
+    expect(negated('no. sorry', 'sorry')).toBe(false);
+  });
+
+  it('does not count a negator inside an idiom that negates nothing', () => {
+    expect(negated('oh no sorry to hear', 'sorry')).toBe(false);
+    expect(negated('without a doubt delays are frustrating', 'delays')).toBe(false);
+    expect(negated('no sorry', 'sorry')).toBe(true);
+    expect(negated('without delays', 'delays')).toBe(true);
   });
 });
