@@ -21,9 +21,10 @@ type Pattern = readonly [pattern: string, rule: number];
 const read = new Map<string, PhraseIndex>();
 let recording: Map<string, PhraseIndex> | undefined;
 
-/** The code that turns patterns into a trie is part of the key: a snapshot from other code never matches. */
+/** The code that turns patterns into a trie and matches on it is part of the key: a snapshot from other
+ * code never matches. */
 const CODE = createHash('sha256');
-for (const file of ['./phrase-index.js', './phrase-pattern.js', './tokenize.js']) {
+for (const file of ['./phrase-index.js', './trie-builder.js', './phrase-pattern.js', './tokenize.js']) {
   try {
     CODE.update(readFileSync(new URL(file, import.meta.url)));
   } catch {
