@@ -6,6 +6,9 @@ import { tokenize } from './tokenize.js';
 /** A pattern that expands to more variants than this is a mistake in the rule, not a useful phrase. */
 const MAX_VARIANTS = 2048;
 
+/** The pattern word `*`: any one word (not punctuation), for phrases with a slot ("we will * help"). */
+export const ANY_WORD = '*';
+
 export interface Piece {
   /** Each alternative as its tokens ("look_into" -> ["look", "into"]; "*" -> ["*"]). */
   choices: string[][];
@@ -54,7 +57,7 @@ function checkedPieces(pattern: string): Piece[] {
     variants *= choices.length + (optional ? 1 : 0);
     if (variants > MAX_VARIANTS) throw new Error(`expands to more than ${MAX_VARIANTS} phrases`);
   }
-  if (canEdgeBeStar(pieces) || canEdgeBeStar([...pieces].reverse())) throw new Error("may not start or end with '*'");
+  if (canEdgeBeStar(pieces) || canEdgeBeStar([...pieces].reverse())) throw new Error(`may not start or end with '${ANY_WORD}'`);
   return pieces;
 }
 
@@ -62,7 +65,7 @@ function parsePiece(piece: string): Piece {
   const optional = piece.length > 1 && piece.endsWith('?');
   const body = optional ? piece.slice(0, -1) : piece;
   const inner = body.startsWith('(') && body.endsWith(')') ? body.slice(1, -1) : body;
-  const choices = inner.split('|').map((alt) => (alt === '*' ? ['*'] : tokenize(alt.replace(/_/g, ' ')).map((t) => t.norm)));
+  const choices = inner.split('|').map((alt) => (alt === ANY_WORD ? [ANY_WORD] : tokenize(alt.replace(/_/g, ' ')).map((t) => t.norm)));
   if (choices.some((choice) => choice.length === 0)) throw new Error(`'${piece}' holds an empty alternative`);
   return { choices, optional };
 }
@@ -70,7 +73,7 @@ function parsePiece(piece: string): Piece {
 /** Whether some variant's first token is `*`: a wildcard reachable past optional pieces only. */
 function canEdgeBeStar(pieces: Piece[]): boolean {
   for (const { choices, optional } of pieces) {
-    if (choices.some((choice) => choice.includes('*'))) return true;
+    if (choices.some((choice) => choice.includes(ANY_WORD))) return true;
     if (!optional) return false;
   }
   return false;

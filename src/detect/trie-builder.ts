@@ -1,9 +1,6 @@
 // Builds the phrase trie of a set of patterns as linked nodes, then lays it out flat in typed arrays
 // (FlatTrie), the form phrase-index.ts matches on and the build's snapshot keeps.
-import { patternPieces } from './phrase-pattern.js';
-
-/** The pattern word `*`: any one word (not punctuation), for phrases with a slot ("we will * help"). */
-const ANY_WORD = '*';
+import { ANY_WORD, patternPieces } from './phrase-pattern.js';
 
 /** A trie in flat arrays: node 0 is the root; nothing in it is a JavaScript object per node, so the
  * garbage collector never walks it and a snapshot of it reads back without building anything. */
