@@ -26,6 +26,8 @@ export class PhraseIndex {
   /** The longest phrase found so far by `deepest`: where it ends, and its last node. */
   private bestEnd = -1;
   private bestNode = -1;
+  /** Matches ending after this token are not kept (endsWithin sets it). */
+  private endLimit = Infinity;
   /** The tokens last matched on, and their word ids, looked up once each. */
   private seen: readonly Token[] | undefined;
   private ids = new Int32Array(256);
@@ -102,6 +104,7 @@ export class PhraseIndex {
    * ("do" in "I really do understand" and in "I do not care") is tried both ways. */
   private deepest(tokens: readonly Token[], node: number, i: number): void {
     const { rules, any, first } = this.trie;
+    if (i > this.endLimit) return;
     if (rules[node]! >= 0 && i > this.bestEnd) {
       this.bestEnd = i;
       this.bestNode = node;
@@ -128,11 +131,18 @@ export class PhraseIndex {
   /** Whether some phrase of this index ends within `window` tokens before `before`: with a window of 1 it
    * must end right before it, as a followedBy phrase with a window of 1 must start right after a match. */
   endsWithin(tokens: readonly Token[], before: number, window: number): boolean {
-    for (let i = Math.max(0, before - window - 4); i < before; i++) {
-      const match = this.longestAt(tokens, i);
-      if (match && match.end <= before && match.end > before - window) return true;
+    // Only phrases that end by `before` count: a longer one from the same start ("is there anything"
+    // beside "is there") must not hide a shorter one that does.
+    this.endLimit = before;
+    try {
+      for (let i = Math.max(0, before - window - 4); i < before; i++) {
+        const match = this.longestAt(tokens, i);
+        if (match && match.end > before - window) return true;
+      }
+      return false;
+    } finally {
+      this.endLimit = Infinity;
     }
-    return false;
   }
 }
 

@@ -51,6 +51,18 @@ describe('the flat phrase trie', () => {
     expect(longest(index, 'we will , help')).toBeUndefined();
   });
 
+  it('finds a phrase ending before a match though a longer one from the same start runs into it', () => {
+    const before = of([['is there', 0], ['is there anything', 0]]);
+    const tokens = tokenize('is there anything I can do via chat?');
+    // "anything I can do" starts at token 2: "is there" ends right before it, "is there anything" does not.
+    expect(before.endsWithin(tokens, 2, 2)).toBe(true);
+    expect(before.endsWithin(tokens, 3, 2)).toBe(true);
+    expect(before.endsWithin(tokens, 5, 2)).toBe(false);
+    expect(of([['is there anything', 0]]).endsWithin(tokens, 2, 2)).toBe(false);
+    // The limit holds only while the check runs: the longest match from the same start is found after it.
+    expect(longest(before, 'is there anything')).toEqual({ rules: [0], words: 'is there anything' });
+  });
+
   it('reads back from its encoded form with the same answers and no objects per node', () => {
     const index = of([['we (are|am) (truly|deeply)? sorry', 0], ['we will * help', 1]]);
     const encoded = index.encode();
