@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIELD_ALIASES } from '../src/conversations/field-map.js';
 import { AGENT_VALUES, CUSTOMER_VALUES, OTHER_VALUES } from '../src/conversations/roles.js';
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
 import { FIXTURES, runCli, tempDir } from './helpers.js';
 
 const readme = readFileSync(path.join(FIXTURES, '../README.md'), 'utf8');
@@ -69,4 +70,17 @@ describe('README configuration example', () => {
       cleanup();
     }
   });
+});
+
+// The Accuracy section's tables are what `npm run accuracy` prints on the shared data (when it is there):
+// a rule change that moves a held-out figure must move the README with it.
+describe('README accuracy tables', () => {
+  const repo = path.join(FIXTURES, '..');
+  const data = path.resolve(repo, '../shared/data');
+  it.skipIf(!existsSync(path.join(data, 'empathy/agent-turns-dev.jsonl')))('hold every row npm run accuracy prints', () => {
+    const out = execFileSync(process.execPath, ['scripts/accuracy.mjs', data], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const rows = out.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| |'));
+    expect(rows.length).toBeGreaterThan(20);
+    expect(rows.filter((row) => !readme.includes(row))).toEqual([]);
+  }, 180_000);
 });
