@@ -1,11 +1,11 @@
-// Keeps the README true: the field names, role values and options it lists are the ones the code uses.
-import { readFileSync } from 'node:fs';
+// Keeps the README true: the field names, role values and options it lists are the ones the code uses, and
+// its accuracy tables are what `npm run accuracy` prints.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIELD_ALIASES } from '../src/conversations/field-map.js';
 import { AGENT_VALUES, CUSTOMER_VALUES, OTHER_VALUES } from '../src/conversations/roles.js';
-import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
 import { FIXTURES, runCli, tempDir } from './helpers.js';
 
 const readme = readFileSync(path.join(FIXTURES, '../README.md'), 'utf8');
