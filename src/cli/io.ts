@@ -13,7 +13,18 @@ export interface Io {
   cwd: string;
 }
 
+let pipeWatched = false;
+
 export function processIo(): Io {
+  // A reader that stops early (`attune rules | head`) closes the pipe: that ends the output quietly, as it
+  // does for other command-line tools, rather than with a stack trace.
+  if (!pipeWatched) {
+    pipeWatched = true;
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(0);
+    });
+  }
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),

@@ -1,4 +1,5 @@
-// Ctrl-C in the middle of a run leaves no half-written --turns file behind.
+// Ctrl-C in the middle of a run leaves no half-written --turns file behind; a reader that stops early ends
+// the output quietly.
 import { spawn } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,5 +25,16 @@ describe('interrupted runs', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c, signal) => resolve(signal ? 130 : c)));
     expect(code).not.toBe(0);
     expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('end quietly when the reader closes the pipe early (attune rules | head)', async () => {
+    const child = spawn(process.execPath, ['bin/attune.js', 'rules'], { cwd: path.resolve(FIXTURES, '..'), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    // Close the reading end before any output, as `head` does once it has read its lines.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
