@@ -9,20 +9,28 @@ import type { RuleSpec } from './rule-spec.js';
 /** A full stop, and punctuation that joins clauses: trimmed from the ends of a quote ("!" and "?" stay). */
 const CLAUSE_MARK = /^[.,;:\u2013\u2014-]$/;
 
-interface CompiledRule {
-  spec: RuleSpec;
+interface CompiledException {
+  window: number;
   followedBy?: PhraseIndex;
   precededBy?: PhraseIndex;
 }
 
+interface CompiledRule {
+  spec: RuleSpec;
+  exceptions: CompiledException[];
+}
+
 export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: readonly Role[] = ['agent']): Detector {
   const index = phraseIndex(lexicon.fillers, rules.flatMap((spec, i) => spec.phrases.map((phrase) => [phrase, i] as const)), lexicon.negators);
-  const compiled: CompiledRule[] = rules.map((spec) => {
-    const rule: CompiledRule = { spec };
-    if (spec.unless.followedBy.length > 0) rule.followedBy = buildIndex(spec.unless.followedBy, lexicon);
-    if (spec.unless.precededBy.length > 0) rule.precededBy = buildIndex(spec.unless.precededBy, lexicon);
-    return rule;
-  });
+  const compiled: CompiledRule[] = rules.map((spec) => ({
+    spec,
+    exceptions: spec.unless.exceptions.map(({ followedBy, precededBy, window }) => {
+      const exception: CompiledException = { window };
+      if (followedBy.length > 0) exception.followedBy = buildIndex(followedBy, lexicon);
+      if (precededBy.length > 0) exception.precededBy = buildIndex(precededBy, lexicon);
+      return exception;
+    }),
+  }));
 
   return {
     id: 'phrase-rules',
@@ -45,11 +53,10 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
         for (const ruleIndex of match.rules) {
           const rule = compiled[ruleIndex]!;
           const { spec } = rule;
-          const window = spec.unless.window;
           const suppressed =
             (spec.negation === 'respect' && negatedBefore(tokens, match.start, lexicon)) ||
-            (rule.followedBy?.startsWithin(tokens, match.end, window) ?? false) ||
-            (rule.precededBy?.endsWithin(tokens, match.start, window) ?? false) ||
+            rule.exceptions.some(({ window, followedBy, precededBy }) =>
+              (followedBy?.startsWithin(tokens, match.end, window) ?? false) || (precededBy?.endsWithin(tokens, match.start, window) ?? false)) ||
             (spec.unless.cheering && (cheering ??= isCheering(turn, lexicon.cheer)));
           if (suppressed || fired?.has(ruleIndex) || match.start < (coveredTo?.get(spec.category) ?? 0)) continue;
           (fired ??= new Set()).add(ruleIndex);

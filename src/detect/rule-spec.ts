@@ -10,9 +10,10 @@ export interface RuleSpec {
   message: string;
   why?: string;
   phrases: string[];
-  /** A match is dropped when one of these phrases follows or precedes it within `window` tokens, or,
-   * with `cheering`, when the turn cheers (a warm word or a smiling emoji: banter, not a jab). */
-  unless: { followedBy: string[]; precededBy: string[]; window: number; cheering: boolean };
+  /** A match is dropped when a phrase of one of the exceptions follows or precedes it within that
+   * exception's `window` tokens, or, with `cheering`, when the turn cheers (a warm word or a smiling
+   * emoji: banter, not a jab). */
+  unless: { exceptions: RuleException[]; cheering: boolean };
   /** `respect`: a negator just before the phrase ("not sorry") cancels it. */
   negation: 'respect' | 'ignore';
   suggestions: string[];
@@ -21,6 +22,13 @@ export interface RuleSpec {
   severity: Severity;
   /** Where the rule was written, for messages: `file:line`. */
   source: string;
+}
+
+/** Phrases that cancel a match when they start within `window` tokens after it or end within `window` before it. */
+export interface RuleException {
+  followedBy: string[];
+  precededBy: string[];
+  window: number;
 }
 
 export interface RuleProblem {
@@ -70,21 +78,14 @@ export function checkRule(raw: unknown, source: string, options: { customCategor
   const message = typeof r.message === 'string' ? r.message : '';
   if (message === '') add('message', "'message' is required");
   const phrases = checkPhrases(r.phrases, add);
-  const unlessRaw = (r.unless ?? {}) as Record<string, unknown>;
-  const followedBy = stringList(unlessRaw.followedBy, 'unless.followedBy', add);
-  const precededBy = stringList(unlessRaw.precededBy, 'unless.precededBy', add);
-  [...followedBy, ...precededBy].forEach((phrase) => addPatternProblem(phrase, 'unless', add));
-  const window = unlessRaw.window === undefined ? 3 : Number(unlessRaw.window);
-  if (!Number.isInteger(window) || window < 1 || window > 20) add('unless.window', "'window' must be a whole number from 1 to 20");
-  const cheering = unlessRaw.cheering ?? false;
-  if (typeof cheering !== 'boolean') add('unless.cheering', "'cheering' must be true or false");
+  const { exceptions, cheering } = checkUnless(r.unless, add);
   const negation = r.negation === undefined ? 'respect' : r.negation;
   if (negation !== 'respect' && negation !== 'ignore') add('negation', "'negation' must be 'respect' or 'ignore'");
   const examples = checkExamples(r.examples, add);
   if (problems.length > 0 || !kind) return { problems };
   const rule: RuleSpec = {
     id, kind, category, message, phrases, source,
-    unless: { followedBy, precededBy, window, cheering: cheering === true },
+    unless: { exceptions, cheering },
     negation: negation as RuleSpec['negation'],
     severity: severity as Severity,
     suggestions: stringList(r.suggestions, 'suggestions', add),
@@ -92,6 +93,31 @@ export function checkRule(raw: unknown, source: string, options: { customCategor
   };
   if (typeof r.why === 'string') rule.why = r.why;
   return { rule, problems };
+}
+
+/** `unless` is one exception, or a list of them when phrases need different windows ("but" right after a
+ * match, a request within two tokens); `cheering` may stand in any of them. */
+function checkUnless(raw: unknown, add: (path: string, message: string) => void): RuleSpec['unless'] {
+  const blocks = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  const list = Array.isArray(raw);
+  let cheering = false;
+  const exceptions = blocks.flatMap((block: unknown, i): RuleException[] => {
+    const at = (key: string): string => (list ? `unless[${i}].${key}` : `unless.${key}`);
+    if (block === null || typeof block !== 'object' || Array.isArray(block)) {
+      add(list ? `unless[${i}]` : 'unless', "'unless' must be a mapping, or a list of mappings");
+      return [];
+    }
+    const b = block as Record<string, unknown>;
+    const followedBy = stringList(b.followedBy, at('followedBy'), add);
+    const precededBy = stringList(b.precededBy, at('precededBy'), add);
+    [...followedBy, ...precededBy].forEach((phrase) => addPatternProblem(phrase, list ? `unless[${i}]` : 'unless', add));
+    const window = b.window === undefined ? 3 : Number(b.window);
+    if (!Number.isInteger(window) || window < 1 || window > 20) add(at('window'), "'window' must be a whole number from 1 to 20");
+    if (b.cheering !== undefined && typeof b.cheering !== 'boolean') add(at('cheering'), "'cheering' must be true or false");
+    if (b.cheering === true) cheering = true;
+    return followedBy.length + precededBy.length > 0 ? [{ followedBy, precededBy, window }] : [];
+  });
+  return { exceptions, cheering };
 }
 
 /** Every rule, and every part of one, has at least one phrase, each a valid pattern. */

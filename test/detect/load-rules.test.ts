@@ -57,7 +57,7 @@ describe('rule files', () => {
     expect(others).toEqual([]);
     expect(rule?.phrases).toEqual(['we guarantee', 'we promise']);
     expect(rule?.examples).toEqual({ match: ['we guarantee it', 'we promise it'], noMatch: ['we guarantee not'] });
-    expect(rule?.unless.followedBy).toEqual(['not']);
+    expect(rule?.unless.exceptions).toEqual([{ followedBy: ['not'], precededBy: [], window: 3 }]);
     expect(rule?.source).toBe('b-rule.yaml:2');
   });
 

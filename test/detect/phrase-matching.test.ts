@@ -132,6 +132,22 @@ describe('rule exceptions', () => {
     expect(matches(2, 'on it much later')).toBe(false);
   });
 
+  it('give each exception of a list its own window, and name the one that is wrong', () => {
+    const unless = [{ followedBy: ['but'], window: 1 }, { followedBy: ['later'], window: 3 }];
+    const spec = { id: 'team/on-it', category: 'reassurance', message: 'm', phrases: ['on it'], unless, negation: 'ignore', examples: { match: ['on it'] } };
+    const found = (text: string): number => {
+      const out: string[] = [];
+      compilePhraseRules([checkRule(spec, 'test').rule!], loadLexicon()).detect({ text, tokens: tokenize(text) } as TurnText, { addFinding: (f) => void out.push(f.match) } as DetectionSink);
+      return out.length;
+    };
+    expect(found('on it but slowly')).toBe(0);
+    expect(found('on it today but slowly')).toBe(1);
+    expect(found('on it right away later')).toBe(0);
+    expect(found('on it right away, much later')).toBe(1);
+    const bad = checkRule({ ...spec, unless: [{ followedBy: ['but'], window: 1 }, { followedBy: ['later'], window: 0 }, 'soon'] }, 'test');
+    expect(bad.problems.map((p) => p.path)).toEqual(['unless[1].window', 'unless[2]']);
+  });
+
   it('drop a match in a cheering turn only for rules that ask for it, and refuse a cheering that is not true or false', () => {
     const spec = (cheering: unknown) => ({ id: 'team/nice-try', category: 'condescension', message: 'm', phrases: ['nice try'], unless: { cheering }, examples: { match: ['nice try'] } });
     const hits = (cheering: boolean, text: string) => {
