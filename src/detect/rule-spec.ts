@@ -47,6 +47,7 @@ export interface RuleExtension {
 }
 
 const EXTENSION_KEYS = new Set(['extends', 'phrases', 'examples']);
+const UNLESS_KEYS = new Set(['followedBy', 'precededBy', 'window', 'cheering']);
 
 /** Checks one raw `extends:` entry; returns it, or every problem found in it. */
 export function checkExtension(raw: Record<string, unknown>): { extension?: RuleExtension; problems: RuleProblem[] } {
@@ -95,8 +96,8 @@ export function checkRule(raw: unknown, source: string, options: { customCategor
   return { rule, problems };
 }
 
-/** `unless` is one exception, or a list of them when phrases need different windows ("but" right after a
- * match, a request within two tokens); `cheering` may stand in any of them. */
+/** `unless` is one exception, or a list of them when phrases need different windows ("however" right after
+ * an apology, a request within two tokens); `cheering` may stand in any of them. */
 function checkUnless(raw: unknown, add: (path: string, message: string) => void): RuleSpec['unless'] {
   const blocks = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
   const list = Array.isArray(raw);
@@ -108,6 +109,7 @@ function checkUnless(raw: unknown, add: (path: string, message: string) => void)
       return [];
     }
     const b = block as Record<string, unknown>;
+    for (const key of Object.keys(b)) if (!UNLESS_KEYS.has(key)) add(at(key), `'unless' takes followedBy, precededBy, window and cheering, found '${key}'`);
     const followedBy = stringList(b.followedBy, at('followedBy'), add);
     const precededBy = stringList(b.precededBy, at('precededBy'), add);
     [...followedBy, ...precededBy].forEach((phrase) => addPatternProblem(phrase, list ? `unless[${i}]` : 'unless', add));

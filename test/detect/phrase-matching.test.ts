@@ -146,6 +146,8 @@ describe('rule exceptions', () => {
     expect(found('on it right away, much later')).toBe(1);
     const bad = checkRule({ ...spec, unless: [{ followedBy: ['but'], window: 1 }, { followedBy: ['later'], window: 0 }, 'soon'] }, 'test');
     expect(bad.problems.map((p) => p.path)).toEqual(['unless[1].window', 'unless[2]']);
+    const typo = checkRule({ ...spec, unless: { folowedBy: ['but'] } }, 'test');
+    expect(typo.problems.map((p) => `${p.path}: ${p.message}`)).toEqual(["unless.folowedBy: 'unless' takes followedBy, precededBy, window and cheering, found 'folowedBy'"]);
   });
 
   it('drop a match in a cheering turn only for rules that ask for it, and refuse a cheering that is not true or false', () => {
