@@ -55,8 +55,7 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
           const { spec } = rule;
           const suppressed =
             (spec.negation === 'respect' && negatedBefore(tokens, match.start, lexicon)) ||
-            rule.exceptions.some(({ window, followedBy, precededBy }) =>
-              (followedBy?.startsWithin(tokens, match.end, window) ?? false) || (precededBy?.endsWithin(tokens, match.start, window) ?? false)) ||
+            excepted(rule.exceptions, tokens, match.start, match.end) ||
             (spec.unless.cheering && (cheering ??= isCheering(turn, lexicon.cheer)));
           if (suppressed || fired?.has(ruleIndex) || match.start < (coveredTo?.get(spec.category) ?? 0)) continue;
           (fired ??= new Set()).add(ruleIndex);
@@ -74,6 +73,14 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
       }
     },
   };
+}
+
+/** Whether one of a rule's exceptions cancels the match at tokens [start, end): a plain loop, as this runs for every match. */
+function excepted(exceptions: readonly CompiledException[], tokens: TurnText['tokens'], start: number, end: number): boolean {
+  for (const { window, followedBy, precededBy } of exceptions) {
+    if (followedBy?.startsWithin(tokens, end, window) || precededBy?.endsWithin(tokens, start, window)) return true;
+  }
+  return false;
 }
 
 function buildIndex(phrases: string[], lexicon: Lexicon): PhraseIndex {

@@ -38,7 +38,7 @@ const newNode = (): Node => ({ word: -1, child: undefined, next: undefined, any:
 const ANY_ID = -1;
 
 /** The trie of phrase patterns (phrase-pattern.ts), each with the rule it belongs to. A pattern's
- * variants step on piece by piece together, so its phrases (the built-in rules expand to some 320,000)
+ * variants step on piece by piece together, so its phrases (the built-in rules expand to over 300,000)
  * are never written out one by one. */
 export function buildTrie(fillers: ReadonlySet<string>, patterns: Iterable<readonly [pattern: string, rule: number]>): FlatTrie {
   const root = newNode();
