@@ -50,7 +50,11 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
           i += 1;
           continue;
         }
-        for (const ruleIndex of match.rules) {
+        // Rules are asked in reverse, so that at the same words a team's rule (listed after the built-in
+        // ones) claims the span before a built-in rule of its category; findings keep the rules' order.
+        const claimed: RuleSpec[] = [];
+        for (let k = match.rules.length - 1; k >= 0; k -= 1) {
+          const ruleIndex = match.rules[k]!;
           const rule = compiled[ruleIndex]!;
           const { spec } = rule;
           const suppressed =
@@ -60,6 +64,9 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
           if (suppressed || fired?.has(ruleIndex) || match.start < (coveredTo?.get(spec.category) ?? 0)) continue;
           (fired ??= new Set()).add(ruleIndex);
           (coveredTo ??= new Map()).set(spec.category, match.end);
+          claimed.push(spec);
+        }
+        if (claimed.length > 0) {
           // A phrase may end on a full stop or comma ("understandable.", "sorry about that,") or start on a
           // comma (", to give you a hand"); the quote does not. "Ouch!" keeps its exclamation mark.
           let first = match.start;
@@ -67,7 +74,10 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
           while (last > first && CLAUSE_MARK.test(tokens[last]!.norm)) last -= 1;
           while (first < last && CLAUSE_MARK.test(tokens[first]!.norm)) first += 1;
           const text = turn.text.slice(tokens[first]!.start, tokens[last]!.end);
-          sink.addFinding({ rule: spec.id, kind: spec.kind, category: spec.category, match: text, message: spec.message.replaceAll('{match}', text) });
+          for (let k = claimed.length - 1; k >= 0; k -= 1) {
+            const spec = claimed[k]!;
+            sink.addFinding({ rule: spec.id, kind: spec.kind, category: spec.category, match: text, message: spec.message.replaceAll('{match}', text) });
+          }
         }
         i += 1;
       }

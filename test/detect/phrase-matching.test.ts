@@ -184,6 +184,13 @@ describe('phrases that start at the same word', () => {
     const rules = [rule('t/ack', 'acknowledgement', ['sorry for the frustration']), rule('t/apology', 'apology', ['sorry', 'sorry for the frustration'])];
     expect(found(rules, 'Sorry for the frustration.')).toEqual(['acknowledgement:Sorry for the frustration', 'apology:Sorry for the frustration']);
   });
+
+  it('give the words to the later of two rules of one category (a team rule after the built-in ones), once', () => {
+    const rules = [rule('t/ack', 'acknowledgement', ['sorry for the frustration']), rule('t/apology', 'apology', ['sorry for the frustration']), rule('team/apology', 'apology', ['sorry for the frustration'])];
+    const out: string[] = [];
+    compilePhraseRules(rules, loadLexicon()).detect({ text: 'Sorry for the frustration.', tokens: tokenize('Sorry for the frustration.') } as TurnText, { addFinding: (f) => void out.push(f.rule) } as DetectionSink);
+    expect(out).toEqual(['t/ack', 'team/apology']);
+  });
 });
 
 describe('quotes', () => {

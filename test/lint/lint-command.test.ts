@@ -187,4 +187,12 @@ describe('attune init and attune rules', () => {
     expect(r.stdout).toContain('rules.yaml:2: team/promise should match: "I guarantee it"');
     expect(r.stdout).toContain('rules.yaml:2: team/promise should not match: "we promise nothing"');
   });
+
+  it("reports a team rule that shares a built-in rule's category and words under the team rule's id", async () => {
+    const file = path.join(dir, 'apology.yaml');
+    writeFileSync(file, 'rules:\n  - id: team/sorry\n    category: apology\n    message: m\n    phrases: [we are sorry]\n    examples:\n      match: [We are sorry for the wait.]\n');
+    const r = await runCli(['rules', 'test', file], { cwd: dir });
+    expect(r.stdout).toContain('✔ 1 passed, 0 failed');
+    expect(r.code).toBe(0);
+  });
 });
