@@ -28,6 +28,8 @@ export class PhraseIndex {
   private bestNode = -1;
   /** Matches ending after this token are not kept (endsWithin sets it). */
   private endLimit = Infinity;
+  /** What span() works out once. */
+  private reach: number | undefined;
   /** The tokens last matched on, and their word ids, looked up once each. */
   private seen: readonly Token[] | undefined;
   private ids = new Int32Array(256);
@@ -128,6 +130,24 @@ export class PhraseIndex {
     return false;
   }
 
+  /** How many tokens the longest phrase may cover, fillers between its words included: how far back
+   * endsWithin must look for the start of a phrase that ends near it. */
+  private span(): number {
+    if (this.reach === undefined) {
+      const { first, edgeChild, any } = this.trie;
+      let deepest = 0;
+      const stack: [node: number, depth: number][] = [[0, 0]];
+      while (stack.length > 0) {
+        const [node, depth] = stack.pop()!;
+        deepest = Math.max(deepest, depth);
+        for (let e = first[node]!; e < first[node + 1]!; e++) stack.push([edgeChild[e]!, depth + 1]);
+        if (any[node]! >= 0) stack.push([any[node]!, depth + 1]);
+      }
+      this.reach = deepest + Math.max(0, deepest - 1) * MAX_FILLERS;
+    }
+    return this.reach;
+  }
+
   /** Whether some phrase of this index ends within `window` tokens before `before`: with a window of 1 it
    * must end right before it, as a followedBy phrase with a window of 1 must start right after a match. */
   endsWithin(tokens: readonly Token[], before: number, window: number): boolean {
@@ -135,7 +155,7 @@ export class PhraseIndex {
     // beside "is there") must not hide a shorter one that does.
     this.endLimit = before;
     try {
-      for (let i = Math.max(0, before - window - 4); i < before; i++) {
+      for (let i = Math.max(0, before - window - this.span()); i < before; i++) {
         const match = this.longestAt(tokens, i);
         if (match && match.end > before - window) return true;
       }

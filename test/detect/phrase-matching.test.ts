@@ -132,6 +132,19 @@ describe('rule exceptions', () => {
     expect(matches(2, 'on it much later')).toBe(false);
   });
 
+  it('find a long exception before a match however many words it has, fillers between them included', () => {
+    const { rule } = checkRule({ id: 'team/get-there', category: 'reassurance', message: 'm', phrases: ['get you there'], unless: { precededBy: ['continue working with our team on the ground to'], window: 1 }, negation: 'ignore', examples: { match: ['get you there'] } }, 'test');
+    const found = (text: string): string[] => {
+      const out: string[] = [];
+      compilePhraseRules([rule!], loadLexicon()).detect({ text, tokens: tokenize(text) } as TurnText, { addFinding: (f) => void out.push(f.match) } as DetectionSink);
+      return out;
+    };
+    expect(found('Please continue working with our team on the ground to get you there.')).toEqual([]);
+    expect(found('Please continue working so very closely with our team on the ground to get you there.')).toEqual(['get you there']);
+    expect(found('Please do continue working with our team really on the ground to get you there.')).toEqual([]);
+    expect(found('Our team on the ground will get you there.')).toEqual(['get you there']);
+  });
+
   it('give each exception of a list its own window, and name the one that is wrong', () => {
     const unless = [{ followedBy: ['but'], window: 1 }, { followedBy: ['later'], window: 3 }];
     const spec = { id: 'team/on-it', category: 'reassurance', message: 'm', phrases: ['on it'], unless, negation: 'ignore', examples: { match: ['on it'] } };
