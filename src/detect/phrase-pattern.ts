@@ -65,6 +65,9 @@ function parsePiece(piece: string): Piece {
   const optional = piece.length > 1 && piece.endsWith('?');
   const body = optional ? piece.slice(0, -1) : piece;
   const inner = body.startsWith('(') && body.endsWith(')') ? body.slice(1, -1) : body;
+  // A group is one word of the pattern: "(a|b)", no spaces inside. A lone "(" or ")" is a group split
+  // apart, most often by a comma in a YAML [ ] list, which ends the pattern there.
+  if (/[()]/.test(inner)) throw new Error(`has an unmatched parenthesis in '${piece}' (write a group as (a|b) with _ for spaces, and quote a pattern that holds a comma in a [ ] list)`);
   const choices = inner.split('|').map((alt) => (alt === ANY_WORD ? [ANY_WORD] : tokenize(alt.replace(/_/g, ' ')).map((t) => t.norm)));
   if (choices.some((choice) => choice.length === 0)) throw new Error(`'${piece}' holds an empty alternative`);
   return { choices, optional };

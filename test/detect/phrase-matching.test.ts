@@ -62,6 +62,12 @@ describe('phrase patterns', () => {
     expect(() => expandPattern('(a|b|c|d|e|f|g|h) '.repeat(4))).toThrowError(/more than 2048/);
   });
 
+  it('refuse a group split apart, as a comma in a YAML [ ] list splits one', () => {
+    for (const bad of ['priority (', ')? and', '(a|b', 'a) b', 'x ((a|b) c)', '(a|b)c)']) expect(() => checkPattern(bad), bad).toThrowError(/unmatched parenthesis/);
+    const { problems } = checkRule({ id: 'team/x', category: 'reassurance', message: 'm', phrases: ['we promise'], unless: { precededBy: ['priority (', ')? and'] }, examples: { match: ['we promise'] } }, 'test');
+    expect(problems.map((p) => p.message).join('\n')).toMatch(/pattern 'priority \(' has an unmatched parenthesis in '\(' .*quote a pattern that holds a comma/);
+  });
+
   it('checks a pattern without expanding it, with the same verdicts', () => {
     for (const bad of ['(a|)', '(a|b|c|d|e|f|g|h) '.repeat(4), '* sorry', 'sorry *', 'a? * b', 'b * c?', '']) {
       expect(() => checkPattern(bad), bad).toThrowError();
