@@ -32,6 +32,9 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
     }),
   }));
 
+  // The rules that claim one match's span, reused from match to match (detect runs to the end before the next call).
+  const claimed: RuleSpec[] = [];
+
   return {
     id: 'phrase-rules',
     roles,
@@ -52,7 +55,7 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
         }
         // Rules are asked in reverse, so that at the same words a team's rule (listed after the built-in
         // ones) claims the span before a built-in rule of its category; findings keep the rules' order.
-        const claimed: RuleSpec[] = [];
+        claimed.length = 0;
         for (let k = match.rules.length - 1; k >= 0; k -= 1) {
           const ruleIndex = match.rules[k]!;
           const rule = compiled[ruleIndex]!;
