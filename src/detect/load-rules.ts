@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import { AttuneError } from '../errors.js';
 import { checkExtension, checkRule, type RuleExtension, type RuleProblem, type RuleSpec } from './rule-spec.js';
 import { tokenize } from './tokenize.js';
@@ -59,6 +59,15 @@ export function loadRuleFiles(files: string[], relativeTo: string, options: { cu
     const lineOf = (node: Node | null | undefined): number => (node?.range ? lines.linePos(node.range[0]).line : 1);
     for (const error of doc.errors) problems.push(`${display}:${lines.linePos(error.pos[0]).line}: ${error.message.split('\n')[0]}`);
     if (doc.errors.length > 0) continue;
+    // "- thanks #AATeam" is the phrase "thanks" and a YAML comment: a '#' after a space cuts an unquoted text
+    // short without a word of warning. A comment of one's own is written "# like this", with a space.
+    visit(doc, {
+      Scalar(_key, node) {
+        if (node.type !== 'PLAIN' || typeof node.comment !== 'string' || /^\s/.test(node.comment)) return;
+        const cut = `${String(node.value)} #${node.comment.split(/\s/)[0]}`;
+        problems.push(`${display}:${lineOf(node)}: '${cut}' ends at '${String(node.value)}': a '#' after a space starts a YAML comment; quote the text to keep the '#'`);
+      },
+    });
     const list = doc.get('rules', true);
     if (!isSeq(list)) {
       problems.push(`${display}:1: expected a top-level 'rules:' list`);

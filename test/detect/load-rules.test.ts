@@ -68,6 +68,12 @@ describe('rule files', () => {
     expect(() => loadRuleFiles([file], dir)).toThrowError(/stray\.yaml:2: 'extends' names 'team\/nowhere', which no rule of these files defines/);
   });
 
+  it("report a hashtag that YAML reads as a comment, which would cut a phrase short", () => {
+    const file = path.join(dir, 'hashtag.yaml');
+    writeFileSync(file, ['rules:', '  - id: team/cheer', '    category: reassurance', '    message: "m"', '    phrases:', '      - will have you #wheelsup', '      - "we are #fAAmily"', '      - we have you # a comment of our own', '    examples: {match: [we will have you wheelsup]}'].join('\n'));
+    expect(() => loadRuleFiles([file], dir)).toThrowError(/^Rule files have 1 problem\(s\):\nhashtag\.yaml:6: 'will have you #wheelsup' ends at 'will have you': a '#' after a space starts a YAML comment; quote the text to keep the '#'$/);
+  });
+
   it('report a broken rule once, not again for each part that extends it', () => {
     const file = path.join(dir, 'broken-base.yaml');
     writeFileSync(file, ['rules:', '  - id: team/promise', '    category: grumpiness', '    message: "m"', '    phrases: [we promise]', '    examples: {match: [we promise]}', '  - extends: team/promise', '    phrases: [we guarantee]', '    examples: {match: [we guarantee]}'].join('\n'));
