@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { loadRuleFiles } from '../detect/load-rules.js';
+import { loadRuleFiles, reportCutHashtags } from '../detect/load-rules.js';
 import { checkRule, type RuleSpec } from '../detect/rule-spec.js';
 import { AttuneError } from '../errors.js';
 import { isSeverity, type Severity } from '../lint/severity.js';
@@ -85,7 +85,8 @@ function checkDocument(doc: Document, config: AttuneConfig, knownRules: string[]
   const phraseRules = root.get('phraseRules', true);
   if (phraseRules !== undefined) {
     if (!isSeq(phraseRules)) problem(phraseRules, 'phraseRules', 'must be a list of rules');
-    else phraseRules.items.forEach((item, i) => {
+    else reportCutHashtags(phraseRules, (node, message) => problem(node, 'phraseRules', message));
+    if (isSeq(phraseRules)) phraseRules.items.forEach((item, i) => {
       const { rule, problems } = checkRule((item as { toJSON(): unknown }).toJSON(), `config:${i}`, { customCategories: true });
       for (const p of problems) {
         const node = isMap(item) && p.path ? item.getIn(p.path.split(/[.[\]]+/).filter(Boolean), true) : item;

@@ -59,15 +59,7 @@ export function loadRuleFiles(files: string[], relativeTo: string, options: { cu
     const lineOf = (node: Node | null | undefined): number => (node?.range ? lines.linePos(node.range[0]).line : 1);
     for (const error of doc.errors) problems.push(`${display}:${lines.linePos(error.pos[0]).line}: ${error.message.split('\n')[0]}`);
     if (doc.errors.length > 0) continue;
-    // "- thanks #AATeam" is the phrase "thanks" and a YAML comment: a '#' after a space cuts an unquoted text
-    // short without a word of warning. A comment of one's own is written "# like this", with a space.
-    visit(doc, {
-      Scalar(_key, node) {
-        if (node.type !== 'PLAIN' || typeof node.comment !== 'string' || /^\s/.test(node.comment)) return;
-        const cut = `${String(node.value)} #${node.comment.split(/\s/)[0]}`;
-        problems.push(`${display}:${lineOf(node)}: '${cut}' ends at '${String(node.value)}': a '#' after a space starts a YAML comment; quote the text to keep the '#'`);
-      },
-    });
+    reportCutHashtags(doc, (node, message) => problems.push(`${display}:${lineOf(node)}: ${message}`));
     const list = doc.get('rules', true);
     if (!isSeq(list)) {
       problems.push(`${display}:1: expected a top-level 'rules:' list`);
@@ -113,6 +105,18 @@ export function loadRuleFiles(files: string[], relativeTo: string, options: { cu
   }
   if (problems.length > 0) throw new AttuneError(`Rule files have ${problems.length} problem(s):\n${problems.join('\n')}`);
   return rules;
+}
+
+/** "- thanks #AATeam" is the phrase "thanks" and a YAML comment: a '#' after a space cuts an unquoted text
+ * short without a word of warning. A comment of one's own is written "# like this", with a space. */
+export function reportCutHashtags(root: Parameters<typeof visit>[0], report: (node: Node, message: string) => void): void {
+  visit(root, {
+    Scalar(_key, node) {
+      if (node.type !== 'PLAIN' || typeof node.comment !== 'string' || /^\s/.test(node.comment)) return;
+      const text = String(node.value);
+      report(node, `'${text} #${node.comment.split(/\s/)[0]}' ends at '${text}': a '#' after a space starts a YAML comment; quote the text to keep the '#'`);
+    },
+  });
 }
 
 export function loadLexicon(): Lexicon {

@@ -153,6 +153,14 @@ describe('config', () => {
     expect(stderr).toContain("extends.yaml:2: phraseRules[0].extends: a rule continues ('extends') only in rule files");
   });
 
+  it('reports a hashtag in a config phrase that YAML reads as a comment', async () => {
+    const config = path.join(dir, 'hashtag.yaml');
+    writeFileSync(config, ['phraseRules:', '  - id: team/cheer', '    category: policy', '    message: m', '    phrases:', '      - thanks #AATeam', '    examples: {match: [thanks]}'].join('\n'));
+    const { stderr, code } = await lint('map.yaml', '--config', config);
+    expect(code).toBe(2);
+    expect(stderr).toContain("hashtag.yaml:6: phraseRules: 'thanks #AATeam' ends at 'thanks': a '#' after a space starts a YAML comment");
+  });
+
   it('finds the config upward from the working directory', async () => {
     writeFileSync(path.join(dir, '.attunerc.json'), JSON.stringify({ rules: { 'tone/negative': 'error' } }));
     const sub = path.join(dir, 'nested');
