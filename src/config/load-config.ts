@@ -85,15 +85,17 @@ function checkDocument(doc: Document, config: AttuneConfig, knownRules: string[]
   const phraseRules = root.get('phraseRules', true);
   if (phraseRules !== undefined) {
     if (!isSeq(phraseRules)) problem(phraseRules, 'phraseRules', 'must be a list of rules');
-    else reportCutHashtags(phraseRules, (node, message) => problem(node, 'phraseRules', message));
-    if (isSeq(phraseRules)) phraseRules.items.forEach((item, i) => {
-      const { rule, problems } = checkRule((item as { toJSON(): unknown }).toJSON(), `config:${i}`, { customCategories: true });
-      for (const p of problems) {
-        const node = isMap(item) && p.path ? item.getIn(p.path.split(/[.[\]]+/).filter(Boolean), true) : item;
-        problem(node ?? item, `phraseRules[${i}]${p.path ? `.${p.path}` : ''}`, p.message);
-      }
-      if (rule) teamRules.push(rule);
-    });
+    else {
+      reportCutHashtags(phraseRules, (node, message) => problem(node, 'phraseRules', message));
+      phraseRules.items.forEach((item, i) => {
+        const { rule, problems } = checkRule((item as { toJSON(): unknown }).toJSON(), `config:${i}`, { customCategories: true });
+        for (const p of problems) {
+          const node = isMap(item) && p.path ? item.getIn(p.path.split(/[.[\]]+/).filter(Boolean), true) : item;
+          problem(node ?? item, `phraseRules[${i}]${p.path ? `.${p.path}` : ''}`, p.message);
+        }
+        if (rule) teamRules.push(rule);
+      });
+    }
   }
   const ruleFiles = root.get('ruleFiles', true);
   if (ruleFiles !== undefined) {
