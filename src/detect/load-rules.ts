@@ -21,6 +21,9 @@ export interface Lexicon {
   clauseWords: Set<string>;
   /** Word sequences in which a negator negates nothing ("oh no"), as tokens. */
   notNegating: string[][];
+  /** Subjects that open a clause of their own, and the words before them after which they do not. */
+  clauseSubjects: Set<string>;
+  subjectTakers: Set<string>;
   acronyms: Set<string>;
   /** Warm words: capitals and "!!!" beside them are excitement, not shouting. */
   cheer: Set<string>;
@@ -121,6 +124,6 @@ export function reportCutHashtags(root: Parameters<typeof visit>[0], report: (no
 
 export function loadLexicon(): Lexicon {
   const file = path.join(BUILTIN_RULES_DIR, LEXICON_FILE);
-  const data = parseDocument(readFileSync(file, 'utf8')).toJSON() as { fillers: string[]; negators: string[]; negationWindow: number; clauseWords: string[]; notNegating: string[]; acronyms: string[]; cheer: string[]; pointed: string[] };
-  return { fillers: new Set(data.fillers), negators: new Set(data.negators), negationWindow: data.negationWindow, clauseWords: new Set(data.clauseWords), notNegating: data.notNegating.map((idiom) => tokenize(idiom).map((t) => t.norm)), acronyms: new Set(data.acronyms), cheer: new Set(data.cheer), pointed: new Set(data.pointed) };
+  const data = parseDocument(readFileSync(file, 'utf8')).toJSON() as { fillers: string[]; negators: string[]; negationWindow: number; clauseWords: string[]; notNegating: string[]; clauseSubjects: string[]; subjectTakers: string[]; acronyms: string[]; cheer: string[]; pointed: string[] };
+  return { fillers: new Set(data.fillers), negators: new Set(data.negators), negationWindow: data.negationWindow, clauseWords: new Set(data.clauseWords), notNegating: data.notNegating.map((idiom) => tokenize(idiom).map((t) => t.norm)), clauseSubjects: new Set(data.clauseSubjects), subjectTakers: new Set(data.subjectTakers), acronyms: new Set(data.acronyms), cheer: new Set(data.cheer), pointed: new Set(data.pointed) };
 }

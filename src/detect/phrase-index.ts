@@ -173,12 +173,18 @@ export interface Negation {
   clauseWords: ReadonlySet<string>;
   /** Word sequences in which a negator negates nothing ("oh no", "without a doubt"), as tokens. */
   notNegating: readonly (readonly string[])[];
+  /** Subjects that open a clause of their own ("we apologize"), and the words before them ("sure",
+   * "something") after which they do not. */
+  clauseSubjects: ReadonlySet<string>;
+  subjectTakers: ReadonlySet<string>;
 }
 
 /** Whether a negator stands in the same clause within `negationWindow` words before `start`: punctuation
- * and clause words end its reach ("it didn't arrive and we'll find it"), and a negator inside an idiom
- * such as "oh no" or "without a doubt" does not count. */
-export function negatedBefore(tokens: readonly Token[], start: number, { negators, negationWindow, clauseWords, notNegating }: Negation): boolean {
+ * and clause words end its reach ("it didn't arrive and we'll find it"), as does a phrase that opens with
+ * its own subject ("does not accept we apologize"), and a negator inside an idiom such as "oh no" or
+ * "without a doubt" does not count. */
+export function negatedBefore(tokens: readonly Token[], start: number, { negators, negationWindow, clauseWords, notNegating, clauseSubjects, subjectTakers }: Negation): boolean {
+  if (start > 0 && clauseSubjects.has(tokens[start]!.norm) && !subjectTakers.has(tokens[start - 1]!.norm)) return false;
   let words = 0;
   for (let i = start - 1; i >= 0 && words < negationWindow; i--) {
     const norm = tokens[i]!.norm;

@@ -73,7 +73,7 @@ describe('the flat phrase trie', () => {
 });
 
 describe('negation before a phrase', () => {
-  const negation = { negators: new Set(['no', 'not', 'without']), negationWindow: 3, clauseWords: new Set(['but']), notNegating: [['oh', 'no'], ['without', 'a', 'doubt']] };
+  const negation = { negators: new Set(['no', 'not', 'without']), negationWindow: 3, clauseWords: new Set(['but']), notNegating: [['oh', 'no'], ['without', 'a', 'doubt']], clauseSubjects: new Set(['we']), subjectTakers: new Set(['sure', 'something']) };
   const negated = (text: string, phrase: string) => {
     const tokens = tokenize(text);
     return negatedBefore(tokens, tokens.findIndex((t) => t.norm === phrase), negation);
@@ -83,6 +83,13 @@ describe('negation before a phrase', () => {
     expect(negated('we are not sorry', 'sorry')).toBe(true);
     expect(negated('not good but sorry', 'sorry')).toBe(false);
     expect(negated('no. sorry', 'sorry')).toBe(false);
+  });
+
+  it('ends a negator\'s reach at a phrase that opens with its own subject, unless the word before takes it', () => {
+    expect(negated('the tsa does not accept we apologize', 'we')).toBe(false);
+    expect(negated('we do not apologize', 'apologize')).toBe(true);
+    expect(negated('i am not sure we can help', 'we')).toBe(true);
+    expect(negated('this is not something we can do', 'we')).toBe(true);
   });
 
   it('does not count a negator inside an idiom that negates nothing', () => {
