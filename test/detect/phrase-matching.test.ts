@@ -16,6 +16,12 @@ describe('tokenize', () => {
     expect(tokenize('We cannot').map((t) => t.norm)).toEqual(['we', 'can', 'not']);
   });
 
+  it('reads an HTML entity as the character it stands for, so "&amp;" joins words as "&" does', () => {
+    expect(tokenize('ready &amp; able; &lt;3 &AMP; Co').map((t) => t.norm)).toEqual(['ready', 'able', ';', '3', 'co']);
+    expect(tokenize('ready & able').map((t) => t.norm)).toEqual(['ready', 'able']);
+    expect(categories('Our Employees are ready &amp; able to rebook you if necessary.')).toContain('reassurance');
+  });
+
   it('keeps dashes between clauses as tokens, so negation stops there, and hyphens inside words out', () => {
     expect(tokenize('oh no - please check-in -Becky').map((t) => t.norm)).toEqual(['oh', 'no', '-', 'please', 'check', 'in', 'becky']);
     expect(tokenize('alone – we').map((t) => t.norm)).toEqual(['alone', '–', 'we']);
