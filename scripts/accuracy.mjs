@@ -8,7 +8,7 @@
 // Also: customer tweets to other companies (twcs-5000.csv), labeled by attune's maintainers in
 // scripts/data/twcs-customer-labels.csv (ids and labels only: the text is read from the shared data); the
 // even ids train the sentiment model, so only the odd ones (held out) are scored here; and
-// 51,943 agent messages outside the labeled file (twcs replies, airline replies, Paysend macros) labeled for
+// 52,002 agent messages outside the labeled file (twcs replies, airline replies, Paysend macros) labeled for
 // the empathy categories in scripts/data/agent-turn-labels.csv the same way. Last, how far a second careful
 // reader agrees with the labeled file: a maintainer's labels of the half the rules are written from, made
 // without its labels in view (scripts/data/second-reader-labels.csv), as a measure of how far the goals
