@@ -17,7 +17,7 @@ const LETTER = /\p{L}/u;
 const APOSTROPHES = /[’‘`´ʼ]/g;
 /** An HTML entity as tweets and some exports write "&", "<", ">" and quotes ("ready &amp; able"): read as
  * the character it stands for, which, as punctuation that neither joins words nor parts clauses, is no token. */
-const ENTITY = /^&(?:amp|lt|gt|quot|apos|nbsp);/i;
+const ENTITY = /&(?:amp|lt|gt|quot|apos|nbsp);/iy;
 
 /** A hand-written scanner (this runs on every turn): words of letters and digits, optionally joined by
  * apostrophes ("can't", "dana's"); runs of . ! ? (and 。！？) as one token; , ; : ( ) and dashes between
@@ -36,8 +36,8 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     if (c === 38) {
-      const entity = ENTITY.exec(text.slice(i, i + 6));
-      i += entity ? entity[0].length : 1;
+      ENTITY.lastIndex = i;
+      i = ENTITY.test(text) ? ENTITY.lastIndex : i + 1;
       continue;
     }
     if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 0x2013 || c === 0x2014 || (c === 45 && isSpacedHyphen(text, i))) {
