@@ -21,7 +21,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { agreement, binaryScore } from '../dist/eval/metrics.js';
-import { isHeldOut, twcsCustomers } from './held-out.mjs';
+import { isHeldOut, labeledAgentMessages, twcsCustomers } from './held-out.mjs';
 
 const require = createRequire(import.meta.url);
 const data = path.resolve(process.argv[2] ?? '../shared/data');
@@ -29,10 +29,7 @@ const airlineFile = path.join(data, 'sentiment/airline-dev.csv');
 const vaderFile = path.join(data, 'sentiment/vader/tweets_GroundTruth.txt');
 const empathyFile = path.join(data, 'empathy/agent-turns-dev.jsonl');
 const twcsFile = path.join(data, 'transcripts/twcs-5000.csv');
-const agentLabels = new URL('./data/agent-turn-labels.csv', import.meta.url).pathname;
 const secondReaderLabels = new URL('./data/second-reader-labels.csv', import.meta.url).pathname;
-const airlineThreads = path.join(data, 'transcripts/airline-threads.csv');
-const macrosFile = path.join(data, 'macros/paysend-macros.json');
 if (![airlineFile, vaderFile, empathyFile].some(existsSync)) {
   console.log(`skipped: no labeled data under ${data}`);
   process.exit(0);
@@ -106,12 +103,9 @@ if (existsSync(empathyFile)) {
   secondReaderTable(lines.filter((_, i) => i % 2 === 0).map((line) => JSON.parse(line)));
 }
 
-if ([twcsFile, airlineThreads, macrosFile].every(existsSync)) {
-  const texts = agentTexts();
-  const rows = parse(readFileSync(agentLabels), { columns: true }).map((r) => {
-    const categories = r.categories.split(' ').filter(Boolean);
-    return { id: r.id, text: texts.get(r.id), empathy: categories.length ? 1 : 0, categories, temper: 0 };
-  });
+const labeled = labeledAgentMessages(data);
+if (labeled.length > 0) {
+  const rows = labeled.map((r) => ({ ...r, empathy: r.categories.length ? 1 : 0, temper: 0 }));
   const file = path.join(work, 'agent-messages.jsonl');
   writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
   const empathyCategories = new Set(['apology', 'acknowledgement', 'validation', 'reassurance']);
@@ -132,18 +126,4 @@ function secondReaderTable(rows) {
     const s = binaryScore(label, pairs.map(([a, b]) => [test(a), test(b)]));
     console.log(`| ${label} | ${s.precision.toFixed(3)} | ${s.recall.toFixed(3)} | ${s.f1.toFixed(3)} | ${s.support} | ${s.predicted} |`);
   }
-}
-
-/** The text of every agent message the maintainers' empathy labels name, keyed as in the labels file: an
- * airline reply by its thread's first tweet id and its place among the thread's replies. The texts are the
- * raw ones the labels were made on, so the product's tagged-thread reader (which drops sign-offs and
- * decodes entities) is not used here. */
-function agentTexts() {
-  const texts = new Map();
-  for (const t of parse(readFileSync(twcsFile), { columns: true, bom: true, relax_column_count: true })) texts.set(`twcs:${t.tweet_id}`, t.text);
-  for (const r of parse(readFileSync(airlineThreads), { columns: true, bom: true, relax_column_count: true })) {
-    [...(r.context ?? '').matchAll(/<rep__\s+__cust__\s+(.*?)\s*__rep>/gs)].forEach((m, i) => texts.set(`air:${r.first_tweet_id}:${i}`, m[1]));
-  }
-  for (const [name, text] of Object.entries(JSON.parse(readFileSync(macrosFile, 'utf8')))) texts.set(`paysend:${name}`, String(text));
-  return texts;
 }

@@ -1,4 +1,5 @@
-// Which labeled rows the sentiment model never trains on, and the maintainers' labeled twcs customer tweets.
+// Which labeled rows the models never train on, and the maintainers' labels of shared-data messages:
+// twcs customer tweets (sentiment) and agent messages outside the labeled empathy file (empathy).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -17,4 +18,23 @@ export function twcsCustomers(data) {
   return parse(readFileSync(file), { columns: true, bom: true, relax_column_count: true })
     .filter((t) => labels.has(t.tweet_id))
     .map((t) => ({ id: t.tweet_id, text: t.text, label: labels.get(t.tweet_id) }));
+}
+
+/** The agent messages of scripts/data/agent-turn-labels.csv, as { id, text, categories } in the file's
+ * order (the order they were labeled in), with the text from the shared data; empty when it is absent.
+ * Ids: `twcs:<tweet_id>`, `air:<first_tweet_id>:<reply index>` (an airline reply by its thread and its
+ * place among the thread's replies) and `paysend:<macro title>`. The texts are the raw ones the labels
+ * were made on, so the product's tagged-thread reader (which drops sign-offs) is not used here. */
+export function labeledAgentMessages(data) {
+  const files = ['transcripts/twcs-5000.csv', 'transcripts/airline-threads.csv', 'macros/paysend-macros.json'].map((f) => path.join(data, f));
+  if (!files.every(existsSync)) return [];
+  const [twcs, threads, macros] = files;
+  const texts = new Map();
+  for (const t of parse(readFileSync(twcs), { columns: true, bom: true, relax_column_count: true })) texts.set(`twcs:${t.tweet_id}`, t.text);
+  for (const r of parse(readFileSync(threads), { columns: true, bom: true, relax_column_count: true })) {
+    [...(r.context ?? '').matchAll(/<rep__\s+__cust__\s+(.*?)\s*__rep>/gs)].forEach((m, i) => texts.set(`air:${r.first_tweet_id}:${i}`, m[1]));
+  }
+  for (const [name, text] of Object.entries(JSON.parse(readFileSync(macros, 'utf8')))) texts.set(`paysend:${name}`, String(text));
+  return parse(readFileSync(new URL('./data/agent-turn-labels.csv', import.meta.url)), { columns: true })
+    .map((r) => ({ id: r.id, text: texts.get(r.id), categories: r.categories.split(' ').filter(Boolean) }));
 }

@@ -1,6 +1,7 @@
 // Runs every detector that reads a turn's role and gathers what they found.
 import { createSentenceScorer } from '../nlp/wink.js';
 import type { Detector, Finding, Role, Sentiment, TurnText } from './detector.js';
+import { createLearnedEmpathyDetector, loadEmpathyModel } from './learned-empathy.js';
 import { loadBuiltinRules, loadLexicon } from './load-rules.js';
 import { compilePhraseRules } from './phrase-detector.js';
 import type { RuleSpec } from './rule-spec.js';
@@ -40,8 +41,11 @@ export class DetectionEngine {
     const result: TurnAnalysis = { sentiment: null, findings: [] };
     const detectors = this.byRole[role];
     if (detectors.length === 0) return result;
+    let setAside: Set<string> | undefined;
     const sink = {
       addFinding: (finding: Finding) => void result.findings.push(finding),
+      setAside: (category: string) => void (setAside ??= new Set()).add(category),
+      settled: (category: string) => setAside?.has(category) === true || result.findings.some((f) => f.category === category),
       setSentiment: (sentiment: Sentiment) => void (result.sentiment = sentiment),
     };
     for (const detector of detectors) detector.detect(turn, sink);
@@ -58,7 +62,8 @@ export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules(), opti
   const reads = (role: Role): boolean => options.roles?.includes(role) ?? true;
   const detectors: Detector[] = [];
   if (options.sentiment !== false && reads('customer')) detectors.push(createSentimentDetector(createSentenceScorer(), createSentimentModel(loadSentimentModel(), loadFeatureContext())));
-  if (reads('agent')) detectors.push(compilePhraseRules(rules, lexicon));
+  // The learned model reports only categories the phrase rules neither found nor set aside in the turn.
+  if (reads('agent')) detectors.push(compilePhraseRules(rules, lexicon), createLearnedEmpathyDetector(loadEmpathyModel(), { negators: lexicon.negators, window: lexicon.negationWindow }));
   // On customer turns, temper phrases and shouting mark hostile text: the anger an agent absorbs.
   if (reads('customer')) detectors.push(compilePhraseRules(rules.filter((r) => r.kind === 'temper'), lexicon, ['customer']), createShoutingDetector(lexicon.acronyms, ['customer'], lexicon.cheer));
   if (reads('agent')) detectors.push(createShoutingDetector(lexicon.acronyms, ['agent'], lexicon.cheer, lexicon.pointed));

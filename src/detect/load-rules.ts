@@ -42,10 +42,11 @@ export function loadBuiltinRules(): RuleSpec[] {
   return [...builtin];
 }
 
-/** The built-in rule files, parsed and checked (the build writes the result as JSON). */
-export function loadBuiltinRuleFiles(): RuleSpec[] {
-  const files = readdirSync(BUILTIN_RULES_DIR).filter((f) => /\.ya?ml$/.test(f) && f !== LEXICON_FILE).sort();
-  return loadRuleFiles(files.map((f) => path.join(BUILTIN_RULES_DIR, f)), BUILTIN_RULES_DIR);
+/** The built-in rule files, parsed and checked (the build writes the result as JSON); or those of
+ * another folder laid out the same way (an older release's, to measure against). */
+export function loadBuiltinRuleFiles(dir: string = BUILTIN_RULES_DIR): RuleSpec[] {
+  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) && f !== LEXICON_FILE).sort();
+  return loadRuleFiles(files.map((f) => path.join(dir, f)), dir);
 }
 
 export function loadRuleFiles(files: string[], relativeTo: string, options: { customCategories?: boolean } = {}): RuleSpec[] {
@@ -122,8 +123,8 @@ export function reportCutHashtags(root: Parameters<typeof visit>[0], report: (no
   });
 }
 
-export function loadLexicon(): Lexicon {
-  const file = path.join(BUILTIN_RULES_DIR, LEXICON_FILE);
+export function loadLexicon(dir: string = BUILTIN_RULES_DIR): Lexicon {
+  const file = path.join(dir, LEXICON_FILE);
   const data = parseDocument(readFileSync(file, 'utf8')).toJSON() as { fillers: string[]; negators: string[]; negationWindow: number; clauseWords: string[]; notNegating: string[]; clauseSubjects: string[]; subjectTakers: string[]; acronyms: string[]; cheer: string[]; pointed: string[] };
   return { fillers: new Set(data.fillers), negators: new Set(data.negators), negationWindow: data.negationWindow, clauseWords: new Set(data.clauseWords), notNegating: data.notNegating.map((idiom) => tokenize(idiom).map((t) => t.norm)), clauseSubjects: new Set(data.clauseSubjects), subjectTakers: new Set(data.subjectTakers), acronyms: new Set(data.acronyms), cheer: new Set(data.cheer), pointed: new Set(data.pointed) };
 }

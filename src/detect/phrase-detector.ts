@@ -64,6 +64,7 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
             (spec.negation === 'respect' && negatedBefore(tokens, match.start, lexicon)) ||
             excepted(rule.exceptions, tokens, match.start, match.end) ||
             (spec.unless.cheering && (cheering ??= isCheering(turn, lexicon.cheer)));
+          if (suppressed) sink.setAside(spec.category);
           if (suppressed || fired?.has(ruleIndex) || match.start < (coveredTo?.get(spec.category) ?? 0)) continue;
           (fired ??= new Set()).add(ruleIndex);
           (coveredTo ??= new Map()).set(spec.category, match.end);

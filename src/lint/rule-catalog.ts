@@ -1,5 +1,6 @@
 // Every rule attune knows, for `attune rules`, SARIF metadata and config checks: the built-in lint
-// checks, the phrase rules (built-in and the team's), and shouting.
+// checks, the phrase rules (built-in and the team's), shouting and the learned empathy model.
+import { LEARNED_RULE } from '../detect/learned-empathy.js';
 import type { RuleSpec } from '../detect/rule-spec.js';
 import { LINT_RULES } from './lint-rules.js';
 import type { Severity } from './severity.js';
@@ -21,6 +22,14 @@ export const SHOUTING_RULE: CatalogEntry = {
   lints: true,
 };
 
+const LEARNED_EMPATHY: CatalogEntry = {
+  id: LEARNED_RULE,
+  kind: 'empathy',
+  severity: 'info',
+  description: 'The learned empathy model reads apology, acknowledgement, validation or reassurance, at 90% or more, in words no phrase rule found or set aside.',
+  lints: false,
+};
+
 export function ruleCatalog(phraseRules: RuleSpec[]): CatalogEntry[] {
   const entries: CatalogEntry[] = [
     ...LINT_RULES.map((r) => ({ id: r.id, kind: 'check', severity: r.severity, description: r.description, lints: true })),
@@ -32,6 +41,7 @@ export function ruleCatalog(phraseRules: RuleSpec[]): CatalogEntry[] {
       lints: r.kind === 'temper' || r.kind === 'custom',
     })),
     SHOUTING_RULE,
+    LEARNED_EMPATHY,
   ];
   return entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

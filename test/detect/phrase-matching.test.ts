@@ -131,7 +131,7 @@ describe('rule exceptions', () => {
   const matches = (window: number, text: string): boolean => {
     const { rule } = checkRule({ id: 'team/on-it', category: 'reassurance', message: 'm', phrases: ['on it'], unless: { followedBy: ['later'], precededBy: ['not'], window }, negation: 'ignore', examples: { match: ['on it'] } }, 'test');
     const found: string[] = [];
-    compilePhraseRules([rule!], loadLexicon()).detect({ text, tokens: tokenize(text) } as TurnText, { addFinding: (f) => void found.push(f.match) } as DetectionSink);
+    compilePhraseRules([rule!], loadLexicon()).detect({ text, tokens: tokenize(text) } as TurnText, { addFinding: (f) => void found.push(f.match), setAside: () => {} } as DetectionSink);
     return found.length > 0;
   };
 
@@ -148,7 +148,7 @@ describe('rule exceptions', () => {
     const { rule } = checkRule({ id: 'team/get-there', category: 'reassurance', message: 'm', phrases: ['get you there'], unless: { precededBy: ['continue working with our team on the ground to'], window: 1 }, negation: 'ignore', examples: { match: ['get you there'] } }, 'test');
     const found = (text: string): string[] => {
       const out: string[] = [];
-      compilePhraseRules([rule!], loadLexicon()).detect({ text, tokens: tokenize(text) } as TurnText, { addFinding: (f) => void out.push(f.match) } as DetectionSink);
+      compilePhraseRules([rule!], loadLexicon()).detect({ text, tokens: tokenize(text) } as TurnText, { addFinding: (f) => void out.push(f.match), setAside: () => {} } as DetectionSink);
       return out;
     };
     expect(found('Please continue working with our team on the ground to get you there.')).toEqual([]);
@@ -162,7 +162,7 @@ describe('rule exceptions', () => {
     const spec = { id: 'team/on-it', category: 'reassurance', message: 'm', phrases: ['on it'], unless, negation: 'ignore', examples: { match: ['on it'] } };
     const found = (text: string): number => {
       const out: string[] = [];
-      compilePhraseRules([checkRule(spec, 'test').rule!], loadLexicon()).detect({ text, tokens: tokenize(text) } as TurnText, { addFinding: (f) => void out.push(f.match) } as DetectionSink);
+      compilePhraseRules([checkRule(spec, 'test').rule!], loadLexicon()).detect({ text, tokens: tokenize(text) } as TurnText, { addFinding: (f) => void out.push(f.match), setAside: () => {} } as DetectionSink);
       return out.length;
     };
     expect(found('on it but slowly')).toBe(0);
@@ -179,7 +179,7 @@ describe('rule exceptions', () => {
     const spec = (cheering: unknown) => ({ id: 'team/nice-try', category: 'condescension', message: 'm', phrases: ['nice try'], unless: { cheering }, examples: { match: ['nice try'] } });
     const hits = (cheering: boolean, text: string) => {
       const found: string[] = [];
-      compilePhraseRules([checkRule(spec(cheering), 'test').rule!], loadLexicon()).detect({ text, tokens: tokenize(text) } as TurnText, { addFinding: (f) => void found.push(f.match) } as DetectionSink);
+      compilePhraseRules([checkRule(spec(cheering), 'test').rule!], loadLexicon()).detect({ text, tokens: tokenize(text) } as TurnText, { addFinding: (f) => void found.push(f.match), setAside: () => {} } as DetectionSink);
       return found.length;
     };
     expect(hits(true, 'Nice try, Dave! Happy birthday!')).toBe(0);
@@ -195,7 +195,7 @@ describe('phrases that start at the same word', () => {
     checkRule({ id, category, message: 'm', phrases, negation: 'ignore', examples: { match: [phrases[0]!] } }, 'test').rule!;
   const found = (rules: ReturnType<typeof rule>[], text: string) => {
     const out: string[] = [];
-    compilePhraseRules(rules, loadLexicon()).detect({ text, tokens: tokenize(text) } as TurnText, { addFinding: (f) => void out.push(`${f.category}:${f.match}`) } as DetectionSink);
+    compilePhraseRules(rules, loadLexicon()).detect({ text, tokens: tokenize(text) } as TurnText, { addFinding: (f) => void out.push(`${f.category}:${f.match}`), setAside: () => {} } as DetectionSink);
     return out;
   };
 
@@ -213,7 +213,7 @@ describe('phrases that start at the same word', () => {
   it('give the words to the later of two rules of one category (a team rule after the built-in ones), once', () => {
     const rules = [rule('t/ack', 'acknowledgement', ['sorry for the frustration']), rule('t/apology', 'apology', ['sorry for the frustration']), rule('team/apology', 'apology', ['sorry for the frustration'])];
     const out: string[] = [];
-    compilePhraseRules(rules, loadLexicon()).detect({ text: 'Sorry for the frustration.', tokens: tokenize('Sorry for the frustration.') } as TurnText, { addFinding: (f) => void out.push(f.rule) } as DetectionSink);
+    compilePhraseRules(rules, loadLexicon()).detect({ text: 'Sorry for the frustration.', tokens: tokenize('Sorry for the frustration.') } as TurnText, { addFinding: (f) => void out.push(f.rule), setAside: () => {} } as DetectionSink);
     expect(out).toEqual(['t/ack', 'team/apology']);
   });
 });
@@ -222,7 +222,7 @@ describe('quotes', () => {
   const quoted = (phrases: string[], text: string) => {
     const { rule } = checkRule({ id: 't/quote', category: 'reassurance', message: 'm', phrases, negation: 'ignore', examples: { match: [text] } }, 'test');
     const out: string[] = [];
-    compilePhraseRules([rule!], loadLexicon()).detect({ text, tokens: tokenize(text) } as TurnText, { addFinding: (f) => void out.push(f.match) } as DetectionSink);
+    compilePhraseRules([rule!], loadLexicon()).detect({ text, tokens: tokenize(text) } as TurnText, { addFinding: (f) => void out.push(f.match), setAside: () => {} } as DetectionSink);
     return out;
   };
 

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { EMPATHY_CATEGORIES, type Finding } from '../../src/detect/detector.js';
+import { gramFeatures, gramWords } from '../../src/detect/empathy-grams.js';
+import { createDefaultEngine } from '../../src/detect/engine.js';
+import { createLearnedEmpathyDetector, LEARNED_RULE, loadEmpathyModel, type EmpathyModel } from '../../src/detect/learned-empathy.js';
+import { loadLexicon } from '../../src/detect/load-rules.js';
+import { tokenize } from '../../src/detect/tokenize.js';
+import { ruleCatalog } from '../../src/lint/rule-catalog.js';
+
+const negation = { negators: loadLexicon().negators, window: 3 };
+
+/** A model that knows three grams: "we hear you" and "hear you" lean to acknowledgement, "sorry" to apology. */
+const small: EmpathyModel = {
+  categories: ['apology', 'acknowledgement', 'validation', 'reassurance'],
+  threshold: 0.8,
+  bias: [-2, -2, -2, -2],
+  weights: { 'we hear you': [0, 2, 0, 0], 'hear you': [0, 1.5, 0, 0], sorry: [4, 0, 0, 0], '<s> thanks': [0, -0.5, 0, 0] },
+};
+
+function detect(text: string, model: EmpathyModel = small, alreadyFound: string[] = []): Finding[] {
+  const findings: Finding[] = [];
+  const sink = { addFinding: (f: Finding) => void findings.push(f), setSentiment: () => {}, setAside: () => {}, settled: (c: string) => alreadyFound.includes(c) };
+  createLearnedEmpathyDetector(model, negation).detect({ text, tokens: tokenize(text) }, sink);
+  return findings;
+}
+
+describe('the words the learned model reads', () => {
+  it('names every word, pair and triple, with the message start and end as words', () => {
+    const features = [...gramFeatures(tokenize('We can wait.'), negation)];
+    expect(features.map(([gram]) => gram)).toEqual([
+      '<s>', '<s> we', '<s> we can', 'we', 'we can', 'we can wait', 'can', 'can wait', 'can wait .',
+      'wait', 'wait .', 'wait . </s>', '.', '. </s>', '</s>',
+    ]);
+    expect(features.every(([, value]) => value === 1)).toBe(true);
+  });
+
+  it('numbers the sentences, a closing mark and the end marker belonging to the sentence they close', () => {
+    const { words, sentences } = gramWords(tokenize('Sorry! We hear you. Thanks'), negation);
+    expect(words).toEqual(['<s>', 'sorry', '!', 'we', 'hear', 'you', '.', 'thanks', '</s>']);
+    expect(sentences).toEqual([0, 0, 0, 1, 1, 1, 1, 2, 2]);
+    expect(gramWords(tokenize('We hear you.'), negation).sentences).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it('marks the words a negator reaches, up to the window and the end of the clause', () => {
+    expect(gramWords(tokenize("I don't understand a single word of it, sorry"), negation).words).toEqual(
+      ['<s>', 'i', 'do', 'not', 'not_understand', 'not_a', 'not_single', 'word', 'of', 'it', ',', 'sorry', '</s>'],
+    );
+    expect(gramWords(tokenize('No, we hear you'), negation).words).toEqual(['<s>', 'no', ',', 'we', 'hear', 'you', '</s>']);
+  });
+});
+
+describe('the learned empathy detector', () => {
+  it('reports a category at or above the threshold, quoting the sentence that weighs most for it', () => {
+    // acknowledgement: -2 + 2 + 1.5 = 1.5, a probability of 0.82
+    const [finding, ...rest] = detect('Got the details. We hear you, Sam.');
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ rule: LEARNED_RULE, kind: 'empathy', category: 'acknowledgement', match: 'We hear you, Sam' });
+    expect(finding!.message).toBe("Agent's words read as acknowledgement to the learned model (81%): 'We hear you, Sam'.");
+  });
+
+  it('stays silent below the threshold, where a negative weight pulls the score down, and on negated words', () => {
+    expect(detect('Thanks, we hear you')).toEqual([]);
+    expect(detect('We hear nothing')).toEqual([]);
+    expect(detect('We never hear you')).toEqual([]);
+    expect(detect('')).toEqual([]);
+  });
+
+  it('adds nothing for a category an earlier detector found in the turn', () => {
+    expect(detect('Sorry. We hear you.', small, ['apology']).map((f) => f.category)).toEqual(['acknowledgement']);
+    expect(detect('Sorry. We hear you.', small, ['apology', 'acknowledgement'])).toEqual([]);
+  });
+
+  it('quotes each category from its own sentence', () => {
+    expect(detect('We hear you. So sorry!').map((f) => [f.category, f.match])).toEqual([['apology', 'So sorry'], ['acknowledgement', 'We hear you']]);
+  });
+
+  it('reads the threshold from the model', () => {
+    expect(detect('We hear you', { ...small, threshold: 0.9 })).toEqual([]);
+  });
+});
+
+describe('the shipped model', () => {
+  const model = loadEmpathyModel();
+
+  it('weighs the four empathy categories with grams of one to three words', () => {
+    expect(model.categories).toEqual([...EMPATHY_CATEGORIES]);
+    expect(model.threshold).toBeGreaterThan(0.5);
+    expect(model.threshold).toBeLessThan(1);
+    const grams = Object.entries(model.weights);
+    expect(grams.length).toBeGreaterThan(1000);
+    for (const [gram, weights] of grams) {
+      expect(gram.split(' ').length).toBeLessThanOrEqual(3);
+      expect(weights).toHaveLength(4);
+    }
+  });
+
+  it('is listed among the rules with the threshold it ships with', () => {
+    const entry = ruleCatalog([]).find((r) => r.id === LEARNED_RULE);
+    expect(entry).toMatchObject({ kind: 'empathy', lints: false });
+    expect(entry!.description).toContain(`${Math.round(model.threshold * 100)}% or more`);
+  });
+
+  it('only adds categories the phrase rules did not find, under its own rule', () => {
+    const engine = createDefaultEngine(undefined, { sentiment: false, roles: ['agent'] });
+    for (const text of ['So sorry about the delay, we understand how frustrating this is and we will sort it out.', 'I am sorry. I am so sorry. Sorry again!']) {
+      const empathy = engine.analyse('agent', text).findings.filter((f) => f.kind === 'empathy');
+      const learned = empathy.filter((f) => f.rule === LEARNED_RULE);
+      for (const f of learned) expect(empathy.filter((g) => g.category === f.category)).toEqual([f]);
+      expect(empathy.filter((f) => f.category === 'apology').map((f) => f.rule)).not.toContain(LEARNED_RULE);
+    }
+  });
+});
