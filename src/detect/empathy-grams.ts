@@ -10,6 +10,8 @@ export interface Negation {
 
 export const MESSAGE_START = '<s>';
 export const MESSAGE_END = '</s>';
+/** What marks a negated word. */
+export const NEGATED = 'not_';
 /** The longest run of words the model weighs. */
 export const MAX_GRAM = 3;
 const SENTENCE_END = /^[.!?\u3002\uff01\uff1f]+$/;
@@ -26,7 +28,7 @@ export function gramWords(tokens: readonly Token[], negation: Negation): { words
   for (const token of tokens) {
     const word = token.norm;
     if (isPunctuation(word)) reach = 0;
-    words.push(reach > 0 ? `not_${word}` : word);
+    words.push(reach > 0 ? NEGATED + word : word);
     sentences.push(sentence);
     reach = negation.negators.has(word) ? negation.window : Math.max(0, reach - 1);
     if (SENTENCE_END.test(word)) sentence += 1;

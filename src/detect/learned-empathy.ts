@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Detector, DetectionSink, TurnText } from './detector.js';
-import { gramWords, MAX_GRAM, type Negation } from './empathy-grams.js';
+import { gramWords, type Negation } from './empathy-grams.js';
+import { GramIndex } from './gram-index.js';
 import { isPunctuation } from './tokenize.js';
 
 export const EMPATHY_MODEL_FILE = fileURLToPath(new URL('./data/empathy-model.json', import.meta.url));
@@ -16,14 +17,10 @@ export interface EmpathyModel {
   /** A category is reported at or above this probability. */
   threshold: number;
   bias: number[];
-  /** Per gram (words joined by spaces), its weight toward each category, in log-odds. */
-  weights: Record<string, number[]>;
-}
-
-/** The grams as a tree of words, so a message is read without building a string per gram. */
-interface GramNode {
-  weights?: number[];
-  next?: Map<string, GramNode>;
+  /** The grams the model weighs, each its words joined by spaces. */
+  grams: string[];
+  /** Per gram, in the order of `grams`, its weight toward each category in turn, in log-odds. */
+  weights: number[];
 }
 
 export function loadEmpathyModel(): EmpathyModel {
@@ -31,52 +28,40 @@ export function loadEmpathyModel(): EmpathyModel {
 }
 
 export function createLearnedEmpathyDetector(model: EmpathyModel, negation: Negation): Detector {
-  const root = new Map<string, GramNode>();
-  for (const [gram, weights] of Object.entries(model.weights)) {
-    const words = gram.split(' ');
-    let level = root;
-    words.forEach((word, n) => {
-      let node = level.get(word);
-      if (!node) level.set(word, (node = {}));
-      if (n === words.length - 1) node.weights = weights;
-      else level = node.next ??= new Map();
-    });
-  }
-  const { categories, bias } = model;
+  const index = new GramIndex(model.grams, negation);
+  const { categories, bias, weights } = model;
+  const k = categories.length;
   const cut = Math.log(model.threshold / (1 - model.threshold));
+  // Reused from turn to turn: detect runs to the end before the next call.
+  const scores = new Float64Array(k);
+  const add = (row: number): void => {
+    for (let c = 0; c < k; c++) scores[c]! += weights[row * k + c]!;
+  };
+
+  /** The sentence whose grams weigh most toward category `c` (a gram belongs to its first word's). */
+  function weightiest(turn: TurnText, c: number): string {
+    const { sentences } = gramWords(turn.tokens, negation);
+    const sums: number[] = [];
+    index.forEachGram(turn.tokens, (row, start) => void (sums[sentences[start]!] = (sums[sentences[start]!] ?? 0) + weights[row * k + c]!));
+    let best = 0;
+    sums.forEach((sum, s) => void (sum > (sums[best] ?? -Infinity) && (best = s)));
+    return sentenceText(turn, sentences, best);
+  }
 
   return {
     id: 'learned-empathy',
     roles: ['agent'],
     detect(turn: TurnText, sink: DetectionSink): void {
-      const tokens = turn.tokens;
-      if (tokens.length === 0) return;
-      const { words, sentences } = gramWords(tokens, negation);
-      const scores = bias.slice();
-      const bySentence: number[][] = [];
-      for (let i = 0; i < words.length; i++) {
-        let level: Map<string, GramNode> | undefined = root;
-        for (let n = 0; n < MAX_GRAM && level && i + n < words.length; n++) {
-          const node: GramNode | undefined = level.get(words[i + n]!);
-          if (!node) break;
-          if (node.weights) {
-            const row = (bySentence[sentences[i]!] ??= categories.map(() => 0));
-            for (let c = 0; c < categories.length; c++) {
-              scores[c]! += node.weights[c]!;
-              row[c]! += node.weights[c]!;
-            }
-          }
-          level = node.next;
-        }
-      }
-      categories.forEach((category, c) => {
-        if (scores[c]! < cut || sink.settled(category)) return;
-        let best = 0;
-        bySentence.forEach((row, s) => void (row[c]! > (bySentence[best]?.[c] ?? -Infinity) && (best = s)));
-        const quote = sentenceText(turn, sentences, best);
+      if (turn.tokens.length === 0) return;
+      scores.set(bias);
+      index.forEachGram(turn.tokens, add);
+      for (let c = 0; c < k; c++) {
+        if (scores[c]! < cut || sink.settled(categories[c]!)) continue;
+        const category = categories[c]!;
         const percent = Math.floor(100 / (1 + Math.exp(-scores[c]!)));
+        const quote = weightiest(turn, c);
         sink.addFinding({ rule: LEARNED_RULE, kind: 'empathy', category, match: quote, message: `Agent's words read as ${category} to the learned model (${percent}%): '${quote}'.` });
-      });
+      }
     },
   };
 }

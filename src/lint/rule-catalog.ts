@@ -26,7 +26,7 @@ const LEARNED_EMPATHY: CatalogEntry = {
   id: LEARNED_RULE,
   kind: 'empathy',
   severity: 'info',
-  description: 'The learned empathy model reads apology, acknowledgement, validation or reassurance, at 90% or more, in words no phrase rule found or set aside.',
+  description: 'The learned empathy model reads apology, acknowledgement, validation or reassurance, at 80% or more, in words no phrase rule found or set aside.',
   lints: false,
 };
 

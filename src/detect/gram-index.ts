@@ -1,0 +1,97 @@
+// The learned empathy model's grams, indexed to read a message fast: each word an id, a pair of words
+// one number, a triple its pair's index and its last word, all found by number, and no string built.
+import { MESSAGE_END, MESSAGE_START, NEGATED, type Negation } from './empathy-grams.js';
+import { isPunctuation, type Token } from './tokenize.js';
+
+/** Word ids are below 2^14 and pair indexes below 2^16, so every key is a small integer. */
+const WORDS = 2 ** 14;
+const PAIRS = 2 ** 16;
+/** A token's code packs its word's id, the id of its negated form and whether it is a negator. */
+const NEGATED_SHIFT = 14;
+const NEGATOR = 2 ** 28;
+
+export class GramIndex {
+  private readonly ids = new Map<string, number>();
+  private readonly negatedIds = new Map<string, number>();
+  /** Per word the model holds or a negator: its code, one lookup per token. */
+  private readonly codes = new Map<string, number>();
+  private readonly wordRow: Int32Array;
+  private readonly pairs = new Map<number, number>();
+  private readonly pairRow: number[] = [];
+  private readonly triples = new Map<number, number>();
+  /** Per gram, the message it was last counted in: each gram counts once a message, as in training. */
+  private readonly seen: Uint32Array;
+  private stamp = 0;
+
+  /** `grams[row]` is the gram of row `row`: its words (as empathy-grams.ts writes them) joined by spaces. */
+  constructor(grams: readonly string[], private readonly negation: Negation) {
+    const id = (word: string): number => {
+      const [map, key] = word.startsWith(NEGATED) ? [this.negatedIds, word.slice(NEGATED.length)] : [this.ids, word];
+      let found = map.get(key);
+      if (found === undefined) map.set(key, (found = this.ids.size + this.negatedIds.size + 1));
+      return found;
+    };
+    const rows: [number[], number][] = grams.map((gram, row) => [gram.split(' ').map(id), row]);
+    if (this.ids.size + this.negatedIds.size >= WORDS) throw new Error(`the empathy model has more than ${WORDS - 1} words`);
+    this.wordRow = new Int32Array(WORDS).fill(-1);
+    const pairOf = (a: number, b: number): number => {
+      let pair = this.pairs.get(a * WORDS + b);
+      if (pair === undefined) this.pairs.set(a * WORDS + b, (pair = this.pairRow.push(-1) - 1));
+      return pair;
+    };
+    for (const [[a, b, c], row] of rows) {
+      if (b === undefined) this.wordRow[a!] = row;
+      else if (c === undefined) this.pairRow[pairOf(a!, b)] = row;
+      else this.triples.set(pairOf(a!, b) * WORDS + c, row);
+    }
+    if (this.pairRow.length >= PAIRS) throw new Error(`the empathy model has more than ${PAIRS - 1} word pairs`);
+    for (const word of new Set([...this.ids.keys(), ...this.negatedIds.keys(), ...negation.negators])) {
+      this.codes.set(word, (this.ids.get(word) ?? 0) | ((this.negatedIds.get(word) ?? 0) << NEGATED_SHIFT) | (negation.negators.has(word) ? NEGATOR : 0));
+    }
+    this.seen = new Uint32Array(grams.length);
+  }
+
+  /** Calls `visit(row, start)` once for each gram of the model the message holds, `start` being where
+   * its first word is among the message's words (0 is the message's start, as in `gramWords`). */
+  forEachGram(tokens: readonly Token[], visit: (row: number, start: number) => void): void {
+    if (++this.stamp === 2 ** 32) this.seen.fill(0), (this.stamp = 1);
+    const { seen, stamp, wordRow, pairRow, pairs, triples, codes } = this;
+    const window = this.negation.window;
+    const start = this.ids.get(MESSAGE_START) ?? 0;
+    const end = this.ids.get(MESSAGE_END) ?? 0;
+    let previous = 0;
+    let previousPair = -1;
+    let reach = 0;
+    for (let i = 0; i <= tokens.length + 1; i++) {
+      let word: number;
+      if (i === 0) word = start;
+      else if (i > tokens.length) word = end;
+      else {
+        const norm = tokens[i - 1]!.norm;
+        const code = codes.get(norm) ?? 0;
+        if (reach > 0 && isPunctuation(norm)) reach = 0;
+        word = reach > 0 ? (code >>> NEGATED_SHIFT) & (WORDS - 1) : code & (WORDS - 1);
+        reach = code & NEGATOR ? window : reach > 0 ? reach - 1 : 0;
+      }
+      if (word === 0) {
+        previous = 0;
+        previousPair = -1;
+        continue;
+      }
+      const row = wordRow[word]!;
+      if (row >= 0 && seen[row] !== stamp) (seen[row] = stamp), visit(row, i);
+      let pair = -1;
+      if (previous !== 0) {
+        pair = pairs.get(previous * WORDS + word) ?? -1;
+        const pairGram = pair >= 0 ? pairRow[pair]! : -1;
+        if (pairGram >= 0 && seen[pairGram] !== stamp) (seen[pairGram] = stamp), visit(pairGram, i - 1);
+      }
+      if (previousPair >= 0) {
+        const triple = triples.get(previousPair * WORDS + word);
+        if (triple !== undefined && seen[triple] !== stamp) (seen[triple] = stamp), visit(triple, i - 2);
+      }
+      previous = word;
+      previousPair = pair;
+    }
+  }
+}
