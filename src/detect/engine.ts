@@ -62,10 +62,11 @@ export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules(), opti
   const reads = (role: Role): boolean => options.roles?.includes(role) ?? true;
   const detectors: Detector[] = [];
   if (options.sentiment !== false && reads('customer')) detectors.push(createSentimentDetector(createSentenceScorer(), createSentimentModel(loadSentimentModel(), loadFeatureContext())));
-  // The learned model reports only categories the phrase rules neither found nor set aside in the turn.
-  if (reads('agent')) detectors.push(compilePhraseRules(rules, lexicon), createLearnedEmpathyDetector(loadEmpathyModel(), { negators: lexicon.negators, window: lexicon.negationWindow }));
+  if (reads('agent')) detectors.push(compilePhraseRules(rules, lexicon));
   // On customer turns, temper phrases and shouting mark hostile text: the anger an agent absorbs.
   if (reads('customer')) detectors.push(compilePhraseRules(rules.filter((r) => r.kind === 'temper'), lexicon, ['customer']), createShoutingDetector(lexicon.acronyms, ['customer'], lexicon.cheer));
   if (reads('agent')) detectors.push(createShoutingDetector(lexicon.acronyms, ['agent'], lexicon.cheer, lexicon.pointed));
+  // Last: the learned model speaks only where the phrase rules did not, and not in a turn with temper.
+  if (reads('agent')) detectors.push(createLearnedEmpathyDetector(loadEmpathyModel(), { negators: lexicon.negators, window: lexicon.negationWindow }));
   return new DetectionEngine(detectors);
 }

@@ -1,10 +1,10 @@
 // The learned empathy detector: a logistic model per empathy category over the words of an agent message
 // (empathy-grams.ts), trained on labeled messages by scripts/train-empathy.mjs. It reports a category the
-// phrase rules neither found nor set aside (by a negation or an exception) in the turn, when the model's
-// probability reaches its threshold, quoting the sentence that weighs most for that category.
+// phrase rules neither found nor set aside (by a negation or an exception) in a turn without temper, when
+// the model's probability reaches its threshold, quoting the sentence that weighs most for that category.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Detector, DetectionSink, TurnText } from './detector.js';
+import { TEMPER_CATEGORIES, type Detector, type DetectionSink, type TurnText } from './detector.js';
 import { gramWords, type Negation } from './empathy-grams.js';
 import { GramIndex } from './gram-index.js';
 import { isPunctuation } from './tokenize.js';
@@ -52,7 +52,9 @@ export function createLearnedEmpathyDetector(model: EmpathyModel, negation: Nega
     id: 'learned-empathy',
     roles: ['agent'],
     detect(turn: TurnText, sink: DetectionSink): void {
-      if (turn.tokens.length === 0) return;
+      // Trained on replies with next to no temper, the model does not know hostile words: "you should
+      // have read the notes" weighs as a stated standard. In a turn with temper it says nothing.
+      if (turn.tokens.length === 0 || TEMPER_CATEGORIES.some((category) => sink.settled(category))) return;
       scores.set(bias);
       index.forEachGram(turn.tokens, add);
       for (let c = 0; c < k; c++) {

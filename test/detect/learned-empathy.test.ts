@@ -71,6 +71,11 @@ describe('the learned empathy detector', () => {
     expect(detect('Sorry. We hear you.', small, ['apology', 'acknowledgement'])).toEqual([]);
   });
 
+  it('says nothing in a turn where temper was found', () => {
+    expect(detect('We hear you', small, ['blame'])).toEqual([]);
+    expect(detect('We hear you', small, ['shouting'])).toEqual([]);
+  });
+
   it('quotes each category from its own sentence', () => {
     expect(detect('We hear you. So sorry!').map((f) => [f.category, f.match])).toEqual([['apology', 'So sorry'], ['acknowledgement', 'We hear you']]);
   });
