@@ -16,9 +16,9 @@ export class GramIndex {
   /** Per word the model holds or a negator: its code, one lookup per token. */
   private readonly codes = new Map<string, number>();
   private readonly wordRow: Int32Array;
-  private readonly pairs = new Map<number, number>();
+  private readonly pairs: IntTable;
   private readonly pairRow: number[] = [];
-  private readonly triples = new Map<number, number>();
+  private readonly triples: IntTable;
   /** Per gram, the message it was last counted in: each gram counts once a message, as in training. */
   private readonly seen: Uint32Array;
   private stamp = 0;
@@ -34,9 +34,12 @@ export class GramIndex {
     const rows: [number[], number][] = grams.map((gram, row) => [gram.split(' ').map(id), row]);
     if (this.ids.size + this.negatedIds.size >= WORDS) throw new Error(`the empathy model has more than ${WORDS - 1} words`);
     this.wordRow = new Int32Array(WORDS).fill(-1);
+    const longer = rows.filter(([words]) => words.length > 1).length;
+    this.pairs = new IntTable(longer);
+    this.triples = new IntTable(longer);
     const pairOf = (a: number, b: number): number => {
       let pair = this.pairs.get(a * WORDS + b);
-      if (pair === undefined) this.pairs.set(a * WORDS + b, (pair = this.pairRow.push(-1) - 1));
+      if (pair < 0) this.pairs.set(a * WORDS + b, (pair = this.pairRow.push(-1) - 1));
       return pair;
     };
     for (const [[a, b, c], row] of rows) {
@@ -51,11 +54,19 @@ export class GramIndex {
     this.seen = new Uint32Array(grams.length);
   }
 
-  /** Calls `visit(row, start)` once for each gram of the model the message holds, `start` being where
-   * its first word is among the message's words (0 is the message's start, as in `gramWords`). */
-  forEachGram(tokens: readonly Token[], visit: (row: number, start: number) => void): void {
+  /** The rows of the grams of the model the message holds, each once, in `rows[0..n)`, with where each
+   * gram's first word is among the message's words in `starts` (0 is the message's start, as in
+   * `gramWords`); returns n. Both arrays are reused by the next call. */
+  rows = new Int32Array(64);
+  starts = new Int32Array(64);
+  collect(tokens: readonly Token[]): number {
+    if (this.rows.length < 3 * (tokens.length + 2)) {
+      this.rows = new Int32Array(6 * (tokens.length + 2));
+      this.starts = new Int32Array(6 * (tokens.length + 2));
+    }
+    let n = 0;
     if (++this.stamp === 2 ** 32) this.seen.fill(0), (this.stamp = 1);
-    const { seen, stamp, wordRow, pairRow, pairs, triples, codes } = this;
+    const { seen, stamp, wordRow, pairRow, pairs, triples, codes, rows, starts } = this;
     const window = this.negation.window;
     const start = this.ids.get(MESSAGE_START) ?? 0;
     const end = this.ids.get(MESSAGE_END) ?? 0;
@@ -79,19 +90,53 @@ export class GramIndex {
         continue;
       }
       const row = wordRow[word]!;
-      if (row >= 0 && seen[row] !== stamp) (seen[row] = stamp), visit(row, i);
+      if (row >= 0 && seen[row] !== stamp) (seen[row] = stamp), (rows[n] = row), (starts[n++] = i);
       let pair = -1;
       if (previous !== 0) {
-        pair = pairs.get(previous * WORDS + word) ?? -1;
+        pair = pairs.get(previous * WORDS + word);
         const pairGram = pair >= 0 ? pairRow[pair]! : -1;
-        if (pairGram >= 0 && seen[pairGram] !== stamp) (seen[pairGram] = stamp), visit(pairGram, i - 1);
+        if (pairGram >= 0 && seen[pairGram] !== stamp) (seen[pairGram] = stamp), (rows[n] = pairGram), (starts[n++] = i - 1);
       }
       if (previousPair >= 0) {
         const triple = triples.get(previousPair * WORDS + word);
-        if (triple !== undefined && seen[triple] !== stamp) (seen[triple] = stamp), visit(triple, i - 2);
+        if (triple >= 0 && seen[triple] !== stamp) (seen[triple] = stamp), (rows[n] = triple), (starts[n++] = i - 2);
       }
       previous = word;
       previousPair = pair;
     }
+    return n;
+  }
+}
+
+/** A map of small non-negative integers to non-negative integers in two typed arrays, found by open
+ * addressing: no boxed numbers and no hashing by the engine, for the lookups made at every token. */
+class IntTable {
+  private readonly keys: Int32Array;
+  private readonly values: Int32Array;
+  private readonly shift: number;
+  private readonly mask: number;
+
+  constructor(capacity: number) {
+    const bits = Math.max(4, Math.ceil(Math.log2(capacity * 2 + 1)));
+    this.keys = new Int32Array(2 ** bits).fill(-1);
+    this.values = new Int32Array(2 ** bits);
+    this.shift = 32 - bits;
+    this.mask = 2 ** bits - 1;
+  }
+
+  /** The value of `key`, or -1. */
+  get(key: number): number {
+    for (let i = Math.imul(key, 0x9e3779b1) >>> this.shift; ; i = (i + 1) & this.mask) {
+      const found = this.keys[i]!;
+      if (found === key) return this.values[i]!;
+      if (found === -1) return -1;
+    }
+  }
+
+  set(key: number, value: number): void {
+    let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (this.keys[i] !== -1 && this.keys[i] !== key) i = (i + 1) & this.mask;
+    this.keys[i] = key;
+    this.values[i] = value;
   }
 }

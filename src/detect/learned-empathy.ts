@@ -29,20 +29,22 @@ export function loadEmpathyModel(): EmpathyModel {
 
 export function createLearnedEmpathyDetector(model: EmpathyModel, negation: Negation): Detector {
   const index = new GramIndex(model.grams, negation);
-  const { categories, bias, weights } = model;
+  const { categories, bias } = model;
+  const weights = Float64Array.from(model.weights);
   const k = categories.length;
   const cut = Math.log(model.threshold / (1 - model.threshold));
   // Reused from turn to turn: detect runs to the end before the next call.
   const scores = new Float64Array(k);
-  const add = (row: number): void => {
-    for (let c = 0; c < k; c++) scores[c]! += weights[row * k + c]!;
-  };
 
   /** The sentence whose grams weigh most toward category `c` (a gram belongs to its first word's). */
   function weightiest(turn: TurnText, c: number): string {
     const { sentences } = gramWords(turn.tokens, negation);
     const sums: number[] = [];
-    index.forEachGram(turn.tokens, (row, start) => void (sums[sentences[start]!] = (sums[sentences[start]!] ?? 0) + weights[row * k + c]!));
+    const n = index.collect(turn.tokens);
+    for (let g = 0; g < n; g++) {
+      const s = sentences[index.starts[g]!]!;
+      sums[s] = (sums[s] ?? 0) + weights[index.rows[g]! * k + c]!;
+    }
     let best = 0;
     sums.forEach((sum, s) => void (sum > (sums[best] ?? -Infinity) && (best = s)));
     return sentenceText(turn, sentences, best);
@@ -56,7 +58,9 @@ export function createLearnedEmpathyDetector(model: EmpathyModel, negation: Nega
       // have read the notes" weighs as a stated standard. In a turn with temper it says nothing.
       if (turn.tokens.length === 0 || TEMPER_CATEGORIES.some((category) => sink.settled(category))) return;
       scores.set(bias);
-      index.forEachGram(turn.tokens, add);
+      const n = index.collect(turn.tokens);
+      const rows = index.rows;
+      for (let g = 0; g < n; g++) for (let c = 0, at = rows[g]! * k; c < k; c++) scores[c]! += weights[at + c]!;
       for (let c = 0; c < k; c++) {
         if (scores[c]! < cut || sink.settled(categories[c]!)) continue;
         const category = categories[c]!;
