@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Trains the learned empathy model shipped in src/detect/data/empathy-model.json, reproducibly.
 //   npm run build && node scripts/train-empathy.mjs [../shared/data] [--dry-run]
-//   node scripts/train-empathy.mjs ../shared/data --time-split 41431 [--until N] [--rules RULES_FOLDER]
+//   node scripts/train-empathy.mjs ../shared/data --time-split 41431 [--until N] [--rules RULES_FOLDER] [--options JSON]
 // Training data: the maintainers' labeled agent messages (scripts/data/agent-turn-labels.csv, text from
 // the shared data) and the half of empathy/agent-turns-dev.jsonl the rules are written from (even lines);
 // the other half of that file is held out and never read here. One logistic model per empathy category
@@ -27,9 +27,10 @@ import { labeledAgentMessages } from './held-out.mjs';
 
 const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const data = path.resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--time') && args[i - 1] !== '--until' && args[i - 1] !== '--rules') ?? '../shared/data');
+const data = path.resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--time') && args[i - 1] !== '--until' && args[i - 1] !== '--rules' && args[i - 1] !== '--options') ?? '../shared/data');
 const CATEGORIES = ['apology', 'acknowledgement', 'validation', 'reassurance'];
-const OPTIONS = { epochs: 5, learningRate: 0.1, l2: 1e-4, minCount: 5, balanced: false, seed: 7 };
+/** Training settings; `--options '{"epochs":8}'` overrides them, to compare settings on a time split. */
+const OPTIONS = { epochs: 5, learningRate: 0.1, l2: 1e-4, minCount: 5, balanced: false, seed: 7, ...JSON.parse(option('--options') ?? '{}') };
 const PRUNE = 0.1;
 const lexicon = loadLexicon();
 const NEGATION = { negators: lexicon.negators, window: lexicon.negationWindow };
@@ -102,3 +103,9 @@ console.log(`| | empathy | ${CATEGORIES.join(' | ')} |\n|---|---|${CATEGORIES.ma
 for (const [name, found] of Object.entries(table)) {
   console.log(`| ${name} | ${f1(found, (s) => s.size > 0)} | ${CATEGORIES.map((c) => f1(found, (s) => s.has(c))).join(' | ')} |`);
 }
+// How often a category the model adds (one the rules did not find) is what the labels give.
+const shipped = `rules and model (${THRESHOLD})`;
+const added = CATEGORIES.map((c) => test.map((r, i) => [table[shipped][i].has(c) && !table['phrase rules'][i].has(c), r.categories.includes(c)]).filter(([add]) => add));
+const agree = added.map((pairs) => pairs.filter(([, gold]) => gold).length);
+const share = (a, n) => `${a} of ${n}${n ? ` (${Math.round((100 * a) / n)}%)` : ''}`;
+console.log(`\ncategories the model adds at ${THRESHOLD} that the labels give: ${share(agree.reduce((a, b) => a + b, 0), added.reduce((a, p) => a + p.length, 0))}; ${CATEGORIES.map((c, i) => `${c} ${share(agree[i], added[i].length)}`).join(', ')}`);
