@@ -27,6 +27,8 @@ export interface AuditOptions extends ExtractOptions {
   stdin: Readable;
   /** The phrase rules in use: for detection, and for the better phrasings coaching items suggest. */
   rules: RuleSpec[];
+  /** Whether the learned empathy model reads agent turns (default: it does). */
+  learned?: boolean;
   /** Coaching items kept per agent. */
   coaching: number;
   /** --redact: mask personal data in every quote. */
@@ -62,7 +64,7 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
     options.onConversation?.(turns);
   };
   const redact = options.redact === true;
-  const sink = createScoringSink({ jobs: options.jobs, rules: options.rules, redact, ...(options.batchTurns ? { batchTurns: options.batchTurns } : {}) }, finish);
+  const sink = createScoringSink({ jobs: options.jobs, rules: options.rules, redact, learned: options.learned !== false, ...(options.batchTurns ? { batchTurns: options.batchTurns } : {}) }, finish);
   const ready: Turn[][] = [];
   // The wider the budget, the fewer full collections (each pauses this thread) and the more memory:
   // measured on 1,000,000 bench turns, alone 2.0 s of 21 s went to them at 1.5 and half that at 2.5

@@ -10,6 +10,7 @@ import { TwoPass } from './two-pass.js';
 export interface WorkerSetup {
   rules: RuleSpec[];
   redact: boolean;
+  learned: boolean;
   /** One counter all workers add to as they finish a task: the reading thread sees how far behind
    * they are at once, without waiting for its event loop to deliver their answers. */
   finished: SharedArrayBuffer;
@@ -22,7 +23,7 @@ export interface ScoringTask {
 }
 
 const setup = workerData as WorkerSetup;
-const twoPass = new TwoPass(setup.rules, setup.redact);
+const twoPass = new TwoPass(setup.rules, setup.redact, setup.learned);
 // Every worker reads customer turns: the language model loads now, while the first batch is read.
 twoPass.prepareCustomers();
 const keepHeap = createHeapKeeper({ checkEvery: 1 });

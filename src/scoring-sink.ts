@@ -35,12 +35,14 @@ export interface SinkOptions {
   jobs: number;
   rules: RuleSpec[];
   redact: boolean;
+  /** Whether the learned empathy model reads agent turns. */
+  learned: boolean;
   /** Turns per batch (tests use small ones). */
   batchTurns?: number;
 }
 
 export function createScoringSink(options: SinkOptions, finish: (turns: ScoredTurn[]) => void): ScoringSink {
-  const twoPass = new TwoPass(options.rules, options.redact);
+  const twoPass = new TwoPass(options.rules, options.redact, options.learned);
   const done = (batch: Turn[][], analyses: readonly TurnAnalysis[]): void => {
     let next = 0;
     for (const turns of batch) finish(turns.map((turn) => scoredTurn(turn, analyses[next++]!, options.redact)));
@@ -87,7 +89,7 @@ interface InFlight {
 
 function withWorkers(options: SinkOptions, twoPass: TwoPass, done: (batch: Turn[][], analyses: readonly TurnAnalysis[]) => void): ScoringSink {
   const workers = options.jobs - 1;
-  const setup: WorkerSetup = { rules: options.rules, redact: options.redact, finished: new SharedArrayBuffer(4) };
+  const setup: WorkerSetup = { rules: options.rules, redact: options.redact, learned: options.learned, finished: new SharedArrayBuffer(4) };
   const finished = new Int32Array(setup.finished);
   // Each worker holds its own language model (about 60 MB); a capped heap makes it collect early
   // instead of growing toward Node's default limit, which keeps the whole run's memory flat.

@@ -37,12 +37,14 @@ export class TwoPass {
   constructor(
     private readonly rules: RuleSpec[],
     private readonly mask: boolean,
+    /** Whether the learned empathy model reads agent turns (a config can turn it off). */
+    private readonly learned = true,
   ) {}
 
   /** The first pass: the agent turns' findings; the customer turns are left for customers(), on this
    * thread or another. */
   first(turns: Iterable<TurnInput>): FirstPass {
-    this.engine ??= createDefaultEngine(this.rules, { sentiment: false });
+    this.engine ??= createDefaultEngine(this.rules, { sentiment: false, learned: this.learned });
     const pass: FirstPass = { analyses: [], customers: [], texts: [] };
     for (const { role, text } of turns) {
       if (role === 'customer') {

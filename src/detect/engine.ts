@@ -55,9 +55,10 @@ export class DetectionEngine {
 
 /** The engine with the built-in rules and, unless `sentiment` is false (attune lint reads only agent
  * text, and audits score sentiment in two passes, two-pass.ts), the wink-nlp model and the sentiment
- * model, which take most of the start-up time. With `roles`, only the detectors that read those roles
+ * model, which take most of the start-up time; unless `learned` is false (a team's config sets
+ * `empathy/learned: off`), the learned empathy model. With `roles`, only the detectors that read those roles
  * (a thread that reads customer turns alone never compiles the agent phrase library). */
-export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules(), options: { sentiment?: boolean; roles?: readonly Role[] } = {}): DetectionEngine {
+export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules(), options: { sentiment?: boolean; roles?: readonly Role[]; learned?: boolean } = {}): DetectionEngine {
   const lexicon = loadLexicon();
   const reads = (role: Role): boolean => options.roles?.includes(role) ?? true;
   const detectors: Detector[] = [];
@@ -67,6 +68,6 @@ export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules(), opti
   if (reads('customer')) detectors.push(compilePhraseRules(rules.filter((r) => r.kind === 'temper'), lexicon, ['customer']), createShoutingDetector(lexicon.acronyms, ['customer'], lexicon.cheer));
   if (reads('agent')) detectors.push(createShoutingDetector(lexicon.acronyms, ['agent'], lexicon.cheer, lexicon.pointed));
   // Last: the learned model speaks only where the phrase rules did not, and not in a turn with temper.
-  if (reads('agent')) detectors.push(createLearnedEmpathyDetector(loadEmpathyModel(), { negators: lexicon.negators, window: lexicon.negationWindow }));
+  if (reads('agent') && options.learned !== false) detectors.push(createLearnedEmpathyDetector(loadEmpathyModel(), { negators: lexicon.negators, window: lexicon.negationWindow }));
   return new DetectionEngine(detectors);
 }

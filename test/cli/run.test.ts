@@ -160,4 +160,17 @@ describe('attune audit --partial and attune merge', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('not a partial aggregate');
   });
+
+  it('leaves the learned empathy model out of audits and lint when the config turns empathy/learned off', async () => {
+    const csv = 'conversation_id,role,agent,text\nc1,customer,,My order is late again.\nc1,agent,Ana,We will send you an email confirmation shortly.\n';
+    writeFileSync(path.join(dir, 'learned.csv'), csv);
+    writeFileSync(path.join(dir, 'learned-off.yaml'), 'rules:\n  empathy/learned: off\n');
+    const rulesOf = (file: string) => readFileSync(path.join(dir, file), 'utf8').trim().split('\n').flatMap((line) => JSON.parse(line).findings.map((f: { rule: string }) => f.rule));
+    for (const jobs of ['1', '2']) {
+      expect((await runCli(['audit', 'learned.csv', '--turns', 'on.ndjson', '--jobs', jobs, '--no-progress'], { cwd: dir })).code).toBe(0);
+      expect(rulesOf('on.ndjson'), jobs).toEqual(['empathy/learned']);
+      expect((await runCli(['audit', 'learned.csv', '--turns', 'off.ndjson', '--config', 'learned-off.yaml', '--jobs', jobs, '--no-progress'], { cwd: dir })).code).toBe(0);
+      expect(rulesOf('off.ndjson'), jobs).toEqual([]);
+    }
+  });
 });
