@@ -17,6 +17,8 @@ export interface Finding {
   /** The words of the turn that fired the rule, as the author wrote them. */
   match: string;
   message: string;
+  /** For a learned finding, the model's probability (0..1, two decimals); phrase rules have none. */
+  confidence?: number;
 }
 
 export interface Sentiment {

@@ -66,7 +66,7 @@ export function createLearnedEmpathyDetector(model: EmpathyModel, negation: Nega
         const category = categories[c]!;
         const percent = Math.floor(100 / (1 + Math.exp(-scores[c]!)));
         const quote = weightiest(turn, c);
-        sink.addFinding({ rule: LEARNED_RULE, kind: 'empathy', category, match: quote, message: `Agent's words read as ${category} to the learned model (${percent}%): '${quote}'.` });
+        sink.addFinding({ rule: LEARNED_RULE, kind: 'empathy', category, match: quote, message: `Agent's words read as ${category} to the learned model (${percent}%): '${quote}'.`, confidence: percent / 100 });
       }
     },
   };

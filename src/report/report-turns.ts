@@ -11,7 +11,7 @@ export function renderTurnLines(turns: ScoredTurn[]): string {
       agent: t.agent,
       source: `${t.file}:${t.line}`,
       sentiment: t.sentiment,
-      findings: t.findings.map((f) => ({ rule: f.rule, category: f.category, kind: f.kind, match: f.match })),
+      findings: t.findings.map((f) => ({ rule: f.rule, category: f.category, kind: f.kind, match: f.match, ...(f.confidence === undefined ? {} : { confidence: f.confidence }) })),
     })}\n`;
   }
   return out;

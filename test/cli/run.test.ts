@@ -169,6 +169,9 @@ describe('attune audit --partial and attune merge', () => {
     for (const jobs of ['1', '2']) {
       expect((await runCli(['audit', 'learned.csv', '--turns', 'on.ndjson', '--jobs', jobs, '--no-progress'], { cwd: dir })).code).toBe(0);
       expect(rulesOf('on.ndjson'), jobs).toEqual(['empathy/learned']);
+      const [finding] = JSON.parse(readFileSync(path.join(dir, 'on.ndjson'), 'utf8').trim().split('\n')[1]!).findings;
+      expect(finding.confidence).toBeGreaterThanOrEqual(0.8);
+      expect(finding.confidence).toBeLessThan(1);
       expect((await runCli(['audit', 'learned.csv', '--turns', 'off.ndjson', '--config', 'learned-off.yaml', '--jobs', jobs, '--no-progress'], { cwd: dir })).code).toBe(0);
       expect(rulesOf('off.ndjson'), jobs).toEqual([]);
     }

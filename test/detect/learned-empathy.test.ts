@@ -55,7 +55,7 @@ describe('the learned empathy detector', () => {
     // acknowledgement: -2 + 2 + 1.5 = 1.5, a probability of 0.82
     const [finding, ...rest] = detect('Got the details. We hear you, Sam.');
     expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ rule: LEARNED_RULE, kind: 'empathy', category: 'acknowledgement', match: 'We hear you, Sam' });
+    expect(finding).toMatchObject({ rule: LEARNED_RULE, kind: 'empathy', category: 'acknowledgement', match: 'We hear you, Sam', confidence: 0.81 });
     expect(finding!.message).toBe("Agent's words read as acknowledgement to the learned model (81%): 'We hear you, Sam'.");
   });
 
