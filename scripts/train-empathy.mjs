@@ -16,21 +16,25 @@
 // Skips cleanly when the data is absent.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { train } from '../dist/detect/linear-model.js';
 import { tokenize } from '../dist/detect/tokenize.js';
 import { gramFeatures } from '../dist/detect/empathy-grams.js';
 import { createLearnedEmpathyDetector } from '../dist/detect/learned-empathy.js';
 import { BUILTIN_RULES_DIR, loadBuiltinRuleFiles, loadLexicon } from '../dist/detect/load-rules.js';
 import { compilePhraseRules } from '../dist/detect/phrase-detector.js';
+import { DetectionEngine } from '../dist/detect/engine.js';
 import { binaryScore } from '../dist/eval/metrics.js';
 import { labeledAgentMessages } from './held-out.mjs';
 
-const args = process.argv.slice(2);
-const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const data = path.resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--time') && args[i - 1] !== '--until' && args[i - 1] !== '--rules' && args[i - 1] !== '--options') ?? '../shared/data');
+const { values: flags, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { 'dry-run': { type: 'boolean' }, 'time-split': { type: 'string' }, until: { type: 'string' }, rules: { type: 'string' }, options: { type: 'string' } },
+});
+const data = path.resolve(positionals[0] ?? '../shared/data');
 const CATEGORIES = ['apology', 'acknowledgement', 'validation', 'reassurance'];
 /** Training settings; `--options '{"epochs":8}'` overrides them, to compare settings on a time split. */
-const OPTIONS = { epochs: 5, learningRate: 0.1, l2: 1e-4, minCount: 5, balanced: false, seed: 7, ...JSON.parse(option('--options') ?? '{}') };
+const OPTIONS = { epochs: 5, learningRate: 0.1, l2: 1e-4, minCount: 5, balanced: false, seed: 7, ...JSON.parse(flags.options ?? '{}') };
 const PRUNE = 0.1;
 const lexicon = loadLexicon();
 const NEGATION = { negators: lexicon.negators, window: lexicon.negationWindow };
@@ -65,7 +69,7 @@ function fit(rows) {
   return { categories: CATEGORIES, threshold: THRESHOLD, bias: models.map((m) => round(m.bias[1] - m.bias[0])), grams, weights };
 }
 
-const splitAt = option('--time-split');
+const splitAt = flags['time-split'];
 if (splitAt === undefined) {
   const model = fit([...labeled, ...ruleHalf].map(asRow));
   // One gram, and one gram's weights, per line: a retrained model's diff shows what moved.
@@ -73,29 +77,27 @@ if (splitAt === undefined) {
   const text = `{"categories":${JSON.stringify(model.categories)},"threshold":${model.threshold},"bias":${JSON.stringify(model.bias)},\n"grams":[\n${model.grams.map((g) => JSON.stringify(g)).join(',\n')}\n],\n"weights":[\n${rows.join(',\n')}\n]}\n`;
   console.log(`trained on ${labeled.length + ruleHalf.length} messages: ${model.grams.length} grams`);
   const target = new URL('../src/detect/data/empathy-model.json', import.meta.url);
-  if (args.includes('--dry-run')) console.log(readFileSync(target, 'utf8') === text ? 'the shipped model is identical' : 'the shipped model DIFFERS');
+  if (flags['dry-run']) console.log(readFileSync(target, 'utf8') === text ? 'the shipped model is identical' : 'the shipped model DIFFERS');
   else writeFileSync(target, text);
   process.exit(0);
 }
 
 const from = Number(splitAt);
-const to = Number(option('--until') ?? labeled.length);
-const rulesDir = path.resolve(option('--rules') ?? BUILTIN_RULES_DIR);
+const to = Number(flags.until ?? labeled.length);
+const rulesDir = path.resolve(flags.rules ?? BUILTIN_RULES_DIR);
 const model = fit([...labeled.slice(0, from), ...ruleHalf].map(asRow));
 const phrases = compilePhraseRules(loadBuiltinRuleFiles(rulesDir), loadLexicon(rulesDir));
 const test = labeled.slice(from, to).map(asRow);
-const categoriesOf = (detectors, text) => {
-  const findings = [];
-  const setAside = new Set();
-  const sink = { addFinding: (f) => findings.push(f), setSentiment() {}, setAside: (c) => setAside.add(c), settled: (c) => setAside.has(c) || findings.some((f) => f.category === c) };
-  for (const d of detectors) d.detect({ text, tokens: tokenize(text) }, sink);
-  return new Set(findings.filter((f) => f.kind === 'empathy').map((f) => f.category));
+/** The empathy categories the detectors find in each test message, run as the product runs them. */
+const categoriesOf = (detectors) => {
+  const engine = new DetectionEngine(detectors);
+  return test.map((r) => new Set(engine.analyse('agent', r.text).findings.filter((f) => f.kind === 'empathy').map((f) => f.category)));
 };
-const table = { 'phrase rules': test.map((r) => categoriesOf([phrases], r.text)) };
+const table = { 'phrase rules': categoriesOf([phrases]) };
 for (const threshold of [0.5, 0.6, 0.7, 0.8, 0.9]) {
   const learned = createLearnedEmpathyDetector({ ...model, threshold }, NEGATION);
-  if (threshold === THRESHOLD) table[`model alone (${threshold})`] = test.map((r) => categoriesOf([learned], r.text));
-  table[`rules and model (${threshold})`] = test.map((r) => categoriesOf([phrases, learned], r.text));
+  if (threshold === THRESHOLD) table[`model alone (${threshold})`] = categoriesOf([learned]);
+  table[`rules and model (${threshold})`] = categoriesOf([phrases, learned]);
 }
 console.log(`trained on labels 1-${from} and the rules' half of the labeled file; scored on labels ${from + 1}-${Math.min(to, labeled.length)} (${test.length}); rules from ${rulesDir}`);
 const f1 = (found, test1) => binaryScore('yes', test.map((r, i) => [test1(found[i]), test1(new Set(r.categories))])).f1.toFixed(3);

@@ -23,6 +23,9 @@ export class GramIndex {
   /** Per gram, the message it was last counted in: each gram counts once a message, as in training. */
   private readonly seen: Uint32Array;
   private stamp = 0;
+  /** The ids of the message's start and end (0 if the model has no gram with them). */
+  private readonly startId: number;
+  private readonly endId: number;
 
   /** `grams[row]` is the gram of row `row`: its words (as empathy-grams.ts writes them) joined by spaces. */
   constructor(grams: readonly string[], private readonly negation: Negation) {
@@ -53,6 +56,8 @@ export class GramIndex {
       this.codes.set(word, (this.ids.get(word) ?? 0) | ((this.negatedIds.get(word) ?? 0) << NEGATED_SHIFT) | (negation.negators.has(word) ? NEGATOR : 0));
     }
     this.seen = new Uint32Array(grams.length);
+    this.startId = this.ids.get(MESSAGE_START) ?? 0;
+    this.endId = this.ids.get(MESSAGE_END) ?? 0;
   }
 
   /** The rows of the grams of the model the message holds, each once, in `rows[0..n)`, with where each
@@ -67,17 +72,15 @@ export class GramIndex {
     }
     let n = 0;
     if (++this.stamp === 2 ** 32) this.seen.fill(0), (this.stamp = 1);
-    const { seen, stamp, wordRow, pairRow, pairs, triples, codes, rows, starts } = this;
+    const { seen, stamp, wordRow, pairRow, pairs, triples, codes, rows, starts, startId, endId } = this;
     const window = this.negation.window;
-    const start = this.ids.get(MESSAGE_START) ?? 0;
-    const end = this.ids.get(MESSAGE_END) ?? 0;
     let previous = 0;
     let previousPair = -1;
     let reach = 0;
     for (let i = 0; i <= tokens.length + 1; i++) {
       let word: number;
-      if (i === 0) word = start;
-      else if (i > tokens.length) word = end;
+      if (i === 0) word = startId;
+      else if (i > tokens.length) word = endId;
       else {
         const norm = tokens[i - 1]!.norm;
         const code = codes.get(norm) ?? 0;

@@ -36,11 +36,10 @@ export function createLearnedEmpathyDetector(model: EmpathyModel, negation: Nega
   // Reused from turn to turn: detect runs to the end before the next call.
   const scores = new Float64Array(k);
 
-  /** The sentence whose grams weigh most toward category `c` (a gram belongs to its first word's). */
-  function weightiest(turn: TurnText, c: number): string {
-    const { sentences } = gramWords(turn.tokens, negation);
+  /** The sentence whose grams, the `n` the index last collected, weigh most toward category `c` (a gram
+   * belongs to its first word's sentence). */
+  function weightiest(turn: TurnText, sentences: readonly number[], n: number, c: number): string {
     const sums: number[] = [];
-    const n = index.collect(turn.tokens);
     for (let g = 0; g < n; g++) {
       const s = sentences[index.starts[g]!]!;
       sums[s] = (sums[s] ?? 0) + weights[index.rows[g]! * k + c]!;
@@ -61,11 +60,13 @@ export function createLearnedEmpathyDetector(model: EmpathyModel, negation: Nega
       const n = index.collect(turn.tokens);
       const rows = index.rows;
       for (let g = 0; g < n; g++) for (let c = 0, at = rows[g]! * k; c < k; c++) scores[c]! += weights[at + c]!;
+      let sentences: number[] | undefined;
       for (let c = 0; c < k; c++) {
         if (scores[c]! < cut || sink.settled(categories[c]!)) continue;
         const category = categories[c]!;
         const percent = Math.floor(100 / (1 + Math.exp(-scores[c]!)));
-        const quote = weightiest(turn, c);
+        sentences ??= gramWords(turn.tokens, negation).sentences;
+        const quote = weightiest(turn, sentences, n, c);
         sink.addFinding({ rule: LEARNED_RULE, kind: 'empathy', category, match: quote, message: `Agent's words read as ${category} to the learned model (${percent}%): '${quote}'.`, confidence: percent / 100 });
       }
     },
