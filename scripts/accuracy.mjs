@@ -12,7 +12,8 @@
 // the empathy categories in scripts/data/agent-turn-labels.csv the same way. Last, how far a second careful
 // reader agrees with the labeled file: a maintainer's labels of the half the rules are written from, made
 // without its labels in view (scripts/data/second-reader-labels.csv), as a measure of how far the goals
-// ask attune to agree with one group of reviewers.
+// ask attune to agree with one group of reviewers. Each F1 comes with its 95% interval (bootstrap), which
+// shows how far a figure on a few labeled examples could move on another sample.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,7 +21,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { agreement, binaryScore } from '../dist/eval/metrics.js';
+import { agreement, binaryF1Intervals, binaryScore } from '../dist/eval/metrics.js';
 import { isHeldOut, labeledAgentMessages, twcsCustomers } from './held-out.mjs';
 
 const require = createRequire(import.meta.url);
@@ -57,15 +58,16 @@ const peers = (() => {
   };
 })();
 
-const fmt = (a) => `${a.accuracy.toFixed(3)} | ${a.macroF1.toFixed(3)} | ${a.kappa.toFixed(3)} | ${a.classes.map((c) => c.f1.toFixed(2)).join(' / ')}`;
-const head = '| | accuracy | macro-F1 | kappa | F1 neg / neu / pos |\n|---|---|---|---|---|';
+const range = ([low, high]) => `${low.toFixed(3)}–${high.toFixed(3)}`;
+const fmt = (a) => `${a.accuracy.toFixed(3)} | ${a.macroF1.toFixed(3)} (${range(a.macroF1Interval)}) | ${a.kappa.toFixed(3)} | ${a.classes.map((c) => c.f1.toFixed(2)).join(' / ')}`;
+const head = '| | accuracy | macro-F1 (95% interval) | kappa | F1 neg / neu / pos |\n|---|---|---|---|---|';
 
 function empathyTable(title, file, rows) {
   const r = attune('empathy', file);
   console.log(`\n${title} (${r.n} messages)\n`);
-  console.log('| | precision | recall | F1 | human | attune | flagged when absent |\n|---|---|---|---|---|---|---|');
+  console.log('| | precision | recall | F1 (95% interval) | human | attune | flagged when absent |\n|---|---|---|---|---|---|---|');
   for (const s of rows(r)) {
-    console.log(`| ${s.label} | ${s.precision.toFixed(3)} | ${s.recall.toFixed(3)} | ${s.f1.toFixed(3)} | ${s.support} | ${s.predicted} | ${s.falsePositiveRate.toFixed(3)} |`);
+    console.log(`| ${s.label} | ${s.precision.toFixed(3)} | ${s.recall.toFixed(3)} | ${s.f1.toFixed(3)} (${range(s.f1Interval)}) | ${s.support} | ${s.predicted} | ${s.falsePositiveRate.toFixed(3)} |`);
   }
 }
 
@@ -121,9 +123,11 @@ function secondReaderTable(rows) {
   const pairs = rows.filter((r) => second.has(r.id)).map((r) => [second.get(r.id), { categories: r.categories, temper: r.temper === 1 }]);
   const tests = { empathy: (l) => l.categories.some((c) => EMPATHY.includes(c)), temper: (l) => l.temper, ...Object.fromEntries(EMPATHY.map((c) => [c, (l) => l.categories.includes(c)])) };
   console.log(`\nA second reader against the labeled file, on the half the rules are written from (${pairs.length} messages)\n`);
-  console.log('| | precision | recall | F1 | file | second reader |\n|---|---|---|---|---|---|');
-  for (const [label, test] of Object.entries(tests)) {
+  console.log('| | precision | recall | F1 (95% interval) | file | second reader |\n|---|---|---|---|---|---|');
+  const labels = Object.entries(tests);
+  const intervals = binaryF1Intervals(pairs.map(([a, b]) => labels.map(([, test]) => [test(a), test(b)])), labels.length);
+  labels.forEach(([label, test], l) => {
     const s = binaryScore(label, pairs.map(([a, b]) => [test(a), test(b)]));
-    console.log(`| ${label} | ${s.precision.toFixed(3)} | ${s.recall.toFixed(3)} | ${s.f1.toFixed(3)} | ${s.support} | ${s.predicted} |`);
-  }
+    console.log(`| ${label} | ${s.precision.toFixed(3)} | ${s.recall.toFixed(3)} | ${s.f1.toFixed(3)} (${range(intervals[l])}) | ${s.support} | ${s.predicted} |`);
+  });
 }

@@ -1,6 +1,7 @@
 // A multinomial logistic regression over sparse named features: prediction for the detector, and the
 // small deterministic trainer that scripts/train-sentiment.mjs runs to produce the shipped weights.
 import type { Features } from './sentiment-features.js';
+import { seededRandom } from '../seeded-random.js';
 
 export interface LinearModel {
   labels: string[];
@@ -58,8 +59,7 @@ export function train(examples: Example[], labels: string[], options: TrainOptio
   const classCount = labels.map((_, c) => examples.filter((e) => e.label === c).length);
   const classWeight = classCount.map((n) => (options.balanced && n > 0 ? examples.length / (k * n) : 1));
   const order = examples.map((_, i) => i);
-  let seed = options.seed >>> 0;
-  const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const random = seededRandom(options.seed);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));

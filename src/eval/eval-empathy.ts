@@ -9,7 +9,7 @@ import { COURTESY_CATEGORIES, EMPATHY_CATEGORIES, type Finding } from '../detect
 import type { DetectionEngine } from '../detect/engine.js';
 import { AttuneError } from '../errors.js';
 import { LABELED_TEXT_ALIASES, pickColumn, type LabeledFile } from './labeled-records.js';
-import { binaryScore, keepWorst, type ClassScore } from './metrics.js';
+import { binaryF1Intervals, binaryScore, keepWorst, type ClassScore } from './metrics.js';
 
 const CATEGORIES = [...EMPATHY_CATEGORIES, ...COURTESY_CATEGORIES];
 
@@ -81,20 +81,27 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, op
     if (cost > 0) keepWorst(worst, { id: String(f.id ?? record.line), line: record.line, text, human, attune, cost }, (a, b) => b.cost - a.cost || a.line - b.line);
   }
   if (rows.length === 0) throw new AttuneError(`${file.display}: no labeled messages to compare.`);
-  /** The figure for one label over the messages whose humans gave it. */
-  const score = (label: string, pick: (r: HumanLabels | Row['attune']) => boolean | undefined): LabelScore => {
-    const pairs = rows.flatMap((r) => {
-      const human = pick(r.human);
-      return human === undefined ? [] : [[pick(r.attune)!, human] as const];
-    });
-    return { ...binaryScore(label, pairs), labeled: pairs.length };
-  };
+  const labels: [string, (r: HumanLabels | Row['attune']) => boolean | undefined][] = [
+    ['empathy', (r) => r.empathy],
+    ['temper', (r) => r.temper],
+    ...CATEGORIES.map((c): [string, (r: HumanLabels | Row['attune']) => boolean | undefined] => [c, (r) => r.categories?.includes(c)]),
+  ];
+  /** Per message and label: [attune, human], or undefined where the humans did not give the label. */
+  const items = rows.map((r) => labels.map(([, pick]) => {
+    const human = pick(r.human);
+    return human === undefined ? undefined : ([pick(r.attune)!, human] as const);
+  }));
+  const intervals = binaryF1Intervals(items, labels.length);
+  const scores = labels.map(([label], l): LabelScore => {
+    const pairs = items.flatMap((item) => (item[l] ? [item[l]!] : []));
+    return { ...binaryScore(label, pairs), f1Interval: intervals[l]!, labeled: pairs.length };
+  });
   return {
     file: file.display,
     n: rows.length,
-    empathy: score('empathy', (r) => r.empathy),
-    temper: score('temper', (r) => r.temper),
-    categories: CATEGORIES.map((c) => score(c, (r) => r.categories?.includes(c))),
+    empathy: scores[0]!,
+    temper: scores[1]!,
+    categories: scores.slice(2),
     worst,
     skipped: sortedRecord(skipped),
   };

@@ -1,5 +1,6 @@
 // Agreement figures between attune's labels and human labels: confusion matrix, accuracy,
-// precision / recall / F1 per class, macro-F1 and Cohen's kappa.
+// precision / recall / F1 per class, macro-F1 and Cohen's kappa, with 95% intervals for the F1s.
+import { bootstrapIntervals, type Interval } from './bootstrap.js';
 
 export interface ClassScore {
   label: string;
@@ -10,12 +11,15 @@ export interface ClassScore {
   support: number;
   /** How many items attune gave this label. */
   predicted: number;
+  /** F1's 95% interval (bootstrap): how far the figure could move on another sample of the same size. */
+  f1Interval?: Interval;
 }
 
 export interface Agreement {
   n: number;
   accuracy: number;
   macroF1: number;
+  macroF1Interval: Interval;
   kappa: number;
   classes: ClassScore[];
   /** confusion[human][attune] = count, in the order of `labels`. */
@@ -33,10 +37,11 @@ export function agreement(pairs: readonly (readonly [predicted: string, gold: st
   }
   const n = confusion.flat().reduce((a, b) => a + b, 0);
   const diagonal = labels.reduce((sum, _, i) => sum + confusion[i]![i]!, 0);
+  const intervals = agreementIntervals(pairs, labels);
   const classes = labels.map((label, i) => {
     const support = confusion[i]!.reduce((a, b) => a + b, 0);
     const predicted = confusion.reduce((sum, row) => sum + row[i]!, 0);
-    return { label, support, predicted, ...prf(confusion[i]![i]!, predicted, support) };
+    return { label, support, predicted, ...prf(confusion[i]![i]!, predicted, support), f1Interval: intervals[i]! };
   });
   const expected = classes.reduce((sum, c) => sum + (c.support * c.predicted) / (n * n || 1), 0);
   const accuracy = n === 0 ? 0 : diagonal / n;
@@ -44,11 +49,61 @@ export function agreement(pairs: readonly (readonly [predicted: string, gold: st
     n,
     accuracy,
     macroF1: classes.reduce((sum, c) => sum + c.f1, 0) / (labels.length || 1),
+    macroF1Interval: intervals[labels.length]!,
     kappa: expected === 1 ? 0 : (accuracy - expected) / (1 - expected),
     classes,
     confusion,
     labels: [...labels],
   };
+}
+
+/** The 95% intervals of each class's F1 and, last, of macro-F1. A draw's confusion matrix is held in
+ * `counts[human * k + attune]`. */
+function agreementIntervals(pairs: readonly (readonly [predicted: string, gold: string])[], labels: readonly string[]): Interval[] {
+  const k = labels.length;
+  const index = new Map(labels.map((l, i) => [l, i]));
+  const kinds = pairs.flatMap(([p, g]) => (index.has(p) && index.has(g) ? [index.get(g)! * k + index.get(p)!] : []));
+  const f1 = (counts: Float64Array, c: number) => {
+    let predicted = 0;
+    let actual = 0;
+    for (let j = 0; j < k; j++) {
+      predicted += counts[j * k + c]!;
+      actual += counts[c * k + j]!;
+    }
+    return predicted + actual === 0 ? 0 : (2 * counts[c * k + c]!) / (predicted + actual);
+  };
+  const perClass = labels.map((_, c) => (counts: Float64Array) => f1(counts, c));
+  const macro = (counts: Float64Array) => perClass.reduce((sum, s) => sum + s(counts), 0) / (k || 1);
+  return bootstrapIntervals(kinds, k * k, [...perClass, macro]);
+}
+
+/** F1's 95% interval for several yes/no labels judged on the same items, drawn together: `items[i][l]`
+ * is [attune, human] for label l, or undefined where item i was not labeled for it. A draw in which
+ * neither attune nor the humans said yes has no F1 and is left out of that label's interval. */
+export function binaryF1Intervals(items: readonly (readonly (readonly [predicted: boolean, gold: boolean] | undefined)[])[], labelCount: number): Interval[] {
+  // An item's kind is its cells for every label (0 not labeled, 1 + 2 × attune + human), numbered as met.
+  const kindOf = new Map<string, number>();
+  const cells: number[][] = [];
+  const kinds = items.map((item) => {
+    const row = Array.from({ length: labelCount }, (_, l) => (item[l] ? 1 + 2 * Number(item[l]![0]) + Number(item[l]![1]) : 0));
+    const key = row.join('');
+    if (!kindOf.has(key)) {
+      kindOf.set(key, cells.length);
+      cells.push(row);
+    }
+    return kindOf.get(key)!;
+  });
+  const statistics = Array.from({ length: labelCount }, (_, l) => (counts: Float64Array) => {
+    let tp = 0;
+    let wrong = 0;
+    for (let kind = 0; kind < cells.length; kind++) {
+      const cell = cells[kind]![l]!;
+      if (cell === 4) tp += counts[kind]!;
+      else if (cell === 2 || cell === 3) wrong += counts[kind]!;
+    }
+    return tp + wrong === 0 ? Number.NaN : (2 * tp) / (2 * tp + wrong);
+  });
+  return bootstrapIntervals(kinds, cells.length, statistics);
 }
 
 /** Precision, recall and F1 from true positives, predicted positives and actual positives. */

@@ -1,9 +1,12 @@
 // Renders `attune eval` results as a plain table or as JSON. Pure functions.
 import type { EmpathyEval } from '../eval/eval-empathy.js';
 import type { SentimentEval } from '../eval/eval-sentiment.js';
+import type { Interval } from '../eval/bootstrap.js';
 import type { ClassScore } from '../eval/metrics.js';
 
 const f3 = (x: number) => x.toFixed(3);
+/** A 95% interval as "0.612–0.790". */
+const range = (interval: Interval | undefined) => (interval ? `${f3(interval[0])}–${f3(interval[1])}` : '');
 const QUOTE_CHARS = 140;
 
 function roundDeep(value: unknown): unknown {
@@ -23,8 +26,8 @@ function pad(cells: string[], widths: number[]): string {
 
 /** One row per label; with `labeled`, a column of how many messages each label was given on. */
 function scoreTable(rows: (ClassScore & { falsePositiveRate?: number; labeled?: number })[], withFpr: boolean, withLabeled = false): string[] {
-  const head = ['', 'precision', 'recall', 'F1', 'human', 'attune', ...(withFpr ? ['false alarms'] : []), ...(withLabeled ? ['labeled'] : [])];
-  const body = rows.map((r) => [r.label, f3(r.precision), f3(r.recall), f3(r.f1), String(r.support), String(r.predicted), ...(withFpr ? [f3(r.falsePositiveRate ?? 0)] : []), ...(withLabeled ? [String(r.labeled ?? 0)] : [])]);
+  const head = ['', 'precision', 'recall', 'F1', 'F1 95% interval', 'human', 'attune', ...(withFpr ? ['false alarms'] : []), ...(withLabeled ? ['labeled'] : [])];
+  const body = rows.map((r) => [r.label, f3(r.precision), f3(r.recall), f3(r.f1), range(r.f1Interval), String(r.support), String(r.predicted), ...(withFpr ? [f3(r.falsePositiveRate ?? 0)] : []), ...(withLabeled ? [String(r.labeled ?? 0)] : [])]);
   const widths = head.map((_, i) => Math.max(...[head, ...body].map((row) => row[i]!.length)));
   return [pad(head, widths), ...body.map((row) => pad(row, widths))].map((l) => `  ${l}`);
 }
@@ -37,7 +40,7 @@ export function renderSentimentEval(r: SentimentEval): string {
   const lines = [
     `attune eval sentiment · ${r.file} · ${r.n} labeled texts`,
     '',
-    `accuracy ${f3(r.accuracy)}   macro-F1 ${f3(r.macroF1)}   Cohen's kappa ${f3(r.kappa)}`,
+    `accuracy ${f3(r.accuracy)}   macro-F1 ${f3(r.macroF1)} (95% interval ${range(r.macroF1Interval)})   Cohen's kappa ${f3(r.kappa)}`,
     '',
     ...scoreTable(r.classes, false),
     '',

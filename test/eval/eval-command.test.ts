@@ -14,6 +14,10 @@ describe('attune eval', () => {
     expect(r.labels).toEqual(['negative', 'neutral', 'positive']);
     expect(r.confusion.flat().reduce((a: number, b: number) => a + b, 0)).toBe(7);
     expect(r.accuracy).toBeGreaterThanOrEqual(0.7);
+    // Seven texts leave macro-F1 wide open: its 95% interval holds the figure and spans a wide range.
+    expect(r.macroF1Interval[0]).toBeLessThanOrEqual(r.macroF1);
+    expect(r.macroF1Interval[1]).toBeGreaterThanOrEqual(r.macroF1);
+    expect(r.macroF1Interval[1] - r.macroF1Interval[0]).toBeGreaterThan(0.2);
   });
 
   it('quotes the worst sentiment disagreements, opposite labels first', async () => {
@@ -67,6 +71,11 @@ describe('attune eval', () => {
     expect(r.worst[0]).toMatchObject({ id: 'a5', cost: 4, attune: { empathy: false, categories: ['gratitude'] } });
     const table = (await runCli(['eval', 'empathy', fixture('agent-labels.jsonl')])).stdout;
     expect(table).toContain('a5 (line 5): “We value you as a member of our family');
+    // Empathy: 2 of 3 found, no false alarm, among 6 messages; its interval, from the JSON, in the table.
+    const [low, high] = r.empathy.f1Interval;
+    expect(low).toBeLessThan(r.empathy.f1);
+    expect(high).toBe(1);
+    expect(table).toMatch(new RegExp(`empathy +1\\.000 +0\\.667 +0\\.800 +${low.toFixed(3).replace('.', '\\.')}–1\\.000 +3 +2`));
   });
 
   it('reads agent messages as an audit does, without placeholders and sign-offs, from the column named', async () => {
