@@ -38,6 +38,8 @@ export interface DetectionSink {
   /** A category whose words a rule matched and then set aside by its own exceptions (a negation, a
    * refusal, a sign-off): the turn has been read for it, and no later detector reports it. */
   setAside(category: string): void;
+  /** Whether a detector that ran earlier on this turn found this category. */
+  found(category: string): boolean;
   /** Whether a detector that ran earlier on this turn found this category or set its words aside. */
   settled(category: string): boolean;
   setSentiment(sentiment: Sentiment): void;

@@ -42,10 +42,12 @@ export class DetectionEngine {
     const detectors = this.byRole[role];
     if (detectors.length === 0) return result;
     let setAside: Set<string> | undefined;
+    const found = (category: string) => result.findings.some((f) => f.category === category);
     const sink = {
       addFinding: (finding: Finding) => void result.findings.push(finding),
       setAside: (category: string) => void (setAside ??= new Set()).add(category),
-      settled: (category: string) => setAside?.has(category) === true || result.findings.some((f) => f.category === category),
+      found,
+      settled: (category: string) => setAside?.has(category) === true || found(category),
       setSentiment: (sentiment: Sentiment) => void (result.sentiment = sentiment),
     };
     for (const detector of detectors) detector.detect(turn, sink);

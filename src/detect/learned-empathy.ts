@@ -54,8 +54,9 @@ export function createLearnedEmpathyDetector(model: EmpathyModel, negation: Nega
     roles: ['agent'],
     detect(turn: TurnText, sink: DetectionSink): void {
       // Trained on replies with next to no temper, the model does not know hostile words: "you should
-      // have read the notes" weighs as a stated standard. In a turn with temper it says nothing.
-      if (turn.tokens.length === 0 || TEMPER_CATEGORIES.some((category) => sink.settled(category))) return;
+      // have read the notes" weighs as a stated standard. In a turn with temper it says nothing (temper
+      // words a rule set aside, such as cheering in capitals, are not temper).
+      if (turn.tokens.length === 0 || TEMPER_CATEGORIES.some((category) => sink.found(category))) return;
       scores.set(bias);
       const n = index.collect(turn.tokens);
       const rows = index.rows;

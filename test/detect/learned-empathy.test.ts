@@ -18,9 +18,16 @@ const small: EmpathyModel = {
   weights: [0, 2, 0, 0, 0, 1.5, 0, 0, 4, 0, 0, 0, 0, -0.5, 0, 0],
 };
 
-function detect(text: string, model: EmpathyModel = small, alreadyFound: string[] = []): Finding[] {
+/** What the model adds to a turn in which earlier detectors found `alreadyFound` and set `setAside` aside. */
+function detect(text: string, model: EmpathyModel = small, alreadyFound: string[] = [], setAside: string[] = []): Finding[] {
   const findings: Finding[] = [];
-  const sink = { addFinding: (f: Finding) => void findings.push(f), setSentiment: () => {}, setAside: () => {}, settled: (c: string) => alreadyFound.includes(c) };
+  const sink = {
+    addFinding: (f: Finding) => void findings.push(f),
+    setSentiment: () => {},
+    setAside: () => {},
+    found: (c: string) => alreadyFound.includes(c),
+    settled: (c: string) => alreadyFound.includes(c) || setAside.includes(c),
+  };
   createLearnedEmpathyDetector(model, negation).detect({ text, tokens: tokenize(text) }, sink);
   return findings;
 }
@@ -71,9 +78,11 @@ describe('the learned empathy detector', () => {
     expect(detect('Sorry. We hear you.', small, ['apology', 'acknowledgement'])).toEqual([]);
   });
 
-  it('says nothing in a turn where temper was found', () => {
+  it('says nothing in a turn where temper was found, but speaks where temper words were only set aside', () => {
     expect(detect('We hear you', small, ['blame'])).toEqual([]);
     expect(detect('We hear you', small, ['shouting'])).toEqual([]);
+    expect(detect('We hear you', small, [], ['shouting', 'blame']).map((f) => f.category)).toEqual(['acknowledgement']);
+    expect(detect('We hear you', small, [], ['acknowledgement'])).toEqual([]);
   });
 
   it('quotes each category from its own sentence', () => {
