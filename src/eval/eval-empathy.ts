@@ -9,6 +9,7 @@ import { COURTESY_CATEGORIES, EMPATHY_CATEGORIES, type Finding } from '../detect
 import type { DetectionEngine } from '../detect/engine.js';
 import { AttuneError } from '../errors.js';
 import { LABELED_TEXT_ALIASES, pickColumn, type LabeledFile } from './labeled-records.js';
+import { DisputedFindings, type DisputedFinding } from './disputed-findings.js';
 import { binaryF1Intervals, binaryScore, keepWorst, type ClassScore } from './metrics.js';
 
 const CATEGORIES = [...EMPATHY_CATEGORIES, ...COURTESY_CATEGORIES];
@@ -40,18 +41,23 @@ export interface EmpathyEval {
   temper: LabelScore;
   categories: LabelScore[];
   worst: Disagreement[];
+  /** The phrases (and learned categories) the labels most often contradict. */
+  disputed: DisputedFinding[];
   skipped: Record<string, number>;
 }
 
 interface Row {
+  id: string;
+  line: number;
+  text: string;
   human: HumanLabels;
   attune: Disagreement['attune'];
 }
 
 export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, options: { text?: string } = {}): Promise<EmpathyEval> {
   const rows: Row[] = [];
-  const worst: Disagreement[] = [];
   const skipped = new Map<string, number>();
+  const disputed = new DisputedFindings();
   let textColumn: string | undefined;
   for await (const record of file.records) {
     const f = record.fields;
@@ -75,17 +81,24 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, op
       categories: [...new Set(findings.filter((x) => x.kind !== 'temper').map((x) => x.category))].sort(),
       matches: findings.map((x) => `${x.rule}: '${x.match}'`),
     };
-    rows.push({ human, attune });
-    const cost = 2 * differs(human.empathy, attune.empathy) + 2 * differs(human.temper, attune.temper) +
-      (human.categories ? CATEGORIES.filter((c) => human.categories!.includes(c) !== attune.categories.includes(c)).length : 0);
-    if (cost > 0) keepWorst(worst, { id: String(f.id ?? record.line), line: record.line, text, human, attune, cost }, (a, b) => b.cost - a.cost || a.line - b.line);
+    rows.push({ id: String(f.id ?? record.line), line: record.line, text, human, attune });
+    disputed.add(findings, (label) => (label === 'temper' ? human.temper : human.categories?.includes(label)));
   }
   if (rows.length === 0) throw new AttuneError(`${file.display}: no labeled messages to compare.`);
+  // A category no message gives is not labeled in this file (a file of empathy categories alone says
+  // nothing of gratitude), so attune's findings of it are neither scored nor counted as disagreements.
+  const given: string[] = CATEGORIES.filter((c) => rows.some((r) => r.human.categories?.includes(c)));
   const labels: [string, (r: HumanLabels | Row['attune']) => boolean | undefined][] = [
     ['empathy', (r) => r.empathy],
     ['temper', (r) => r.temper],
-    ...CATEGORIES.map((c): [string, (r: HumanLabels | Row['attune']) => boolean | undefined] => [c, (r) => r.categories?.includes(c)]),
+    ...CATEGORIES.map((c): [string, (r: HumanLabels | Row['attune']) => boolean | undefined] => [c, (r) => (given.includes(c) ? r.categories?.includes(c) : undefined)]),
   ];
+  const worst: Disagreement[] = [];
+  for (const { human, attune, ...row } of rows) {
+    const cost = 2 * differs(human.empathy, attune.empathy) + 2 * differs(human.temper, attune.temper) +
+      (human.categories ? given.filter((c) => human.categories!.includes(c) !== attune.categories.includes(c)).length : 0);
+    if (cost > 0) keepWorst(worst, { ...row, human, attune, cost }, (a, b) => b.cost - a.cost || a.line - b.line);
+  }
   /** Per message and label: [attune, human], or undefined where the humans did not give the label. */
   const items = rows.map((r) => labels.map(([, pick]) => {
     const human = pick(r.human);
@@ -103,6 +116,7 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, op
     temper: scores[1]!,
     categories: scores.slice(2),
     worst,
+    disputed: disputed.worst((label) => label === 'temper' || given.includes(label)),
     skipped: sortedRecord(skipped),
   };
 }

@@ -64,6 +64,9 @@ export function renderEmpathyEval(r: EmpathyEval): string {
     '',
     ...empathyTable(r),
     '',
+    `Findings the labels most often contradict (${r.disputed.length})`,
+    ...r.disputed.map((d) => `  ${d.rule}${d.match ? ` '${d.match}'` : ` (${d.category})`}: ${d.disputed} of ${d.found} ${d.found === 1 ? 'message' : 'messages'} not labeled ${d.label}`),
+    '',
     `Worst disagreements (${r.worst.length})`,
   ];
   for (const d of r.worst) {

@@ -107,4 +107,19 @@ describe('attune eval', () => {
     expect(table).toContain('human:  empathy; categories not labeled');
     expect(table).not.toMatch(/^\s+gratitude/m);
   });
+
+  it('leaves out the categories no message gives, and names the phrases the labels most often contradict', async () => {
+    const { code, stdout } = await runCli(['eval', 'empathy', fixture('empathy-categories.jsonl'), '--format', 'json']);
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout);
+    const category = (label: string) => r.categories.find((c: { label: string }) => c.label === label);
+    // Only apology and reassurance are given: attune's thanks are not false alarms of gratitude.
+    expect(category('gratitude')).toMatchObject({ labeled: 0, predicted: 0 });
+    expect(category('reassurance')).toMatchObject({ labeled: 5, support: 1, predicted: 3 });
+    expect(r.worst.map((d: { id: string; cost: number }) => [d.id, d.cost])).toEqual([['c2', 1], ['c4', 1]]);
+    expect(r.disputed).toEqual([{ rule: 'empathy/reassurance', category: 'reassurance', label: 'reassurance', match: 'we promise', found: 3, disputed: 2 }]);
+    const table = (await runCli(['eval', 'empathy', fixture('empathy-categories.jsonl')])).stdout;
+    expect(table).toContain('not labeled in this file: empathy, temper, acknowledgement, validation, gratitude, positive-regard');
+    expect(table).toContain("Findings the labels most often contradict (1)\n  empathy/reassurance 'we promise': 2 of 3 messages not labeled reassurance\n");
+  });
 });
