@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { agreement, binaryF1Intervals, binaryScore } from '../dist/eval/metrics.js';
+import { agreementWithIntervals, binaryF1Intervals, binaryScore } from '../dist/eval/metrics.js';
 import { isHeldOut, labeledAgentMessages, twcsCustomers } from './held-out.mjs';
 
 const require = createRequire(import.meta.url);
@@ -74,7 +74,7 @@ function empathyTable(title, file, rows) {
 function sentimentTable(title, rows, evalArgs) {
   console.log(`\n${title} (${rows.length} texts)\n\n${head}`);
   console.log(`| **attune** | ${fmt(attune('sentiment', ...evalArgs))} |`);
-  for (const [name, label] of Object.entries(peers)) console.log(`| ${name} | ${fmt(agreement(rows.map((r) => [label(r.text), r.gold]), LABELS))} |`);
+  for (const [name, label] of Object.entries(peers)) console.log(`| ${name} | ${fmt(agreementWithIntervals(rows.map((r) => [label(r.text), r.gold]), LABELS))} |`);
 }
 
 if (existsSync(airlineFile)) {

@@ -6,7 +6,7 @@ import { AttuneError } from '../errors.js';
 import { sortedRecord } from '../conversations/turn.js';
 import type { LabeledFile } from './labeled-records.js';
 import { LABELED_TEXT_ALIASES, pickColumn } from './labeled-records.js';
-import { agreement, keepWorst, type Agreement } from './metrics.js';
+import { agreementWithIntervals, keepWorst, type Agreement } from './metrics.js';
 
 export const SENTIMENT_LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
 const LABEL_ALIASES = ['label', 'sentiment', 'airline_sentiment', 'polarity', 'class', 'gold', 'gold_label', 'human_label', 'sentiment_label', 'label_text', 'rating', 'score', 'mean'];
@@ -96,7 +96,7 @@ export async function evalSentiment(file: LabeledFile, engine: DetectionEngine, 
     }
   }
   if (pairs.length === 0) throw new AttuneError(`${file.display}: no labeled rows to compare.`);
-  return { file: file.display, ...agreement(pairs, SENTIMENT_LABELS), worst, skipped: sortedRecord(skipped) };
+  return { file: file.display, ...agreementWithIntervals(pairs, SENTIMENT_LABELS), worst, skipped: sortedRecord(skipped) };
 }
 
 function byWorst(a: SentimentDisagreement, b: SentimentDisagreement): number {

@@ -19,7 +19,8 @@ export interface Agreement {
   n: number;
   accuracy: number;
   macroF1: number;
-  macroF1Interval: Interval;
+  /** macro-F1's 95% interval, from `agreementWithIntervals`. */
+  macroF1Interval?: Interval;
   kappa: number;
   classes: ClassScore[];
   /** confusion[human][attune] = count, in the order of `labels`. */
@@ -37,11 +38,10 @@ export function agreement(pairs: readonly (readonly [predicted: string, gold: st
   }
   const n = confusion.flat().reduce((a, b) => a + b, 0);
   const diagonal = labels.reduce((sum, _, i) => sum + confusion[i]![i]!, 0);
-  const intervals = agreementIntervals(pairs, labels);
   const classes = labels.map((label, i) => {
     const support = confusion[i]!.reduce((a, b) => a + b, 0);
     const predicted = confusion.reduce((sum, row) => sum + row[i]!, 0);
-    return { label, support, predicted, ...prf(confusion[i]![i]!, predicted, support), f1Interval: intervals[i]! };
+    return { label, support, predicted, ...prf(confusion[i]![i]!, predicted, support) };
   });
   const expected = classes.reduce((sum, c) => sum + (c.support * c.predicted) / (n * n || 1), 0);
   const accuracy = n === 0 ? 0 : diagonal / n;
@@ -49,12 +49,19 @@ export function agreement(pairs: readonly (readonly [predicted: string, gold: st
     n,
     accuracy,
     macroF1: classes.reduce((sum, c) => sum + c.f1, 0) / (labels.length || 1),
-    macroF1Interval: intervals[labels.length]!,
     kappa: expected === 1 ? 0 : (accuracy - expected) / (1 - expected),
     classes,
     confusion,
     labels: [...labels],
   };
+}
+
+/** The agreement with the 95% intervals of each class's F1 and of macro-F1: what `attune eval` reports.
+ * (A search over training settings, which only compares point figures, calls `agreement` alone.) */
+export function agreementWithIntervals(pairs: readonly (readonly [predicted: string, gold: string])[], labels: readonly string[]): Agreement {
+  const result = agreement(pairs, labels);
+  const intervals = agreementIntervals(pairs, labels);
+  return { ...result, macroF1Interval: intervals[labels.length]!, classes: result.classes.map((c, i) => ({ ...c, f1Interval: intervals[i]! })) };
 }
 
 /** The 95% intervals of each class's F1 and, last, of macro-F1. A draw's confusion matrix is held in

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bootstrapIntervals } from '../../src/eval/bootstrap.js';
-import { agreement, binaryF1Intervals } from '../../src/eval/metrics.js';
+import { agreement, agreementWithIntervals, binaryF1Intervals } from '../../src/eval/metrics.js';
 
 const share = (counts: Float64Array) => counts[1]! / (counts[0]! + counts[1]!);
 const kinds = (zeros: number, ones: number) => [...Array<number>(zeros).fill(0), ...Array<number>(ones).fill(1)];
@@ -54,10 +54,11 @@ describe('F1 intervals', () => {
     expect(second).toEqual([0, 0]);
   });
 
-  it('come with each class and with macro-F1 in an agreement', () => {
+  it('come with each class and with macro-F1 in an agreement with intervals, its figures those of the agreement', () => {
     const pairs = [...Array(40).fill(['n', 'n']), ...Array(10).fill(['p', 'n']), ...Array(30).fill(['p', 'p']), ...Array(20).fill(['n', 'p'])] as [string, string][];
-    const a = agreement(pairs, ['n', 'p']);
-    for (const [figure, interval] of [[a.macroF1, a.macroF1Interval], ...a.classes.map((c) => [c.f1, c.f1Interval!] as const)] as const) {
+    const a = agreementWithIntervals(pairs, ['n', 'p']);
+    expect({ ...a, macroF1Interval: undefined, classes: a.classes.map((c) => ({ ...c, f1Interval: undefined })) }).toEqual({ ...agreement(pairs, ['n', 'p']), macroF1Interval: undefined, classes: agreement(pairs, ['n', 'p']).classes.map((c) => ({ ...c, f1Interval: undefined })) });
+    for (const [figure, interval] of [[a.macroF1, a.macroF1Interval!], ...a.classes.map((c) => [c.f1, c.f1Interval!] as const)] as const) {
       expect(interval[0]).toBeLessThan(figure);
       expect(interval[1]).toBeGreaterThan(figure);
     }
