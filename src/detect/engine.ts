@@ -1,6 +1,6 @@
 // Runs every detector that reads a turn's role and gathers what they found.
 import { createSentenceScorer } from '../nlp/wink.js';
-import type { Detector, Finding, Role, Sentiment, TurnText } from './detector.js';
+import type { DetectionSink, Detector, Finding, Role, Sentiment, TurnText } from './detector.js';
 import { createLearnedEmpathyDetector, loadEmpathyModel } from './learned-empathy.js';
 import { loadBuiltinRules, loadLexicon } from './load-rules.js';
 import { compilePhraseRules } from './phrase-detector.js';
@@ -41,17 +41,44 @@ export class DetectionEngine {
     const result: TurnAnalysis = { sentiment: null, findings: [] };
     const detectors = this.byRole[role];
     if (detectors.length === 0) return result;
-    let setAside: Set<string> | undefined;
-    const found = (category: string) => result.findings.some((f) => f.category === category);
-    const sink = {
-      addFinding: (finding: Finding) => void result.findings.push(finding),
-      setAside: (category: string) => void (setAside ??= new Set()).add(category),
-      found,
-      settled: (category: string) => setAside?.has(category) === true || found(category),
-      setSentiment: (sentiment: Sentiment) => void (result.sentiment = sentiment),
-    };
+    const sink = this.sink.start(result);
     for (const detector of detectors) detector.detect(turn, sink);
     return result;
+  }
+
+  /** One sink, reset for each turn: detectors run to the end of a turn before the next one starts. */
+  private readonly sink = new TurnSink();
+}
+
+/** Where the detectors of one turn put what they found, and what they set aside. */
+class TurnSink implements DetectionSink {
+  private result: TurnAnalysis = { sentiment: null, findings: [] };
+  private readonly setAsideCategories = new Set<string>();
+
+  start(result: TurnAnalysis): this {
+    this.result = result;
+    this.setAsideCategories.clear();
+    return this;
+  }
+
+  addFinding(finding: Finding): void {
+    this.result.findings.push(finding);
+  }
+
+  setAside(category: string): void {
+    this.setAsideCategories.add(category);
+  }
+
+  found(category: string): boolean {
+    return this.result.findings.some((f) => f.category === category);
+  }
+
+  settled(category: string): boolean {
+    return this.setAsideCategories.has(category) || this.found(category);
+  }
+
+  setSentiment(sentiment: Sentiment): void {
+    this.result.sentiment = sentiment;
   }
 }
 

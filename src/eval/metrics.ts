@@ -77,7 +77,7 @@ function agreementIntervals(pairs: readonly (readonly [predicted: string, gold: 
       predicted += counts[j * k + c]!;
       actual += counts[c * k + j]!;
     }
-    return predicted + actual === 0 ? 0 : (2 * counts[c * k + c]!) / (predicted + actual);
+    return prf(counts[c * k + c]!, predicted, actual).f1;
   };
   const perClass = labels.map((_, c) => (counts: Float64Array) => f1(counts, c));
   const macro = (counts: Float64Array) => perClass.reduce((sum, s) => sum + s(counts), 0) / (k || 1);
@@ -102,13 +102,15 @@ export function binaryF1Intervals(items: readonly (readonly (readonly [predicted
   });
   const statistics = Array.from({ length: labelCount }, (_, l) => (counts: Float64Array) => {
     let tp = 0;
-    let wrong = 0;
+    let falseNegatives = 0;
+    let falsePositives = 0;
     for (let kind = 0; kind < cells.length; kind++) {
       const cell = cells[kind]![l]!;
       if (cell === 4) tp += counts[kind]!;
-      else if (cell === 2 || cell === 3) wrong += counts[kind]!;
+      else if (cell === 2) falseNegatives += counts[kind]!;
+      else if (cell === 3) falsePositives += counts[kind]!;
     }
-    return tp + wrong === 0 ? Number.NaN : (2 * tp) / (2 * tp + wrong);
+    return tp + falseNegatives + falsePositives === 0 ? Number.NaN : prf(tp, tp + falsePositives, tp + falseNegatives).f1;
   });
   return bootstrapIntervals(kinds, cells.length, statistics);
 }
