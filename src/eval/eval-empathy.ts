@@ -4,15 +4,15 @@
 // counts only the messages labeled for it.
 import { evidenceText } from '../conversations/evidence-text.js';
 import { sortedRecord } from '../conversations/turn.js';
-import { parseFlag } from '../conversations/roles.js';
-import { COURTESY_CATEGORIES, EMPATHY_CATEGORIES, type Finding } from '../detect/detector.js';
+import type { Finding } from '../detect/detector.js';
 import type { DetectionEngine } from '../detect/engine.js';
 import { AttuneError } from '../errors.js';
+import { LABEL_FIELDS, LABELED_CATEGORIES as CATEGORIES, readHumanLabels, type HumanLabels } from './empathy-labels.js';
 import { LABELED_TEXT_ALIASES, pickColumn, type LabeledFile } from './labeled-records.js';
 import { DisputedFindings, type DisputedFinding } from './disputed-findings.js';
 import { binaryF1Intervals, binaryScore, keepWorst, type ClassScore } from './metrics.js';
 
-const CATEGORIES = [...EMPATHY_CATEGORIES, ...COURTESY_CATEGORIES];
+export type { HumanLabels } from './empathy-labels.js';
 
 export interface Disagreement {
   id: string;
@@ -22,13 +22,6 @@ export interface Disagreement {
   attune: { empathy: boolean; temper: boolean; categories: string[]; matches: string[] };
   /** Empathy and temper disagreements count double; each category once. */
   cost: number;
-}
-
-/** A message's human labels; a field left out was not labeled. */
-export interface HumanLabels {
-  empathy?: boolean;
-  temper?: boolean;
-  categories?: string[];
 }
 
 /** A figure with the number of messages labeled for it. */
@@ -44,6 +37,8 @@ export interface EmpathyEval {
   /** The phrases (and learned categories) the labels most often contradict. */
   disputed: DisputedFinding[];
   skipped: Record<string, number>;
+  /** Category names attune does not know, with the number of messages that gave each: left out of the figures. */
+  unknownCategories: Record<string, number>;
 }
 
 interface Row {
@@ -59,20 +54,20 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, op
   const skipped = new Map<string, number>();
   const disputed = new DisputedFindings();
   let textColumn: string | undefined;
+  const unknownCategories = new Map<string, number>();
   for await (const record of file.records) {
     const f = record.fields;
     textColumn ??= pickColumn(f, options.text, LABELED_TEXT_ALIASES, 'text', file.display);
     const value = f[textColumn];
     const text = typeof value === 'string' ? value.trim() : '';
-    const empathy = labelOf(f.empathy);
-    const temper = labelOf(f.temper);
-    const categories = categoriesOf(f.categories);
-    if (text === '' || empathy === null || temper === null || (empathy === undefined && temper === undefined && categories === undefined)) {
-      const reason = text === '' ? 'empty text' : empathy === null || temper === null ? 'empathy or temper is not 0/1' : 'no labels';
+    const reading = readHumanLabels(f);
+    if (text === '' || !reading.ok) {
+      const reason = text === '' ? 'empty text' : !reading.ok ? reading.reason : '';
       skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
       continue;
     }
-    const human: HumanLabels = { ...(empathy === undefined ? {} : { empathy }), ...(temper === undefined ? {} : { temper }), ...(categories ? { categories } : {}) };
+    const { human } = reading;
+    for (const name of new Set(reading.unknown)) unknownCategories.set(name, (unknownCategories.get(name) ?? 0) + 1);
     // Read as an audit reads an agent turn: without placeholders and the sign-off.
     const findings: Finding[] = engine.analyse('agent', evidenceText(text)).findings;
     const attune = {
@@ -81,10 +76,13 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, op
       categories: [...new Set(findings.filter((x) => x.kind !== 'temper').map((x) => x.category))].sort(),
       matches: findings.map((x) => `${x.rule}: '${x.match}'`),
     };
-    rows.push({ id: String(f.id ?? record.line), line: record.line, text, human, attune });
+    rows.push({ id: String(reading.id ?? record.line), line: record.line, text, human, attune });
     disputed.add(findings, (label) => (label === 'temper' ? human.temper : human.categories?.includes(label)));
   }
-  if (rows.length === 0) throw new AttuneError(`${file.display}: no labeled messages to compare.`);
+  if (rows.length === 0) {
+    const why = [...skipped].map(([reason, n]) => `${n} ${reason}`).join(', ');
+    throw new AttuneError(`${file.display}: no labeled messages to compare${why ? ` (skipped: ${why})` : ''}. A message needs a text and at least one of ${LABEL_FIELDS.empathy[0]} (0/1), ${LABEL_FIELDS.temper[0]} (0/1) or ${LABEL_FIELDS.categories[0]}.`);
+  }
   // A category no message gives is not labeled in this file (a file of empathy categories alone says
   // nothing of gratitude), so attune's findings of it are neither scored nor counted as disagreements.
   const given: string[] = CATEGORIES.filter((c) => rows.some((r) => r.human.categories?.includes(c)));
@@ -118,24 +116,11 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, op
     worst,
     disputed: disputed.worst((label) => label === 'temper' || given.includes(label)),
     skipped: sortedRecord(skipped),
+    unknownCategories: sortedRecord(unknownCategories),
   };
 }
 
 /** 1 when a human label was given and attune disagrees with it. */
 function differs(human: boolean | undefined, attune: boolean): number {
   return Number(human !== undefined && human !== attune);
-}
-
-/** A 0/1 label: undefined when the message was not labeled, null when the value is not 0/1. */
-function labelOf(value: unknown): boolean | null | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  return parseFlag(value) ?? null;
-}
-
-/** The categories labeled ([] for none), or undefined when the message has no categories field. */
-function categoriesOf(value: unknown): string[] | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (Array.isArray(value)) return value.map(String).sort();
-  if (typeof value === 'string') return value.split(/[,;|]/).map((s) => s.trim()).filter(Boolean).sort();
-  return [];
 }

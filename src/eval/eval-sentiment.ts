@@ -9,7 +9,7 @@ import { LABELED_TEXT_ALIASES, pickColumn } from './labeled-records.js';
 import { agreementWithIntervals, keepWorst, type Agreement } from './metrics.js';
 
 export const SENTIMENT_LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
-const LABEL_ALIASES = ['label', 'sentiment', 'airline_sentiment', 'polarity', 'class', 'gold', 'gold_label', 'human_label', 'sentiment_label', 'label_text', 'rating', 'score', 'mean'];
+const LABEL_ALIASES = ['label', 'sentiment', 'airline_sentiment', 'polarity', 'class', 'gold', 'gold_label', 'human_label', 'sentiment_label', 'label_text', 'rating', 'stars', 'star_rating', 'overall', 'score', 'mean'];
 const WORDS: Record<string, SentimentLabel> = {
   negative: 'negative', neg: 'negative', '-1': 'negative', bad: 'negative',
   neutral: 'neutral', neu: 'neutral', '0': 'neutral', none: 'neutral',
@@ -78,6 +78,8 @@ export async function evalSentiment(file: LabeledFile, engine: DetectionEngine, 
   const skipped = new Map<string, number>();
   const skip = (reason: string) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
   let columns: { text: string; label: string } | undefined;
+  /** Numeric labels seen without --scale: "1" reads as positive, unless the file holds ratings. */
+  const numbers = new Set<number>();
   for await (const record of file.records) {
     columns ??= {
       text: pickColumn(record.fields, options.text, LABELED_TEXT_ALIASES, 'text', file.display),
@@ -85,6 +87,8 @@ export async function evalSentiment(file: LabeledFile, engine: DetectionEngine, 
     };
     const text = String(record.fields[columns.text] ?? '').trim();
     const gold = goldLabel(record.fields[columns.label], options.scale);
+    const value = String(record.fields[columns.label] ?? '').trim();
+    if (!options.scale && value !== '' && Number.isFinite(Number(value))) numbers.add(Number(value));
     if (text === '') skip('empty text');
     else if (!gold) skip(options.scale ? 'label is not a number on the scale' : `unknown label ${JSON.stringify(String(record.fields[columns.label] ?? ''))}`);
     else {
@@ -94,6 +98,10 @@ export async function evalSentiment(file: LabeledFile, engine: DetectionEngine, 
       const id = String(record.fields.id ?? record.line);
       if (cost > 0) keepWorst(worst, { id, line: record.line, text, human: gold, attune: label, score, cost }, byWorst);
     }
+  }
+  const ratings = [...numbers].sort((a, b) => a - b);
+  if (ratings.some((n) => n !== -1 && n !== 0 && n !== 1)) {
+    throw new AttuneError(`${file.display}: the labels look like ratings (${ratings.slice(0, 10).join(', ')}${ratings.length > 10 ? ', …' : ''}), not -1/0/1: give their range with --scale, for example --scale ${ratings[0]}:${ratings.at(-1)}.`);
   }
   if (pairs.length === 0) throw new AttuneError(`${file.display}: no labeled rows to compare.`);
   return { file: file.display, ...agreementWithIntervals(pairs, SENTIMENT_LABELS), worst, skipped: sortedRecord(skipped) };

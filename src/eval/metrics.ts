@@ -48,7 +48,7 @@ export function agreement(pairs: readonly (readonly [predicted: string, gold: st
   return {
     n,
     accuracy,
-    macroF1: classes.reduce((sum, c) => sum + c.f1, 0) / (labels.length || 1),
+    macroF1: macroAverage(classes.map((c) => c.f1), classes.map((c) => c.support)),
     kappa: expected === 1 ? 0 : (accuracy - expected) / (1 - expected),
     classes,
     confusion,
@@ -65,7 +65,7 @@ export function agreementWithIntervals(pairs: readonly (readonly [predicted: str
 }
 
 /** The 95% intervals of each class's F1 and, last, of macro-F1. A draw's confusion matrix is held in
- * `counts[human * k + attune]`. */
+ * `counts[human * k + attune]`; a class neither side gave in a draw has no F1 there and is left out. */
 function agreementIntervals(pairs: readonly (readonly [predicted: string, gold: string])[], labels: readonly string[]): Interval[] {
   const k = labels.length;
   const index = new Map(labels.map((l, i) => [l, i]));
@@ -77,10 +77,15 @@ function agreementIntervals(pairs: readonly (readonly [predicted: string, gold: 
       predicted += counts[j * k + c]!;
       actual += counts[c * k + j]!;
     }
-    return prf(counts[c * k + c]!, predicted, actual).f1;
+    return predicted + actual === 0 ? Number.NaN : prf(counts[c * k + c]!, predicted, actual).f1;
   };
   const perClass = labels.map((_, c) => (counts: Float64Array) => f1(counts, c));
-  const macro = (counts: Float64Array) => perClass.reduce((sum, s) => sum + s(counts), 0) / (k || 1);
+  // Macro-F1 of a draw: the classes the humans gave in the whole file, less any the draw left out.
+  const given = labels.map((_, c) => kinds.some((kind) => Math.floor(kind / k) === c));
+  const macro = (counts: Float64Array) => {
+    const f1s = perClass.flatMap((s, c) => (given[c] ? [s(counts)] : [])).filter((x) => !Number.isNaN(x));
+    return f1s.length ? f1s.reduce((a, b) => a + b, 0) / f1s.length : Number.NaN;
+  };
   return bootstrapIntervals(kinds, k * k, [...perClass, macro]);
 }
 
@@ -113,6 +118,15 @@ export function binaryF1Intervals(items: readonly (readonly (readonly [predicted
     return tp + falseNegatives + falsePositives === 0 ? Number.NaN : prf(tp, tp + falsePositives, tp + falseNegatives).f1;
   });
   return bootstrapIntervals(kinds, cells.length, statistics);
+}
+
+/** Macro-F1: the mean F1 of the classes the humans gave. A class no human gave has no F1 to average
+ * (a file labeled negative/positive only says nothing of neutral); attune's answers of that class still
+ * count, as misses of the classes the humans gave. With no class given, the mean of all. */
+function macroAverage(f1s: readonly number[], support: readonly number[]): number {
+  const given = f1s.filter((_, i) => support[i]! > 0);
+  const averaged = given.length ? given : f1s;
+  return averaged.reduce((sum, f1) => sum + f1, 0) / (averaged.length || 1);
 }
 
 /** Precision, recall and F1 from true positives, predicted positives and actual positives. */

@@ -43,6 +43,7 @@ export function renderSentimentEval(r: SentimentEval): string {
     `accuracy ${f3(r.accuracy)}   macro-F1 ${f3(r.macroF1)} (95% interval ${range(r.macroF1Interval)})   Cohen's kappa ${f3(r.kappa)}`,
     '',
     ...scoreTable(r.classes, false),
+    ...unlabeledClasses(r),
     '',
     'confusion (rows: human, columns: attune)',
   ];
@@ -77,6 +78,14 @@ export function renderEmpathyEval(r: EmpathyEval): string {
   return `${[...lines, ...(skippedLines(r.skipped).length ? ['', ...skippedLines(r.skipped)] : [])].join('\n')}\n`;
 }
 
+/** Classes no human gave, which macro-F1 leaves out (a file labeled negative/positive only). */
+function unlabeledClasses(r: SentimentEval): string[] {
+  const missing = r.classes.filter((c) => c.support === 0);
+  if (missing.length === 0 || missing.length === r.classes.length) return [];
+  const said = missing.map((c) => `attune said ${c.label} for ${c.predicted}`).join(', ');
+  return ['', `not labeled in this file: ${missing.map((c) => c.label).join(', ')}; macro-F1 averages the other classes (${said}, counted as misses of them)`];
+}
+
 /** The figures of the labels the file gives; a column of counts when some messages lack a label. */
 function empathyTable(r: EmpathyEval): string[] {
   const rows = [r.empathy, r.temper, ...r.categories];
@@ -85,7 +94,14 @@ function empathyTable(r: EmpathyEval): string[] {
   return [
     ...scoreTable(given, true, given.some((row) => row.labeled < r.n)),
     ...(unlabeled.length ? ['', `not labeled in this file: ${unlabeled.join(', ')}`] : []),
+    ...unknownLines(r.unknownCategories),
   ];
+}
+
+/** Category names attune does not know, which the figures leave out. */
+function unknownLines(unknown: Record<string, number>): string[] {
+  const names = Object.entries(unknown).map(([name, n]) => `'${name}' (${n} ${n === 1 ? 'message' : 'messages'})`);
+  return names.length ? ['', `categories attune does not know, left out: ${names.join(', ')}`] : [];
 }
 
 /** A labeled text on one line, shortened to QUOTE_CHARS. */
