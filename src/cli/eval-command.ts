@@ -12,6 +12,7 @@ export interface EvalFlags {
   label?: string;
   scale?: string;
   neutralBand?: string;
+  by?: string;
   header: boolean;
   format: 'table' | 'json';
 }
@@ -20,14 +21,14 @@ export async function evalSentimentCommand(file: string, flags: EvalFlags, io: I
   if (flags.neutralBand !== undefined && flags.scale === undefined) throw new AttuneError('--neutral-band goes with --scale.');
   const scale = flags.scale === undefined ? undefined : parseScale(flags.scale, flags.neutralBand);
   const labeled = await openLabeledFile(file, io.cwd, io.stdin, flags.header);
-  const result = await evalSentiment(labeled, createDefaultEngine(), { text: flags.text, label: flags.label, ...(scale ? { scale } : {}) });
+  const result = await evalSentiment(labeled, createDefaultEngine(), { text: flags.text, label: flags.label, by: flags.by, ...(scale ? { scale } : {}) });
   io.stdout(flags.format === 'json' ? renderEvalJson(result) : renderSentimentEval(result));
   return 0;
 }
 
 export async function evalEmpathyCommand(file: string, flags: EvalFlags, io: Io): Promise<number> {
   const labeled = await openLabeledFile(file, io.cwd, io.stdin, flags.header);
-  const result = await evalEmpathy(labeled, createDefaultEngine(), { text: flags.text });
+  const result = await evalEmpathy(labeled, createDefaultEngine(), { text: flags.text, by: flags.by });
   io.stdout(flags.format === 'json' ? renderEvalJson(result) : renderEmpathyEval(result));
   return 0;
 }

@@ -79,7 +79,8 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
   const evalOptions = (command: Command): Command =>
     command
       .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-      .option('--no-header', 'the file has no header row: name columns by position (1, 2, 3…)');
+      .option('--no-header', 'the file has no header row: name columns by position (1, 2, 3…)')
+      .option('--by <column>', 'the same figures for each value of this column (a source, a team, a channel)');
   evalOptions(
     evaluate
       .command('sentiment')

@@ -8,7 +8,7 @@ import type { Finding } from '../detect/detector.js';
 import type { DetectionEngine } from '../detect/engine.js';
 import { AttuneError } from '../errors.js';
 import { LABEL_FIELDS, LABELED_CATEGORIES as CATEGORIES, readHumanLabels, type HumanLabels } from './empathy-labels.js';
-import { LABELED_TEXT_ALIASES, pickColumn, type LabeledFile } from './labeled-records.js';
+import { groupOf, groupRows, LABELED_TEXT_ALIASES, pickColumn, type LabeledFile } from './labeled-records.js';
 import { DisputedFindings, type DisputedFinding } from './disputed-findings.js';
 import { binaryF1Intervals, binaryScore, keepWorst, type ClassScore } from './metrics.js';
 
@@ -39,25 +39,38 @@ export interface EmpathyEval {
   skipped: Record<string, number>;
   /** Category names attune does not know, with the number of messages that gave each: left out of the figures. */
   unknownCategories: Record<string, number>;
+  /** With `--by COLUMN`: the same figures for each value of that column, largest group first. */
+  by?: { column: string; groups: EmpathyGroup[] };
+}
+
+export interface EmpathyGroup {
+  group: string;
+  n: number;
+  empathy: LabelScore;
+  temper: LabelScore;
+  categories: LabelScore[];
 }
 
 interface Row {
   id: string;
+  group: string;
   line: number;
   text: string;
   human: HumanLabels;
   attune: Disagreement['attune'];
 }
 
-export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, options: { text?: string } = {}): Promise<EmpathyEval> {
+export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, options: { text?: string; by?: string } = {}): Promise<EmpathyEval> {
   const rows: Row[] = [];
   const skipped = new Map<string, number>();
   const disputed = new DisputedFindings();
   let textColumn: string | undefined;
+  let byColumn: string | undefined;
   const unknownCategories = new Map<string, number>();
   for await (const record of file.records) {
     const f = record.fields;
     textColumn ??= pickColumn(f, options.text, LABELED_TEXT_ALIASES, 'text', file.display);
+    byColumn ??= options.by === undefined ? '' : pickColumn(f, options.by, [], 'groups (--by)', file.display);
     const value = f[textColumn];
     const text = typeof value === 'string' ? value.trim() : '';
     const reading = readHumanLabels(f);
@@ -76,7 +89,7 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, op
       categories: [...new Set(findings.filter((x) => x.kind !== 'temper').map((x) => x.category))].sort(),
       matches: findings.map((x) => `${x.rule}: '${x.match}'`),
     };
-    rows.push({ id: String(reading.id ?? record.line), line: record.line, text, human, attune });
+    rows.push({ id: String(reading.id ?? record.line), group: byColumn ? groupOf(f[byColumn]) : '', line: record.line, text, human, attune });
     disputed.add(findings, (label) => (label === 'temper' ? human.temper : human.categories?.includes(label)));
   }
   if (rows.length === 0) {
@@ -86,10 +99,10 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, op
   // A category no message gives is not labeled in this file (a file of empathy categories alone says
   // nothing of gratitude), so attune's findings of it are neither scored nor counted as disagreements.
   const given: string[] = CATEGORIES.filter((c) => rows.some((r) => r.human.categories?.includes(c)));
-  const labels: [string, (r: HumanLabels | Row['attune']) => boolean | undefined][] = [
+  const labels: Label[] = [
     ['empathy', (r) => r.empathy],
     ['temper', (r) => r.temper],
-    ...CATEGORIES.map((c): [string, (r: HumanLabels | Row['attune']) => boolean | undefined] => [c, (r) => (given.includes(c) ? r.categories?.includes(c) : undefined)]),
+    ...CATEGORIES.map((c): Label => [c, (r) => (given.includes(c) ? r.categories?.includes(c) : undefined)]),
   ];
   const worst: Disagreement[] = [];
   for (const { human, attune, ...row } of rows) {
@@ -97,16 +110,11 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, op
       (human.categories ? given.filter((c) => human.categories!.includes(c) !== attune.categories.includes(c)).length : 0);
     if (cost > 0) keepWorst(worst, { ...row, human, attune, cost }, (a, b) => b.cost - a.cost || a.line - b.line);
   }
-  /** Per message and label: [attune, human], or undefined where the humans did not give the label. */
-  const items = rows.map((r) => labels.map(([, pick]) => {
-    const human = pick(r.human);
-    return human === undefined ? undefined : ([pick(r.attune)!, human] as const);
-  }));
-  const intervals = binaryF1Intervals(items, labels.length);
-  const scores = labels.map(([label], l): LabelScore => {
-    const pairs = items.flatMap((item) => (item[l] ? [item[l]!] : []));
-    return { ...binaryScore(label, pairs), f1Interval: intervals[l]!, labeled: pairs.length };
-  });
+  const scores = scoreLabels(rows, labels);
+  const groups = byColumn ? groupRows(rows).map(([group, members]): EmpathyGroup => {
+    const groupScores = scoreLabels(members, labels);
+    return { group, n: members.length, empathy: groupScores[0]!, temper: groupScores[1]!, categories: groupScores.slice(2) };
+  }) : [];
   return {
     file: file.display,
     n: rows.length,
@@ -117,7 +125,24 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, op
     disputed: disputed.worst((label) => label === 'temper' || given.includes(label)),
     skipped: sortedRecord(skipped),
     unknownCategories: sortedRecord(unknownCategories),
+    ...(byColumn ? { by: { column: byColumn, groups } } : {}),
   };
+}
+
+type Label = [string, (r: HumanLabels | Row['attune']) => boolean | undefined];
+
+/** Each label's figures over the rows labeled for it, with F1's 95% interval. */
+function scoreLabels(rows: readonly Row[], labels: readonly Label[]): LabelScore[] {
+  /** Per message and label: [attune, human], or undefined where the humans did not give the label. */
+  const items = rows.map((r) => labels.map(([, pick]) => {
+    const human = pick(r.human);
+    return human === undefined ? undefined : ([pick(r.attune)!, human] as const);
+  }));
+  const intervals = binaryF1Intervals(items, labels.length);
+  return labels.map(([label], l): LabelScore => {
+    const pairs = items.flatMap((item) => (item[l] ? [item[l]!] : []));
+    return { ...binaryScore(label, pairs), f1Interval: intervals[l]!, labeled: pairs.length };
+  });
 }
 
 /** 1 when a human label was given and attune disagrees with it. */

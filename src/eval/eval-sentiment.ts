@@ -5,7 +5,7 @@ import type { DetectionEngine } from '../detect/engine.js';
 import { AttuneError } from '../errors.js';
 import { sortedRecord } from '../conversations/turn.js';
 import type { LabeledFile } from './labeled-records.js';
-import { LABELED_TEXT_ALIASES, pickColumn } from './labeled-records.js';
+import { groupOf, groupRows, LABELED_TEXT_ALIASES, pickColumn } from './labeled-records.js';
 import { agreementWithIntervals, keepWorst, type Agreement } from './metrics.js';
 
 export const SENTIMENT_LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
@@ -30,6 +30,8 @@ export interface SentimentEvalOptions {
   text?: string;
   label?: string;
   scale?: Scale;
+  /** A column whose values group the rows: each group gets the same figures. */
+  by?: string;
 }
 
 export interface SentimentDisagreement {
@@ -49,6 +51,8 @@ export interface SentimentEval extends Agreement {
   /** Opposite labels first, then the ones attune scored furthest from neutral. */
   worst: SentimentDisagreement[];
   skipped: Record<string, number>;
+  /** With `--by COLUMN`: the same figures for each value of that column, largest group first. */
+  by?: { column: string; groups: (Agreement & { group: string })[] };
 }
 
 /** Parses `-4:4`; the neutral band defaults to a sixteenth of the range (0.5 on -4..4). */
@@ -77,13 +81,15 @@ export async function evalSentiment(file: LabeledFile, engine: DetectionEngine, 
   const worst: SentimentDisagreement[] = [];
   const skipped = new Map<string, number>();
   const skip = (reason: string) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
-  let columns: { text: string; label: string } | undefined;
+  let columns: { text: string; label: string; by: string } | undefined;
+  const groups: string[] = [];
   /** Numeric labels seen without --scale: "1" reads as positive, unless the file holds ratings. */
   const numbers = new Set<number>();
   for await (const record of file.records) {
     columns ??= {
       text: pickColumn(record.fields, options.text, LABELED_TEXT_ALIASES, 'text', file.display),
       label: pickColumn(record.fields, options.label, LABEL_ALIASES, 'label', file.display),
+      by: options.by === undefined ? '' : pickColumn(record.fields, options.by, [], 'groups (--by)', file.display),
     };
     const text = String(record.fields[columns.text] ?? '').trim();
     const gold = goldLabel(record.fields[columns.label], options.scale);
@@ -94,6 +100,7 @@ export async function evalSentiment(file: LabeledFile, engine: DetectionEngine, 
     else {
       const { label, score } = engine.analyse('customer', text).sentiment!;
       pairs.push([label, gold]);
+      if (columns.by) groups.push(groupOf(record.fields[columns.by]));
       const cost = Math.abs(SENTIMENT_LABELS.indexOf(label) - SENTIMENT_LABELS.indexOf(gold));
       const id = String(record.fields.id ?? record.line);
       if (cost > 0) keepWorst(worst, { id, line: record.line, text, human: gold, attune: label, score, cost }, byWorst);
@@ -104,7 +111,10 @@ export async function evalSentiment(file: LabeledFile, engine: DetectionEngine, 
     throw new AttuneError(`${file.display}: the labels look like ratings (${ratings.slice(0, 10).join(', ')}${ratings.length > 10 ? ', …' : ''}), not -1/0/1: give their range with --scale, for example --scale ${ratings[0]}:${ratings.at(-1)}.`);
   }
   if (pairs.length === 0) throw new AttuneError(`${file.display}: no labeled rows to compare.`);
-  return { file: file.display, ...agreementWithIntervals(pairs, SENTIMENT_LABELS), worst, skipped: sortedRecord(skipped) };
+  const by = columns?.by
+    ? { column: columns.by, groups: groupRows(pairs.map((pair, i) => ({ pair, group: groups[i]! }))).map(([group, members]) => ({ group, ...agreementWithIntervals(members.map((m) => m.pair), SENTIMENT_LABELS) })) }
+    : undefined;
+  return { file: file.display, ...agreementWithIntervals(pairs, SENTIMENT_LABELS), worst, skipped: sortedRecord(skipped), ...(by ? { by } : {}) };
 }
 
 function byWorst(a: SentimentDisagreement, b: SentimentDisagreement): number {

@@ -39,3 +39,21 @@ export function pickColumn(fields: Record<string, unknown>, wanted: string | und
   }
   throw new AttuneError(`${file}: cannot tell which column holds the ${what}. Columns found: ${keys.join(', ')}. Name it with --${what} <column>.`);
 }
+
+/** A row's group for `--by`: the column's value as text, "(none)" when it is empty. */
+export function groupOf(value: unknown): string {
+  const text = value === undefined || value === null ? '' : String(value).trim();
+  return text === '' ? '(none)' : text;
+}
+
+/** Rows by their `group`, the largest group first (ties by name). */
+export function groupRows<T extends { group: string }>(rows: readonly T[]): [string, T[]][] {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const members = groups.get(row.group);
+    if (members) members.push(row);
+    else groups.set(row.group, [row]);
+  }
+  return [...groups].sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : a > b ? 1 : 0));
+}
+

@@ -1,5 +1,5 @@
 // Renders `attune eval` results as a plain table or as JSON. Pure functions.
-import type { EmpathyEval } from '../eval/eval-empathy.js';
+import type { EmpathyEval, LabelScore } from '../eval/eval-empathy.js';
 import type { SentimentEval } from '../eval/eval-sentiment.js';
 import type { Interval } from '../eval/bootstrap.js';
 import type { ClassScore } from '../eval/metrics.js';
@@ -44,6 +44,10 @@ export function renderSentimentEval(r: SentimentEval): string {
     '',
     ...scoreTable(r.classes, false),
     ...unlabeledClasses(r),
+    ...(r.by ? ['', `By ${r.by.column} (${count(r.by.groups.length, 'group')}): F1 (texts humans gave the class)`, ...columns(
+      ['', 'n', 'accuracy', 'macro-F1', ...r.labels],
+      r.by.groups.map((g) => [g.group, String(g.n), f3(g.accuracy), f3(g.macroF1), ...g.classes.map(cell)]),
+    )] : []),
     '',
     'confusion (rows: human, columns: attune)',
   ];
@@ -64,6 +68,7 @@ export function renderEmpathyEval(r: EmpathyEval): string {
     `attune eval empathy · ${r.file} · ${r.n} labeled messages`,
     '',
     ...empathyTable(r),
+    ...byGroup(r),
     '',
     `Findings the labels most often contradict (${r.disputed.length})`,
     ...r.disputed.map((d) => `  ${d.rule}${d.match ? ` '${d.match}'` : ` (${d.category})`}: ${d.disputed} of ${d.found} ${d.found === 1 ? 'message' : 'messages'} not labeled ${d.label}`),
@@ -77,6 +82,30 @@ export function renderEmpathyEval(r: EmpathyEval): string {
   }
   return `${[...lines, ...(skippedLines(r.skipped).length ? ['', ...skippedLines(r.skipped)] : [])].join('\n')}\n`;
 }
+
+/** With --by: one row per group, each label's F1 and how many of the group's messages humans gave it. */
+function byGroup(r: EmpathyEval): string[] {
+  if (!r.by) return [];
+  const shown = [r.empathy, r.temper, ...r.categories].map((score, i) => [score.labeled > 0, i] as const).filter(([labeled]) => labeled).map(([, i]) => i);
+  const scores = (g: { empathy: LabelScore; temper: LabelScore; categories: LabelScore[] }) => [g.empathy, g.temper, ...g.categories];
+  return ['', `By ${r.by.column} (${count(r.by.groups.length, 'group')}): F1 (messages humans gave the label)`, ...columns(
+    ['', 'n', ...shown.map((i) => scores(r)[i]!.label)],
+    r.by.groups.map((g) => [g.group, String(g.n), ...shown.map((i) => cell(scores(g)[i]!))]),
+  )];
+}
+
+/** A group's F1 for one label with the humans' count, or "–" where neither side gave the label. */
+function cell(score: ClassScore & { labeled?: number }): string {
+  return score.labeled === 0 || score.support + score.predicted === 0 ? '–' : `${f3(score.f1)} (${score.support})`;
+}
+
+/** Aligned rows under a head, indented as the other tables. */
+function columns(head: string[], body: string[][]): string[] {
+  const widths = head.map((_, i) => Math.max(...[head, ...body].map((row) => row[i]!.length)));
+  return [head, ...body].map((row) => `  ${pad(row, widths)}`);
+}
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** Classes no human gave, which macro-F1 leaves out (a file labeled negative/positive only). */
 function unlabeledClasses(r: SentimentEval): string[] {

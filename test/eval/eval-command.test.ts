@@ -160,6 +160,30 @@ describe('attune eval', () => {
     expect(r.unknownCategories).toEqual({ ownership: 1, tone: 1 });
     const table = (await runCli(['eval', 'empathy', fixture('team-labels.csv')])).stdout;
     expect(table).toContain("categories attune does not know, left out: 'ownership' (1 message), 'tone' (1 message)");
+    expect(r.by).toBeUndefined();
+  });
+
+  it('gives the figures for each value of a column with --by, largest group first', async () => {
+    const r = JSON.parse((await runCli(['eval', 'empathy', fixture('team-labels.csv'), '--by', 'channel', '--format', 'json'])).stdout);
+    expect(r.by.column).toBe('Channel');
+    expect(r.by.groups.map((g: { group: string; n: number }) => [g.group, g.n])).toEqual([['chat', 3], ['(none)', 1], ['email', 1]]);
+    const chat = r.by.groups[0];
+    expect([chat.empathy.support, chat.temper.support, chat.empathy.labeled]).toEqual([2, 1, 3]);
+    // Each group's counts add up to the whole file's.
+    const sum = (pick: (g: { empathy: { support: number; predicted: number } }) => number) => r.by.groups.reduce((n: number, g: never) => n + pick(g), 0);
+    expect(sum((g) => g.empathy.support)).toBe(r.empathy.support);
+    expect(sum((g) => g.empathy.predicted)).toBe(r.empathy.predicted);
+    const table = (await runCli(['eval', 'empathy', fixture('team-labels.csv'), '--by', 'channel'])).stdout;
+    expect(table).toContain('By Channel (3 groups): F1 (messages humans gave the label)');
+    // The email message has no empathy, temper or category on either side: every cell is a dash.
+    expect(table).toMatch(/\n  email +1(?: +–){8}\n/);
+
+    const sentiment = JSON.parse((await runCli(['eval', 'sentiment', fixture('binary-labels.csv'), '--by', 'channel', '--format', 'json'])).stdout);
+    expect(sentiment.by.groups.map((g: { group: string; n: number }) => [g.group, g.n])).toEqual([['app', 3], ['phone', 2]]);
+    expect(sentiment.by.groups.reduce((n: number, g: { confusion: number[][] }) => n + g.confusion.flat().reduce((a, b) => a + b, 0), 0)).toBe(sentiment.n);
+    const missing = await runCli(['eval', 'sentiment', fixture('binary-labels.csv'), '--by', 'team']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("no column 'team' for the groups (--by). Columns found: text, sentiment, channel.");
   });
 
   it('says why no message could be compared', async () => {
