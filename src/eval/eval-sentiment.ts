@@ -106,15 +106,25 @@ export async function evalSentiment(file: LabeledFile, engine: DetectionEngine, 
       if (cost > 0) keepWorst(worst, { id, line: record.line, text, human: gold, attune: label, score, cost }, byWorst);
     }
   }
-  const ratings = [...numbers].sort((a, b) => a - b);
-  if (ratings.some((n) => n !== -1 && n !== 0 && n !== 1)) {
-    throw new AttuneError(`${file.display}: the labels look like ratings (${ratings.slice(0, 10).join(', ')}${ratings.length > 10 ? ', …' : ''}), not -1/0/1: give their range with --scale, for example --scale ${ratings[0]}:${ratings.at(-1)}.`);
-  }
+  checkNumericLabels(numbers, file.display);
   if (pairs.length === 0) throw new AttuneError(`${file.display}: no labeled rows to compare.`);
   const by = columns?.by
     ? { column: columns.by, groups: groupRows(pairs.map((pair, i) => ({ pair, group: groups[i]! }))).map(([group, members]) => ({ group, ...agreementWithIntervals(members.map((m) => m.pair), SENTIMENT_LABELS) })) }
     : undefined;
   return { file: file.display, ...agreementWithIntervals(pairs, SENTIMENT_LABELS), worst, skipped: sortedRecord(skipped), ...(by ? { by } : {}) };
+}
+
+/** Numeric labels without --scale are read as -1/0/1. Other numbers are ratings, and 0 and 1 alone are
+ * most often a two-class set (0 negative, 1 positive), which -1/0/1 would read as neutral and positive:
+ * both need --scale to say what they mean. */
+function checkNumericLabels(numbers: ReadonlySet<number>, file: string): void {
+  const ratings = [...numbers].sort((a, b) => a - b);
+  if (ratings.some((n) => n !== -1 && n !== 0 && n !== 1)) {
+    throw new AttuneError(`${file}: the labels look like ratings (${ratings.slice(0, 10).join(', ')}${ratings.length > 10 ? ', …' : ''}), not -1/0/1: give their range with --scale, for example --scale ${ratings[0]}:${ratings.at(-1)}.`);
+  }
+  if (ratings.join() === '0,1') {
+    throw new AttuneError(`${file}: the labels are 0 and 1 only, which may mean negative and positive: say so with --scale 0:1 (as -1/0/1 they would read as neutral and positive).`);
+  }
 }
 
 function byWorst(a: SentimentDisagreement, b: SentimentDisagreement): number {

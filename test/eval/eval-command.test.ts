@@ -70,6 +70,12 @@ describe('attune eval', () => {
     expect(stars.stderr).toContain('star-ratings.csv: the labels look like ratings (1, 3, 5), not -1/0/1: give their range with --scale, for example --scale 1:5.');
     const scaled = JSON.parse((await runCli(['eval', 'sentiment', fixture('star-ratings.csv'), '--scale', '1:5', '--format', 'json'])).stdout);
     expect(scaled.classes.map((c: { support: number }) => c.support)).toEqual([1, 1, 1]);
+    // 0 and 1 alone are most often negative and positive, which -1/0/1 would read as neutral and positive.
+    const binary = await runCli(['eval', 'sentiment', fixture('zero-one-labels.csv')]);
+    expect(binary.code).toBe(2);
+    expect(binary.stderr).toContain('zero-one-labels.csv: the labels are 0 and 1 only, which may mean negative and positive: say so with --scale 0:1');
+    const read = JSON.parse((await runCli(['eval', 'sentiment', fixture('zero-one-labels.csv'), '--scale', '0:1', '--format', 'json'])).stdout);
+    expect(read.classes.map((c: { support: number }) => c.support)).toEqual([1, 0, 2]);
   });
 
   it('rejects a bad scale and a band without a scale', async () => {
