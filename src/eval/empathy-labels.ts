@@ -15,7 +15,6 @@ export interface HumanLabels {
 
 /** The fields each label may come in, compared without case, spaces or punctuation ("Empathy", "is_empathetic"). */
 export const LABEL_FIELDS = {
-  id: ['id', 'message_id', 'item_id', 'ticket_id', 'uid'],
   empathy: ['empathy', 'empathetic', 'is_empathetic', 'has_empathy', 'empathy_label'],
   temper: ['temper', 'has_temper', 'temper_label', 'lost_temper'],
   categories: ['categories', 'category', 'empathy_categories', 'labels'],
@@ -32,7 +31,7 @@ const CATEGORY_NAMES = new Map<string, string>([
 const NONE = new Set(['', 'none', 'no', 'n/a', 'na', '-']);
 
 export type LabelReading =
-  | { ok: true; id: unknown; human: HumanLabels; unknown: string[] }
+  | { ok: true; human: HumanLabels; unknown: string[] }
   | { ok: false; reason: string };
 
 /** The message's labels, or why they cannot be read. `unknown` lists category names attune does not
@@ -55,7 +54,7 @@ export function readHumanLabels(fields: Record<string, unknown>): LabelReading {
   const known = names?.flatMap((name) => CATEGORY_NAMES.get(normalizeKey(name)) ?? []);
   const unknown = names?.filter((name) => !CATEGORY_NAMES.has(normalizeKey(name))) ?? [];
   const human: HumanLabels = { ...(empathy === undefined ? {} : { empathy }), ...(temper === undefined ? {} : { temper }), ...(known ? { categories: [...new Set(known)].sort() } : {}) };
-  return { ok: true, id: field(LABEL_FIELDS.id), human, unknown };
+  return { ok: true, human, unknown };
 }
 
 /** A 0/1 label: undefined when the message was not labeled, null when the value is not 0/1. */

@@ -8,7 +8,7 @@ import type { Finding } from '../detect/detector.js';
 import type { DetectionEngine } from '../detect/engine.js';
 import { AttuneError } from '../errors.js';
 import { LABEL_FIELDS, LABELED_CATEGORIES as CATEGORIES, readHumanLabels, type HumanLabels } from './empathy-labels.js';
-import { groupOf, groupRows, LABELED_TEXT_ALIASES, pickColumn, type LabeledFile } from './labeled-records.js';
+import { groupOf, groupRows, idOf, LABELED_TEXT_ALIASES, pickColumn, type LabeledFile } from './labeled-records.js';
 import { DisputedFindings, type DisputedFinding } from './disputed-findings.js';
 import { binaryF1Intervals, binaryScore, keepWorst, type ClassScore } from './metrics.js';
 
@@ -89,7 +89,7 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, op
       categories: [...new Set(findings.filter((x) => x.kind !== 'temper').map((x) => x.category))].sort(),
       matches: findings.map((x) => `${x.rule}: '${x.match}'`),
     };
-    rows.push({ id: String(reading.id ?? record.line), group: byColumn ? groupOf(f[byColumn]) : '', line: record.line, text, human, attune });
+    rows.push({ id: idOf(f, record.line), group: byColumn ? groupOf(f[byColumn]) : '', line: record.line, text, human, attune });
     disputed.add(findings, (label) => (label === 'temper' ? human.temper : human.categories?.includes(label)));
   }
   if (rows.length === 0) {

@@ -5,7 +5,7 @@ import type { DetectionEngine } from '../detect/engine.js';
 import { AttuneError } from '../errors.js';
 import { sortedRecord } from '../conversations/turn.js';
 import type { LabeledFile } from './labeled-records.js';
-import { groupOf, groupRows, LABELED_TEXT_ALIASES, pickColumn } from './labeled-records.js';
+import { groupOf, groupRows, idOf, LABELED_TEXT_ALIASES, pickColumn } from './labeled-records.js';
 import { agreementWithIntervals, keepWorst, type Agreement } from './metrics.js';
 
 export const SENTIMENT_LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
@@ -102,7 +102,7 @@ export async function evalSentiment(file: LabeledFile, engine: DetectionEngine, 
       pairs.push([label, gold]);
       if (columns.by) groups.push(groupOf(record.fields[columns.by]));
       const cost = Math.abs(SENTIMENT_LABELS.indexOf(label) - SENTIMENT_LABELS.indexOf(gold));
-      const id = String(record.fields.id ?? record.line);
+      const id = idOf(record.fields, record.line);
       if (cost > 0) keepWorst(worst, { id, line: record.line, text, human: gold, attune: label, score, cost }, byWorst);
     }
   }

@@ -40,6 +40,20 @@ export function pickColumn(fields: Record<string, unknown>, wanted: string | und
   throw new AttuneError(`${file}: cannot tell which column holds the ${what}. Columns found: ${keys.join(', ')}. Name it with --${what} <column>.`);
 }
 
+/** Where labeled sets keep a row's id, compared as `pickColumn` compares names. */
+const ID_ALIASES = ['id', 'message_id', 'item_id', 'ticket_id', 'tweet_id', 'uid'];
+
+/** The row's id as the file gives it, else its line number. */
+export function idOf(fields: Record<string, unknown>, line: number): string {
+  const byNorm = new Map(Object.keys(fields).map((k) => [normalizeKey(k), k]));
+  for (const alias of ID_ALIASES) {
+    const key = byNorm.get(normalizeKey(alias));
+    const value = key === undefined ? undefined : fields[key];
+    if (value !== undefined && value !== null && String(value).trim() !== '') return String(value).trim();
+  }
+  return String(line);
+}
+
 /** A row's group for `--by`: the column's value as text, "(none)" when it is empty. */
 export function groupOf(value: unknown): string {
   const text = value === undefined || value === null ? '' : String(value).trim();

@@ -4,7 +4,7 @@ import { readHumanLabels } from '../../src/eval/empathy-labels.js';
 describe('readHumanLabels', () => {
   it('reads labels under other field names and folds category spellings', () => {
     expect(readHumanLabels({ text: 'x', Is_Empathetic: 'TRUE', 'Lost Temper': 0, Labels: 'Apologies; acknowledge | Positive Regard' })).toEqual({
-      ok: true, id: undefined, human: { empathy: true, temper: false, categories: ['acknowledgement', 'apology', 'positive-regard'] }, unknown: [],
+      ok: true, human: { empathy: true, temper: false, categories: ['acknowledgement', 'apology', 'positive-regard'] }, unknown: [],
     });
   });
 
