@@ -11,7 +11,7 @@ import { TurnExtractor, type ExtractOptions } from './conversations/extract-turn
 import { ConversationGrouper, orderTurns } from './conversations/group-conversations.js';
 import { Accounting, sortedRecord, type Turn } from './conversations/turn.js';
 import type { RuleSpec } from './detect/rule-spec.js';
-import type { CoachingItem } from './aggregate/coaching.js';
+import { suggestFrom } from './aggregate/suggestions.js';
 import { createHeapKeeper } from './heap-keeper.js';
 import { openReader } from './ingest/open-reader.js';
 import type { InputFormat, Source } from './ingest/source-record.js';
@@ -113,20 +113,6 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
   }
   options.onPartial?.(toPartial(aggregator, { by: options.by, coaching: options.coaching, records, inputs, skipped: sortedRecord(accounting.skipped), notes: sortedRecord(accounting.notes) }));
   return buildReport(aggregator, { suggestion: suggestFrom(options.rules), records, by: options.by, inputs, skipped: sortedRecord(accounting.skipped), notes: sortedRecord(accounting.notes) });
-}
-
-/** Better phrasing for a coaching item: the suggestion of the temper rule that fired, else of the
- * empathy that was missing (acknowledgement for an upset customer, reassurance for a fall in mood). */
-export function suggestFrom(rules: RuleSpec[]): (item: CoachingItem) => string | null {
-  const byId = new Map(rules.map((r) => [r.id, r.suggestions]));
-  return (item) => {
-    for (const rule of item.rules) {
-      const s = byId.get(rule)?.[0];
-      if (s) return s;
-    }
-    const fallback = item.reasons.includes('no-empathy-when-needed') ? 'empathy/acknowledgement' : item.reasons.includes('sentiment-fell') ? 'empathy/reassurance' : '';
-    return byId.get(fallback)?.[0] ?? null;
-  };
 }
 
 /** Files that only name agents (Freshdesk agents and contacts) are read first, so replies can be named. */

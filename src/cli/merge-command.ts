@@ -6,7 +6,7 @@ import { buildReport } from '../aggregate/build-report.js';
 import { mergePartials, type Partial } from '../aggregate/partial.js';
 import { loadBuiltinRules } from '../detect/load-rules.js';
 import { AttuneError, EXIT } from '../errors.js';
-import { suggestFrom } from '../pipeline.js';
+import { suggestFrom } from '../aggregate/suggestions.js';
 import { REPORTERS, reportFormat, type ReportFormat } from '../report/registry.js';
 import { useColor } from './color.js';
 import type { Io } from './io.js';
