@@ -8,7 +8,7 @@ import type { Finding } from '../detect/detector.js';
 import type { DetectionEngine } from '../detect/engine.js';
 import { AttuneError } from '../errors.js';
 import { LABEL_FIELDS, LABELED_CATEGORIES as CATEGORIES, readHumanLabels, type HumanLabels } from './empathy-labels.js';
-import { groupOf, groupRows, idOf, LABELED_TEXT_ALIASES, pickColumn, type LabeledFile } from './labeled-records.js';
+import { GroupColumn, groupRows, idOf, LABELED_TEXT_ALIASES, pickColumn, type LabeledFile } from './labeled-records.js';
 import { DisputedFindings, type DisputedFinding } from './disputed-findings.js';
 import { binaryF1Intervals, binaryScore, keepWorst, type ClassScore } from './metrics.js';
 
@@ -65,12 +65,11 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, op
   const skipped = new Map<string, number>();
   const disputed = new DisputedFindings();
   let textColumn: string | undefined;
-  let byColumn: string | undefined;
+  const byColumn = options.by === undefined ? undefined : new GroupColumn(options.by);
   const unknownCategories = new Map<string, number>();
   for await (const record of file.records) {
     const f = record.fields;
     textColumn ??= pickColumn(f, options.text, LABELED_TEXT_ALIASES, 'text', file.display);
-    byColumn ??= options.by === undefined ? '' : pickColumn(f, options.by, [], 'groups (--by)', file.display);
     const value = f[textColumn];
     const text = typeof value === 'string' ? value.trim() : '';
     const reading = readHumanLabels(f);
@@ -89,7 +88,7 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, op
       categories: [...new Set(findings.filter((x) => x.kind !== 'temper').map((x) => x.category))].sort(),
       matches: findings.map((x) => `${x.rule}: '${x.match}'`),
     };
-    rows.push({ id: idOf(f, record.line), group: byColumn ? groupOf(f[byColumn]) : '', line: record.line, text, human, attune });
+    rows.push({ id: idOf(f, record.line), group: byColumn?.of(f) ?? '', line: record.line, text, human, attune });
     disputed.add(findings, (label) => (label === 'temper' ? human.temper : human.categories?.includes(label)));
   }
   if (rows.length === 0) {
@@ -111,6 +110,7 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, op
     if (cost > 0) keepWorst(worst, { ...row, human, attune, cost }, (a, b) => b.cost - a.cost || a.line - b.line);
   }
   const scores = scoreLabels(rows, labels);
+  const byName = byColumn?.check(file.display);
   const groups = byColumn ? groupRows(rows).map(([group, members]): EmpathyGroup => {
     const groupScores = scoreLabels(members, labels);
     return { group, n: members.length, empathy: groupScores[0]!, temper: groupScores[1]!, categories: groupScores.slice(2) };
@@ -125,7 +125,7 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, op
     disputed: disputed.worst((label) => label === 'temper' || given.includes(label)),
     skipped: sortedRecord(skipped),
     unknownCategories: sortedRecord(unknownCategories),
-    ...(byColumn ? { by: { column: byColumn, groups } } : {}),
+    ...(byName ? { by: { column: byName, groups } } : {}),
   };
 }
 

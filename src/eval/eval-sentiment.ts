@@ -5,7 +5,7 @@ import type { DetectionEngine } from '../detect/engine.js';
 import { AttuneError } from '../errors.js';
 import { sortedRecord } from '../conversations/turn.js';
 import type { LabeledFile } from './labeled-records.js';
-import { groupOf, groupRows, idOf, LABELED_TEXT_ALIASES, pickColumn } from './labeled-records.js';
+import { GroupColumn, groupRows, idOf, LABELED_TEXT_ALIASES, pickColumn } from './labeled-records.js';
 import { agreementWithIntervals, keepWorst, type Agreement } from './metrics.js';
 
 export const SENTIMENT_LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
@@ -81,7 +81,8 @@ export async function evalSentiment(file: LabeledFile, engine: DetectionEngine, 
   const worst: SentimentDisagreement[] = [];
   const skipped = new Map<string, number>();
   const skip = (reason: string) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
-  let columns: { text: string; label: string; by: string } | undefined;
+  let columns: { text: string; label: string } | undefined;
+  const byColumn = options.by === undefined ? undefined : new GroupColumn(options.by);
   const groups: string[] = [];
   /** Numeric labels seen without --scale: "1" reads as positive, unless the file holds ratings. */
   const numbers = new Set<number>();
@@ -89,7 +90,6 @@ export async function evalSentiment(file: LabeledFile, engine: DetectionEngine, 
     columns ??= {
       text: pickColumn(record.fields, options.text, LABELED_TEXT_ALIASES, 'text', file.display),
       label: pickColumn(record.fields, options.label, LABEL_ALIASES, 'label', file.display),
-      by: options.by === undefined ? '' : pickColumn(record.fields, options.by, [], 'groups (--by)', file.display),
     };
     const text = String(record.fields[columns.text] ?? '').trim();
     const gold = goldLabel(record.fields[columns.label], options.scale);
@@ -100,7 +100,7 @@ export async function evalSentiment(file: LabeledFile, engine: DetectionEngine, 
     else {
       const { label, score } = engine.analyse('customer', text).sentiment!;
       pairs.push([label, gold]);
-      if (columns.by) groups.push(groupOf(record.fields[columns.by]));
+      if (byColumn) groups.push(byColumn.of(record.fields));
       const cost = Math.abs(SENTIMENT_LABELS.indexOf(label) - SENTIMENT_LABELS.indexOf(gold));
       const id = idOf(record.fields, record.line);
       if (cost > 0) keepWorst(worst, { id, line: record.line, text, human: gold, attune: label, score, cost }, byWorst);
@@ -108,8 +108,8 @@ export async function evalSentiment(file: LabeledFile, engine: DetectionEngine, 
   }
   checkNumericLabels(numbers, file.display);
   if (pairs.length === 0) throw new AttuneError(`${file.display}: no labeled rows to compare.`);
-  const by = columns?.by
-    ? { column: columns.by, groups: groupRows(pairs.map((pair, i) => ({ pair, group: groups[i]! }))).map(([group, members]) => ({ group, ...agreementWithIntervals(members.map((m) => m.pair), SENTIMENT_LABELS) })) }
+  const by = byColumn
+    ? { column: byColumn.check(file.display), groups: groupRows(pairs.map((pair, i) => ({ pair, group: groups[i]! }))).map(([group, members]) => ({ group, ...agreementWithIntervals(members.map((m) => m.pair), SENTIMENT_LABELS) })) }
     : undefined;
   return { file: file.display, ...agreementWithIntervals(pairs, SENTIMENT_LABELS), worst, skipped: sortedRecord(skipped), ...(by ? { by } : {}) };
 }

@@ -54,6 +54,29 @@ export function idOf(fields: Record<string, unknown>, line: number): string {
   return String(line);
 }
 
+/** The column `--by` names, found in each row by name (rows of JSON lines need not share fields): its
+ * value is a row's group, "(none)" where a row lacks it. A column no row has is an error. */
+export class GroupColumn {
+  /** The column's name as the file writes it, once a row has it. */
+  name: string | undefined;
+  private firstKeys: string[] | undefined;
+
+  constructor(private readonly wanted: string) {}
+
+  of(fields: Record<string, unknown>): string {
+    this.firstKeys ??= Object.keys(fields);
+    const key = Object.keys(fields).find((k) => k === this.wanted || normalizeKey(k) === normalizeKey(this.wanted));
+    if (key !== undefined) this.name ??= key;
+    return groupOf(key === undefined ? undefined : fields[key]);
+  }
+
+  /** Throws when no row had the column. */
+  check(file: string): string {
+    if (this.name === undefined) throw new AttuneError(`${file}: no column '${this.wanted}' for the groups (--by). Columns found: ${(this.firstKeys ?? []).join(', ')}.`);
+    return this.name;
+  }
+}
+
 /** A row's group for `--by`: the column's value as text, "(none)" when it is empty. */
 export function groupOf(value: unknown): string {
   const text = value === undefined || value === null ? '' : String(value).trim();

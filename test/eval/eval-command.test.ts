@@ -187,6 +187,9 @@ describe('attune eval', () => {
     const sentiment = JSON.parse((await runCli(['eval', 'sentiment', fixture('binary-labels.csv'), '--by', 'channel', '--format', 'json'])).stdout);
     expect(sentiment.by.groups.map((g: { group: string; n: number }) => [g.group, g.n])).toEqual([['app', 3], ['phone', 2]]);
     expect(sentiment.by.groups.reduce((n: number, g: { confusion: number[][] }) => n + g.confusion.flat().reduce((a, b) => a + b, 0), 0)).toBe(sentiment.n);
+    // JSON lines need not share fields: a message without the column is in the group "(none)".
+    const sparse = JSON.parse((await runCli(['eval', 'empathy', fixture('sparse-groups.jsonl'), '--by', 'team', '--format', 'json'])).stdout);
+    expect(sparse.by.groups.map((g: { group: string; n: number }) => [g.group, g.n])).toEqual([['north', 2], ['(none)', 1]]);
     const missing = await runCli(['eval', 'sentiment', fixture('binary-labels.csv'), '--by', 'team']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("no column 'team' for the groups (--by). Columns found: text, sentiment, channel.");
