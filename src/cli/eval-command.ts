@@ -1,11 +1,14 @@
 // `attune eval sentiment|empathy`: how well attune agrees with a team's own human labels.
-import { createDefaultEngine } from '../detect/engine.js';
+import { createDefaultEngine, type DetectionEngine } from '../detect/engine.js';
+import { LEARNED_RULE } from '../detect/learned-empathy.js';
+import { loadBuiltinRules } from '../detect/load-rules.js';
 import { AttuneError } from '../errors.js';
 import { evalEmpathy } from '../eval/eval-empathy.js';
 import { evalSentiment, parseScale } from '../eval/eval-sentiment.js';
 import { openLabeledFile } from '../eval/labeled-records.js';
 import { renderEmpathyEval, renderEvalJson, renderSentimentEval } from '../report/render-eval.js';
 import type { Io } from './io.js';
+import { resolveConfig } from './lint-command.js';
 
 export interface EvalFlags {
   text?: string;
@@ -13,6 +16,7 @@ export interface EvalFlags {
   scale?: string;
   neutralBand?: string;
   by?: string;
+  config?: string;
   header: boolean;
   format: 'table' | 'json';
 }
@@ -21,14 +25,21 @@ export async function evalSentimentCommand(file: string, flags: EvalFlags, io: I
   if (flags.neutralBand !== undefined && flags.scale === undefined) throw new AttuneError('--neutral-band goes with --scale.');
   const scale = flags.scale === undefined ? undefined : parseScale(flags.scale, flags.neutralBand);
   const labeled = await openLabeledFile(file, io.cwd, io.stdin, flags.header);
-  const result = await evalSentiment(labeled, createDefaultEngine(), { text: flags.text, label: flags.label, by: flags.by, ...(scale ? { scale } : {}) });
+  const result = await evalSentiment(labeled, configuredEngine(io, flags), { text: flags.text, label: flags.label, by: flags.by, ...(scale ? { scale } : {}) });
   io.stdout(flags.format === 'json' ? renderEvalJson(result) : renderSentimentEval(result));
   return 0;
 }
 
 export async function evalEmpathyCommand(file: string, flags: EvalFlags, io: Io): Promise<number> {
   const labeled = await openLabeledFile(file, io.cwd, io.stdin, flags.header);
-  const result = await evalEmpathy(labeled, createDefaultEngine(), { text: flags.text, by: flags.by });
+  const result = await evalEmpathy(labeled, configuredEngine(io, flags), { text: flags.text, by: flags.by });
   io.stdout(flags.format === 'json' ? renderEvalJson(result) : renderEmpathyEval(result));
   return 0;
+}
+
+/** attune as the team runs it: the built-in rules with the config's own, and the learned empathy model
+ * unless the config turns it off. */
+function configuredEngine(io: Io, flags: EvalFlags): DetectionEngine {
+  const config = resolveConfig(io, flags.config);
+  return createDefaultEngine([...loadBuiltinRules(), ...config.rules], { learned: config.severities.get(LEARNED_RULE) !== 'off' });
 }

@@ -5,7 +5,7 @@ import { AttuneError, EXIT } from '../errors.js';
 import type { Io } from './io.js';
 import { resolveConfig } from './lint-command.js';
 
-export const STARTER_CONFIG = `# attune configuration: read by attune lint, attune rules and attune audit, found by searching
+export const STARTER_CONFIG = `# attune configuration: read by attune lint, rules, audit and eval, found by searching
 # upward from the working directory (or named with --config).
 
 # attune lint fails (exit 1) on findings at or above this severity: info, warning or error.

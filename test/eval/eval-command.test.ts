@@ -195,6 +195,17 @@ describe('attune eval', () => {
     expect(missing.stderr).toContain("no column 'team' for the groups (--by). Columns found: text, sentiment, channel.");
   });
 
+  it("measures attune as the team runs it: the config's phrase rules, and the learned model off where it says so", async () => {
+    const found = (r: { worst: { id: string; attune: { matches: string[] } }[]; categories: { label: string; predicted: number }[] }) =>
+      [r.categories.find((c) => c.label === 'apology')!.predicted, r.worst.map((w) => [w.id, w.attune.matches])];
+    const builtIn = JSON.parse((await runCli(['eval', 'empathy', fixture('team-config-labels.csv'), '--format', 'json'])).stdout);
+    // Built in, "Whoops, our slip" is no apology, and the learned model reads a routine notice as reassurance.
+    expect(found(builtIn)).toEqual([0, [['c1', []], ['c2', ["empathy/learned: 'We will send you an email confirmation shortly'"]]]]);
+    const team = JSON.parse((await runCli(['eval', 'empathy', fixture('team-config-labels.csv'), '--config', fixture('team-rules.yaml'), '--format', 'json'])).stdout);
+    expect(found(team)).toEqual([1, []]);
+    expect(team.empathy.f1).toBe(1);
+  });
+
   it('says why no message could be compared', async () => {
     const r = await runCli(['eval', 'empathy', fixture('customer-labels.csv')]);
     expect(r.code).toBe(2);
