@@ -28,8 +28,7 @@ function pad(cells: string[], widths: number[]): string {
 function scoreTable(rows: (ClassScore & { falsePositiveRate?: number; labeled?: number })[], withFpr: boolean, withLabeled = false): string[] {
   const head = ['', 'precision', 'recall', 'F1', 'F1 95% interval', 'human', 'attune', ...(withFpr ? ['false alarms'] : []), ...(withLabeled ? ['labeled'] : [])];
   const body = rows.map((r) => [r.label, f3(r.precision), f3(r.recall), f3(r.f1), range(r.f1Interval), String(r.support), String(r.predicted), ...(withFpr ? [f3(r.falsePositiveRate ?? 0)] : []), ...(withLabeled ? [String(r.labeled ?? 0)] : [])]);
-  const widths = head.map((_, i) => Math.max(...[head, ...body].map((row) => row[i]!.length)));
-  return [pad(head, widths), ...body.map((row) => pad(row, widths))].map((l) => `  ${l}`);
+  return columns(head, body);
 }
 
 function skippedLines(skipped: Record<string, number>): string[] {
@@ -51,10 +50,7 @@ export function renderSentimentEval(r: SentimentEval): string {
     '',
     'confusion (rows: human, columns: attune)',
   ];
-  const head = ['', ...r.labels];
-  const body = r.labels.map((label, i) => [label, ...r.confusion[i]!.map(String)]);
-  const widths = head.map((_, i) => Math.max(...[head, ...body].map((row) => row[i]!.length)));
-  lines.push(...[head, ...body].map((row) => `  ${pad(row, widths)}`));
+  lines.push(...columns(['', ...r.labels], r.labels.map((label, i) => [label, ...r.confusion[i]!.map(String)])));
   lines.push('', `Worst disagreements (${r.worst.length})`);
   for (const d of r.worst) {
     lines.push(`  ${d.id} (line ${d.line}): ${quote(d.text)}`);
