@@ -1,6 +1,7 @@
-// What a coaching item suggests the agent say instead: the suggestion of the temper rule that fired; for
-// an upset customer met without empathy, one fitted to what the customer wrote (waiting, a repeat
-// contact, a disruption…: coaching-suggestions.yaml); else the missing empathy rule's own.
+// What a coaching item suggests the agent say instead: the suggestion of the temper rule that fired; else
+// words fitted to what the customer wrote (waiting, a repeat contact, a disruption…:
+// coaching-suggestions.yaml); else the suggestion of the empathy that was missing (acknowledgement for an
+// upset customer, reassurance for a fall in mood).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -37,11 +38,10 @@ export function suggestFrom(rules: RuleSpec[]): (item: CoachingItem) => string |
       const s = byId.get(rule)?.[0];
       if (s) return s;
     }
-    if (item.reasons.includes('no-empathy-when-needed')) {
-      situations ??= { list: loadSituations(), context: loadFeatureContext() };
-      const fitted = item.customer ? situationSuggestion(item.customer, situations.list, situations.context) : null;
-      return fitted ?? byId.get('empathy/acknowledgement')?.[0] ?? null;
-    }
-    return item.reasons.includes('sentiment-fell') ? (byId.get('empathy/reassurance')?.[0] ?? null) : null;
+    const missing = item.reasons.includes('no-empathy-when-needed') ? 'empathy/acknowledgement' : item.reasons.includes('sentiment-fell') ? 'empathy/reassurance' : null;
+    if (missing === null) return null;
+    situations ??= { list: loadSituations(), context: loadFeatureContext() };
+    const fitted = item.customer ? situationSuggestion(item.customer, situations.list, situations.context) : null;
+    return fitted ?? byId.get(missing)?.[0] ?? null;
   };
 }

@@ -27,9 +27,11 @@ describe('coaching suggestions', () => {
     expect(suggest(item({ customer: null }))).toBe(ruleSuggestion('empathy/acknowledgement'));
   });
 
-  it('puts the suggestion of a temper rule that fired first, and reassurance for a fall in mood', () => {
+  it('puts the suggestion of a temper rule that fired first, and fits a fall in mood to the words too', () => {
     const blame = item({ reason: 'temper', reasons: ['temper', 'no-empathy-when-needed'], rules: ['temper/blame'], customer: 'Still no answer after two days.' });
     expect(suggest(blame)).toBe(ruleSuggestion('temper/blame'));
-    expect(suggest(item({ reason: 'sentiment-fell', reasons: ['sentiment-fell'], customer: 'Still no answer after two days.' }))).toBe(ruleSuggestion('empathy/reassurance'));
+    const waiting = situations.find((s) => s.cue === 'waiting')!;
+    expect(suggest(item({ reason: 'sentiment-fell', reasons: ['sentiment-fell'], customer: waiting.example }))).toBe(waiting.suggestion);
+    expect(suggest(item({ reason: 'sentiment-fell', reasons: ['sentiment-fell'], customer: 'Okay. Whatever.' }))).toBe(ruleSuggestion('empathy/reassurance'));
   });
 });
