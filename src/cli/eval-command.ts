@@ -17,6 +17,9 @@ export interface EvalFlags {
   neutralBand?: string;
   by?: string;
   config?: string;
+  empathy?: string;
+  categories?: string;
+  temper?: string;
   header: boolean;
   format: 'table' | 'json';
 }
@@ -32,7 +35,11 @@ export async function evalSentimentCommand(file: string, flags: EvalFlags, io: I
 
 export async function evalEmpathyCommand(file: string, flags: EvalFlags, io: Io): Promise<number> {
   const labeled = await openLabeledFile(file, io.cwd, io.stdin, flags.header);
-  const result = await evalEmpathy(labeled, configuredEngine(io, flags), { text: flags.text, by: flags.by });
+  const result = await evalEmpathy(labeled, configuredEngine(io, flags), {
+    text: flags.text,
+    by: flags.by,
+    columns: { ...(flags.empathy ? { empathy: flags.empathy } : {}), ...(flags.categories ? { categories: flags.categories } : {}), ...(flags.temper ? { temper: flags.temper } : {}) },
+  });
   io.stdout(flags.format === 'json' ? renderEvalJson(result) : renderEmpathyEval(result));
   return 0;
 }

@@ -97,7 +97,10 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .command('empathy')
       .description('agent empathy, courtesy and temper: precision, recall and F1, and the worst disagreements')
       .argument('<file>', 'labeled agent messages with id, text, empathy (0/1), categories, temper (0/1)')
-      .option('--text <column>', 'the column holding the message (default: text, body, message, …)'),
+      .option('--text <column>', 'the column holding the message (default: text, body, message, …)')
+      .option('--empathy <column>', 'the column holding the empathy label, 0/1 (default: empathy, is_empathetic, …)')
+      .option('--categories <column>', 'the column holding the categories (default: categories, category, labels)')
+      .option('--temper <column>', 'the column holding the temper label, 0/1 (default: temper, has_temper, …)'),
   ).action(async (file: string, flags: EvalFlags) => setCode(await (await import('./eval-command.js')).evalEmpathyCommand(file, flags, io)));
 
   program

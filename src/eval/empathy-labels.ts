@@ -30,25 +30,30 @@ const CATEGORY_NAMES = new Map<string, string>([
 /** Written in a categories field to say "none". */
 const NONE = new Set(['', 'none', 'no', 'n/a', 'na', '-']);
 
+/** The columns the user named for the labels (`--empathy`, `--categories`, `--temper`), as the file
+ * writes them: these are read instead of the usual names. */
+export type LabelColumns = Partial<Record<'empathy' | 'temper' | 'categories', string>>;
+
 export type LabelReading =
   | { ok: true; human: HumanLabels; unknown: string[] }
   | { ok: false; reason: string };
 
 /** The message's labels, or why they cannot be read. `unknown` lists category names attune does not
  * know (left out of the figures, and counted by the caller so that none is dropped unseen). */
-export function readHumanLabels(fields: Record<string, unknown>): LabelReading {
+export function readHumanLabels(fields: Record<string, unknown>, named: LabelColumns = {}): LabelReading {
   const byNorm = new Map(Object.keys(fields).map((k) => [normalizeKey(k), k]));
-  const field = (aliases: readonly string[]): unknown => {
+  const field = (aliases: readonly string[], column?: string): unknown => {
+    if (column !== undefined) return fields[column];
     for (const alias of aliases) {
       const key = byNorm.get(normalizeKey(alias));
       if (key !== undefined) return fields[key];
     }
     return undefined;
   };
-  const empathy = flagOf(field(LABEL_FIELDS.empathy));
-  const temper = flagOf(field(LABEL_FIELDS.temper));
+  const empathy = flagOf(field(LABEL_FIELDS.empathy, named.empathy));
+  const temper = flagOf(field(LABEL_FIELDS.temper, named.temper));
   if (empathy === null || temper === null) return { ok: false, reason: 'empathy or temper is not 0/1' };
-  const names = namesOf(field(LABEL_FIELDS.categories));
+  const names = namesOf(field(LABEL_FIELDS.categories, named.categories));
   if (names === null) return { ok: false, reason: 'categories is neither a list nor text' };
   if (empathy === undefined && temper === undefined && names === undefined) return { ok: false, reason: 'no labels' };
   const known = names?.flatMap((name) => CATEGORY_NAMES.get(normalizeKey(name)) ?? []);

@@ -7,7 +7,7 @@ import { sortedRecord } from '../conversations/turn.js';
 import type { Finding } from '../detect/detector.js';
 import type { DetectionEngine } from '../detect/engine.js';
 import { AttuneError } from '../errors.js';
-import { LABEL_FIELDS, LABELED_CATEGORIES as CATEGORIES, readHumanLabels, type HumanLabels } from './empathy-labels.js';
+import { LABEL_FIELDS, LABELED_CATEGORIES as CATEGORIES, readHumanLabels, type HumanLabels, type LabelColumns } from './empathy-labels.js';
 import { GroupColumn, groupRows, idOf, LABELED_TEXT_ALIASES, pickColumn, type LabeledFile } from './labeled-records.js';
 import { DisputedFindings, type DisputedFinding } from './disputed-findings.js';
 import { binaryF1Intervals, binaryScore, keepWorst, type ClassScore } from './metrics.js';
@@ -60,19 +60,29 @@ interface Row {
   attune: Disagreement['attune'];
 }
 
-export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, options: { text?: string; by?: string } = {}): Promise<EmpathyEval> {
+export interface EmpathyEvalOptions {
+  text?: string;
+  by?: string;
+  /** Label columns named by the user, read instead of the usual names. */
+  columns?: LabelColumns;
+}
+
+export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, options: EmpathyEvalOptions = {}): Promise<EmpathyEval> {
   const rows: Row[] = [];
   const skipped = new Map<string, number>();
   const disputed = new DisputedFindings();
   let textColumn: string | undefined;
+  let named: LabelColumns | undefined;
   const byColumn = options.by === undefined ? undefined : new GroupColumn(options.by);
   const unknownCategories = new Map<string, number>();
   for await (const record of file.records) {
     const f = record.fields;
     textColumn ??= pickColumn(f, options.text, LABELED_TEXT_ALIASES, 'text', file.display);
+    // Named label columns must exist; they are checked on the first row, as the text column is.
+    named ??= Object.fromEntries(Object.entries(options.columns ?? {}).map(([label, wanted]) => [label, pickColumn(f, wanted, [], label, file.display)]));
     const value = f[textColumn];
     const text = typeof value === 'string' ? value.trim() : '';
-    const reading = readHumanLabels(f);
+    const reading = readHumanLabels(f, named);
     if (text === '' || !reading.ok) {
       const reason = text === '' ? 'empty text' : !reading.ok ? reading.reason : '';
       skipped.set(reason, (skipped.get(reason) ?? 0) + 1);

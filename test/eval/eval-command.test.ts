@@ -206,6 +206,18 @@ describe('attune eval', () => {
     expect(team.empathy.f1).toBe(1);
   });
 
+  it('reads the label columns a QA sheet names its own way, and names a column that is not there', async () => {
+    const args = ['eval', 'empathy', fixture('qa-sheet.csv'), '--text', 'Reply', '--empathy', 'Empathy shown (Y/N)', '--categories', 'Tags', '--temper', 'Rude?', '--format', 'json'];
+    const r = JSON.parse((await runCli(args)).stdout);
+    expect([r.n, r.empathy.support, r.temper.support, r.skipped]).toEqual([3, 1, 1, {}]);
+    expect(r.categories.filter((c: { labeled: number }) => c.labeled > 0).map((c: { label: string }) => c.label)).toEqual(['apology', 'acknowledgement']);
+    // Without the names, the usual ones are not there: nothing to compare.
+    expect((await runCli(['eval', 'empathy', fixture('qa-sheet.csv'), '--text', 'Reply'])).code).toBe(2);
+    const missing = await runCli(['eval', 'empathy', fixture('qa-sheet.csv'), '--text', 'Reply', '--temper', 'Tone']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("qa-sheet.csv: no column 'Tone' for the temper. Columns found: Reply, Empathy shown (Y/N), Tags, Rude?.");
+  });
+
   it('says why no message could be compared', async () => {
     const r = await runCli(['eval', 'empathy', fixture('customer-labels.csv')]);
     expect(r.code).toBe(2);
