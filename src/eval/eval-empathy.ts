@@ -84,7 +84,7 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, op
     const text = typeof value === 'string' ? value.trim() : '';
     const reading = readHumanLabels(f, named);
     if (text === '' || !reading.ok) {
-      const reason = text === '' ? 'empty text' : !reading.ok ? reading.reason : '';
+      const reason = reading.ok || text === '' ? 'empty text' : reading.reason;
       skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
       continue;
     }
