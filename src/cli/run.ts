@@ -81,7 +81,8 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
       .option('--no-header', 'the file has no header row: name columns by position (1, 2, 3…)')
       .option('--by <column>', 'the same figures for each value of this column (a source, a team, a channel)')
-      .option('-c, --config <file>', "config file whose team phrase rules and 'empathy/learned: off' to apply (default: the nearest .attunerc.* above the working directory)");
+      .option('-c, --config <file>', "config file whose team phrase rules and 'empathy/learned: off' to apply (default: the nearest .attunerc.* above the working directory)")
+      .option('--fail-under <figures>', 'exit 1 when a figure is under its floor, e.g. empathy=0.9,apology=0.95 or macro-f1=0.7');
   evalOptions(
     evaluate
       .command('sentiment')

@@ -218,6 +218,24 @@ describe('attune eval', () => {
     expect(missing.stderr).toContain("qa-sheet.csv: no column 'Tone' for the temper. Columns found: Reply, Empathy shown (Y/N), Tags, Rude?.");
   });
 
+  it('fails a CI job, naming each figure, when a figure is under the floor --fail-under sets', async () => {
+    const r = JSON.parse((await runCli(['eval', 'sentiment', fixture('binary-labels.csv'), '--format', 'json'])).stdout);
+    const positive = r.classes[2].f1;
+    const passing = await runCli(['eval', 'sentiment', fixture('binary-labels.csv'), '--fail-under', `macro-f1=${r.macroF1.toFixed(3)},positive=0.5`]);
+    expect([passing.code, passing.stderr]).toEqual([0, '']);
+    const failing = await runCli(['eval', 'sentiment', fixture('binary-labels.csv'), '--fail-under', `accuracy=0.1,positive=${(positive + 0.01).toFixed(3)}`]);
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toBe(`attune: ${fixture('binary-labels.csv')}: positive F1 ${positive.toFixed(3)} is under ${(positive + 0.01).toFixed(3)}\n`);
+    expect(failing.stdout).toContain('attune eval sentiment');
+    // A floor on a figure the file does not give is an error, before any output.
+    const unlabeled = await runCli(['eval', 'sentiment', fixture('binary-labels.csv'), '--fail-under', 'neutral=0.5']);
+    expect([unlabeled.code, unlabeled.stdout]).toEqual([2, '']);
+    expect(unlabeled.stderr).toContain("gives no 'neutral' to check; it gives macro-f1, accuracy, kappa, negative, positive.");
+    expect((await runCli(['eval', 'empathy', fixture('team-labels.csv'), '--fail-under', 'empathy=1.5'])).stderr).toContain("--fail-under: 'empathy=1.5' is not name=value with a value from 0 to 1");
+    const empathy = await runCli(['eval', 'empathy', fixture('team-labels.csv'), '--fail-under', 'empathy=0.9,temper=1,validation=1']);
+    expect([empathy.code, empathy.stderr]).toEqual([0, '']);
+  });
+
   it('says why no message could be compared', async () => {
     const r = await runCli(['eval', 'empathy', fixture('customer-labels.csv')]);
     expect(r.code).toBe(2);
