@@ -38,7 +38,10 @@ if (![airlineFile, vaderFile, empathyFile].some(existsSync)) {
 const VADER_BAND = 0.5;
 const bin = new URL('../bin/attune.js', import.meta.url).pathname;
 const work = mkdtempSync(path.join(tmpdir(), 'attune-accuracy-'));
-const attune = (...args) => JSON.parse(execFileSync(process.execPath, [bin, 'eval', ...args, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+// attune as shipped: an empty config, so that no .attunerc above the working directory adds its rules.
+const builtIn = path.join(work, 'attunerc.json');
+writeFileSync(builtIn, '{}\n');
+const attune = (...args) => JSON.parse(execFileSync(process.execPath, [bin, 'eval', ...args, '--config', builtIn, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 }));
 const LABELS = ['negative', 'neutral', 'positive'];
 const sign = (x, band = 0) => (x > band ? 'positive' : x < -band ? 'negative' : 'neutral');
 
