@@ -43,7 +43,7 @@ export async function evalEmpathyCommand(file: string, flags: EvalFlags, io: Io)
   const result = await evalEmpathy(labeled, configuredEngine(io, flags), {
     text: flags.text,
     by: flags.by,
-    columns: { ...(flags.empathy ? { empathy: flags.empathy } : {}), ...(flags.categories ? { categories: flags.categories } : {}), ...(flags.temper ? { temper: flags.temper } : {}) },
+    columns: Object.fromEntries((['empathy', 'categories', 'temper'] as const).flatMap((label) => (flags[label] ? [[label, flags[label]]] : []))),
   });
   const under = floors ? underFloors(result, floors) : [];
   io.stdout(flags.format === 'json' ? renderEvalJson(result) : renderEmpathyEval(result));

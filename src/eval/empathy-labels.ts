@@ -1,6 +1,7 @@
 // Reads one labeled agent message's human labels for `attune eval empathy`: the empathy, temper and
 // categories fields under the names teams give them, and category names as teams spell them.
 import { normalizeKey } from '../conversations/field-map.js';
+import { findColumn } from './labeled-records.js';
 import { parseFlag } from '../conversations/roles.js';
 import { COURTESY_CATEGORIES, EMPATHY_CATEGORIES } from '../detect/detector.js';
 
@@ -41,14 +42,9 @@ export type LabelReading =
 /** The message's labels, or why they cannot be read. `unknown` lists category names attune does not
  * know (left out of the figures, and counted by the caller so that none is dropped unseen). */
 export function readHumanLabels(fields: Record<string, unknown>, named: LabelColumns = {}): LabelReading {
-  const byNorm = new Map(Object.keys(fields).map((k) => [normalizeKey(k), k]));
   const field = (aliases: readonly string[], column?: string): unknown => {
-    if (column !== undefined) return fields[column];
-    for (const alias of aliases) {
-      const key = byNorm.get(normalizeKey(alias));
-      if (key !== undefined) return fields[key];
-    }
-    return undefined;
+    const key = column ?? findColumn(fields, aliases);
+    return key === undefined ? undefined : fields[key];
   };
   const empathy = flagOf(field(LABEL_FIELDS.empathy, named.empathy));
   const temper = flagOf(field(LABEL_FIELDS.temper, named.temper));

@@ -24,34 +24,36 @@ export async function openLabeledFile(input: string, cwd: string, stdin: Readabl
   return { display: source.display, records: opened.records };
 }
 
-/** The key of `fields` named by the user, or the first of `aliases` present. */
-export function pickColumn(fields: Record<string, unknown>, wanted: string | undefined, aliases: readonly string[], what: string, file: string): string {
+/** The key of `fields` for the first of `names` it has, names compared without case, spaces or
+ * punctuation ("Empathy shown (Y/N)" is "empathy shown y/n"); undefined when it has none. */
+export function findColumn(fields: Record<string, unknown>, names: readonly string[]): string | undefined {
   const keys = Object.keys(fields);
-  const byNorm = new Map(keys.map((k) => [normalizeKey(k), k]));
-  if (wanted !== undefined) {
-    const key = byNorm.get(normalizeKey(wanted)) ?? (keys.includes(wanted) ? wanted : undefined);
-    if (key === undefined) throw new AttuneError(`${file}: no column '${wanted}' for the ${what}. Columns found: ${keys.join(', ')}.`);
-    return key;
+  const normalized = keys.map(normalizeKey);
+  for (const name of names) {
+    if (Object.hasOwn(fields, name)) return name;
+    const at = normalized.indexOf(normalizeKey(name));
+    if (at >= 0) return keys[at];
   }
-  for (const alias of aliases) {
-    const key = byNorm.get(normalizeKey(alias));
-    if (key !== undefined) return key;
-  }
-  throw new AttuneError(`${file}: cannot tell which column holds the ${what}. Columns found: ${keys.join(', ')}. Name it with --${what} <column>.`);
+  return undefined;
 }
 
-/** Where labeled sets keep a row's id, compared as `pickColumn` compares names. */
+/** The key of `fields` named by the user, or the first of `aliases` present. */
+export function pickColumn(fields: Record<string, unknown>, wanted: string | undefined, aliases: readonly string[], what: string, file: string): string {
+  const key = findColumn(fields, wanted === undefined ? aliases : [wanted]);
+  if (key !== undefined) return key;
+  const keys = Object.keys(fields).join(', ');
+  if (wanted !== undefined) throw new AttuneError(`${file}: no column '${wanted}' for the ${what}. Columns found: ${keys}.`);
+  throw new AttuneError(`${file}: cannot tell which column holds the ${what}. Columns found: ${keys}. Name it with --${what} <column>.`);
+}
+
+/** Where labeled sets keep a row's id. */
 const ID_ALIASES = ['id', 'message_id', 'item_id', 'ticket_id', 'tweet_id', 'uid'];
 
 /** The row's id as the file gives it, else its line number. */
 export function idOf(fields: Record<string, unknown>, line: number): string {
-  const byNorm = new Map(Object.keys(fields).map((k) => [normalizeKey(k), k]));
-  for (const alias of ID_ALIASES) {
-    const key = byNorm.get(normalizeKey(alias));
-    const value = key === undefined ? undefined : fields[key];
-    if (value !== undefined && value !== null && String(value).trim() !== '') return String(value).trim();
-  }
-  return String(line);
+  const key = findColumn(fields, ID_ALIASES);
+  const value = key === undefined ? undefined : fields[key];
+  return value === undefined || value === null || String(value).trim() === '' ? String(line) : String(value).trim();
 }
 
 /** The column `--by` names, found in each row by name (rows of JSON lines need not share fields): its
@@ -65,7 +67,7 @@ export class GroupColumn {
 
   of(fields: Record<string, unknown>): string {
     this.firstKeys ??= Object.keys(fields);
-    const key = Object.keys(fields).find((k) => k === this.wanted || normalizeKey(k) === normalizeKey(this.wanted));
+    const key = findColumn(fields, [this.wanted]);
     if (key !== undefined) this.name ??= key;
     return groupOf(key === undefined ? undefined : fields[key]);
   }

@@ -80,12 +80,9 @@ function agreementIntervals(pairs: readonly (readonly [predicted: string, gold: 
     return predicted + actual === 0 ? Number.NaN : prf(counts[c * k + c]!, predicted, actual).f1;
   };
   const perClass = labels.map((_, c) => (counts: Float64Array) => f1(counts, c));
-  // Macro-F1 of a draw: the classes the humans gave in the whole file, less any the draw left out.
-  const given = labels.map((_, c) => kinds.some((kind) => Math.floor(kind / k) === c));
-  const macro = (counts: Float64Array) => {
-    const f1s = perClass.flatMap((s, c) => (given[c] ? [s(counts)] : [])).filter((x) => !Number.isNaN(x));
-    return f1s.length ? f1s.reduce((a, b) => a + b, 0) / f1s.length : Number.NaN;
-  };
+  // Macro-F1 of a draw: over the classes the humans gave in the whole file, less any the draw left out.
+  const support = labels.map((_, c) => kinds.filter((kind) => Math.floor(kind / k) === c).length);
+  const macro = (counts: Float64Array) => macroAverage(perClass.map((s) => s(counts)), support);
   return bootstrapIntervals(kinds, k * k, [...perClass, macro]);
 }
 
@@ -122,11 +119,12 @@ export function binaryF1Intervals(items: readonly (readonly (readonly [predicted
 
 /** Macro-F1: the mean F1 of the classes the humans gave. A class no human gave has no F1 to average
  * (a file labeled negative/positive only says nothing of neutral); attune's answers of that class still
- * count, as misses of the classes the humans gave. With no class given, the mean of all. */
+ * count, as misses of the classes the humans gave. An F1 that is NaN (a class a bootstrap draw left
+ * out) is left out too. With no class given, the mean of all. */
 function macroAverage(f1s: readonly number[], support: readonly number[]): number {
-  const given = f1s.filter((_, i) => support[i]! > 0);
-  const averaged = given.length ? given : f1s;
-  return averaged.reduce((sum, f1) => sum + f1, 0) / (averaged.length || 1);
+  const given = support.some((n) => n > 0) ? f1s.filter((_, i) => support[i]! > 0) : f1s;
+  const scored = given.filter((f1) => !Number.isNaN(f1));
+  return scored.length ? scored.reduce((sum, f1) => sum + f1, 0) / scored.length : given.length ? Number.NaN : 0;
 }
 
 /** Precision, recall and F1 from true positives, predicted positives and actual positives. */
