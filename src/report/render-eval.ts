@@ -9,15 +9,10 @@ const f3 = (x: number) => x.toFixed(3);
 const range = (interval: Interval | undefined) => (interval ? `${f3(interval[0])}–${f3(interval[1])}` : '');
 const QUOTE_CHARS = 140;
 
-function roundDeep(value: unknown): unknown {
-  if (typeof value === 'number') return Math.round(value * 10000) / 10000;
-  if (Array.isArray(value)) return value.map(roundDeep);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundDeep(v)]));
-  return value;
-}
-
+/** Figures at full precision, so that a reader rounding them to three decimals gets what the table shows
+ * (figures rounded twice, to four decimals and then three, could differ: 0.98048 → 0.9805 → 0.981). */
 export function renderEvalJson(result: SentimentEval | EmpathyEval): string {
-  return `${JSON.stringify(roundDeep(result), null, 2)}\n`;
+  return `${JSON.stringify(result, null, 2)}\n`;
 }
 
 function pad(cells: string[], widths: number[]): string {

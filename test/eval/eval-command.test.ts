@@ -105,6 +105,9 @@ describe('attune eval', () => {
     expect(low).toBeLessThan(r.empathy.f1);
     expect(high).toBe(1);
     expect(table).toMatch(new RegExp(`empathy +1\\.000 +0\\.667 +0\\.800 +${low.toFixed(3).replace('.', '\\.')}–1\\.000 +3 +2`));
+    // The JSON holds figures unrounded: recall is exactly 2 of 3, so that rounding it gives the table's figure
+    // (figures rounded to four decimals first can round to another third decimal).
+    expect(r.empathy.recall).toBe(2 / 3);
   });
 
   it('reads agent messages as an audit does, without placeholders and sign-offs, from the column named', async () => {
