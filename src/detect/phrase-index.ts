@@ -177,19 +177,25 @@ export interface Negation {
    * "something") after which they do not. */
   clauseSubjects: ReadonlySet<string>;
   subjectTakers: ReadonlySet<string>;
+  /** Negators that govern the noun after them ("without"), and the verbs that end their reach: "starting
+   * your trip without your belongings is a tough situation" does not negate "is a tough situation". */
+  nounNegators: ReadonlySet<string>;
+  clauseVerbs: ReadonlySet<string>;
 }
 
 /** Whether a negator stands in the same clause within `negationWindow` words before `start`: punctuation
  * and clause words end its reach ("it didn't arrive and we'll find it"), as does a phrase that opens with
  * its own subject ("does not accept we apologize"), and a negator inside an idiom such as "oh no" or
  * "without a doubt" does not count. */
-export function negatedBefore(tokens: readonly Token[], start: number, { negators, negationWindow, clauseWords, notNegating, clauseSubjects, subjectTakers }: Negation): boolean {
+export function negatedBefore(tokens: readonly Token[], start: number, { negators, negationWindow, clauseWords, notNegating, clauseSubjects, subjectTakers, nounNegators, clauseVerbs }: Negation): boolean {
   if (start > 0 && clauseSubjects.has(tokens[start]!.norm) && !subjectTakers.has(tokens[start - 1]!.norm)) return false;
   let words = 0;
+  let verbAt = -1;
   for (let i = start - 1; i >= 0 && words < negationWindow; i--) {
     const norm = tokens[i]!.norm;
     if (isPunctuation(norm) || clauseWords.has(norm)) return false;
-    if (negators.has(norm) && !notNegating.some((idiom) => inIdiom(tokens, i, idiom))) return true;
+    if (clauseVerbs.has(tokens[i + 1]!.norm)) verbAt = i + 1;
+    if (negators.has(norm) && !(nounNegators.has(norm) && verbAt > i) && !notNegating.some((idiom) => inIdiom(tokens, i, idiom))) return true;
     words += 1;
   }
   return false;

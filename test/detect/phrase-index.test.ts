@@ -73,7 +73,7 @@ describe('the flat phrase trie', () => {
 });
 
 describe('negation before a phrase', () => {
-  const negation = { negators: new Set(['no', 'not', 'without']), negationWindow: 3, clauseWords: new Set(['but']), notNegating: [['oh', 'no'], ['without', 'a', 'doubt']], clauseSubjects: new Set(['we']), subjectTakers: new Set(['sure', 'something']) };
+  const negation = { negators: new Set(['no', 'not', 'without']), negationWindow: 3, clauseWords: new Set(['but']), notNegating: [['oh', 'no'], ['without', 'a', 'doubt']], clauseSubjects: new Set(['we']), subjectTakers: new Set(['sure', 'something']), nounNegators: new Set(['without']), clauseVerbs: new Set(['is']) };
   const negated = (text: string, phrase: string) => {
     const tokens = tokenize(text);
     return negatedBefore(tokens, tokens.findIndex((t) => t.norm === phrase), negation);
@@ -97,5 +97,12 @@ describe('negation before a phrase', () => {
     expect(negated('without a doubt delays are frustrating', 'delays')).toBe(false);
     expect(negated('no sorry', 'sorry')).toBe(true);
     expect(negated('without delays', 'delays')).toBe(true);
+  });
+
+  it('ends the reach of a negator that governs a noun at a verb after it', () => {
+    expect(negated('your trip without bags is tough', 'is')).toBe(false);
+    expect(negated('without bags is tough', 'tough')).toBe(false);
+    expect(negated('without any sorry', 'sorry')).toBe(true);
+    expect(negated('it is not tough', 'tough')).toBe(true);
   });
 });
