@@ -41,6 +41,17 @@ describe('customer sentiment', () => {
     }
   });
 
+  it('reads threats to go to a regulator or a lawyer as escalation, and misspelt complaints as complaints', () => {
+    const context = loadFeatureContext();
+    const cues = (text: string) => [...sentimentFeatures(text, [], context).keys()].filter((k) => k.startsWith('cue:'));
+    for (const text of ["lol wow ok, I'll have to go to ACCC for a refund", 'I am reporting you to the BBB', 'I will dispute the charge with my bank', 'Next step is getting a lawyer']) {
+      expect(cues(text), text).toContain('cue:escalation');
+    }
+    for (const text of ['I went to the store to get a refund', 'Can I call my bank to check?']) expect(cues(text), text).not.toContain('cue:escalation');
+    for (const text of ['this is very dissapointing', 'rediculous', 'so frustated right now', 'there is no need for sarcasm here']) expect(cues(text), text).toContain('cue:complaint');
+    expect(sentiment('this is very dissapointing').label).toBe('negative');
+  });
+
   it('reads thanks for a harm as sarcasm, not praise', () => {
     expect(sentiment('Thank you for ruining my phone.').label).toBe('negative');
     expect(sentiment('Thanks for nothing').label).toBe('negative');
