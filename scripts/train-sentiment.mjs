@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // Trains the customer-sentiment model shipped in src/detect/data/sentiment-model.json, reproducibly.
-//   npm run build && node scripts/train-sentiment.mjs [../shared/data] [--dry-run]
-// Training data: the airline tweets whose id number is even (the odd half is held out for evaluation),
-// plus VADER's Amazon, movie and NYT snippets (ratings -4..4, neutral within 0.5 of zero), plus the
-// maintainers' labeled customer tweets to other companies (scripts/data/twcs-customer-labels.csv, text
-// from transcripts/twcs-5000.csv) whose tweet id is even: the odd ones are held out. VADER's tweets are
-// never trained on: they are another held-out set. Settings are chosen by validation inside the airline
-// training half (ids divisible by 4 validate), and the weight of the twcs tweets by five-fold
-// cross-validation inside their even half; never on a held-out set. Skips cleanly when the data is absent.
+//   npm run build && node scripts/train-sentiment.mjs [../shared/data] [--dry-run] [--learning-curve]
+// Training data: the airline tweets, VADER's Amazon, movie and NYT snippets (ratings -4..4, neutral within
+// 0.5 of zero, weighted 0.3) and the maintainers' labeled customer tweets to other companies
+// (scripts/data/twcs-customer-labels.csv, text from transcripts/twcs-5000.csv). VADER's tweets are never
+// trained on. Settings are chosen by validation inside the airline tweets with even id numbers (ids
+// divisible by 4 validate), and the weight of the twcs tweets by five-fold cross-validation inside those
+// with even ids. A model trained on the even ids alone, with those settings, is scored on the odd ids (never
+// read before that) and written to scripts/data/sentiment-model-half.json, which npm run accuracy scores; the
+// shipped model is then trained the same way on both halves. --learning-curve prints, instead, what a
+// quarter of the labels against half of them gives (the case for training on both halves), and writes
+// nothing. Skips cleanly when the data is absent.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -16,7 +19,7 @@ import { loadFeatureContext, SENTIMENT_MODEL_FILE } from '../dist/detect/sentime
 import { sentimentFeatures } from '../dist/detect/sentiment-features.js';
 import { createSentenceScorer } from '../dist/nlp/wink.js';
 import { agreement } from '../dist/eval/metrics.js';
-import { isHeldOut, twcsCustomers } from './held-out.mjs';
+import { HALF_MODEL_FILE, isHeldOut, twcsCustomers } from './held-out.mjs';
 
 const args = process.argv.slice(2);
 const data = path.resolve(args.find((a) => !a.startsWith('--')) ?? '../shared/data');
@@ -94,17 +97,43 @@ if (twcsTrain.length) {
     if (f1 > bestF1) [bestF1, twcsWeight] = [f1, weight];
   }
 }
-const model = train([...trainSet, ...reviews, ...(twcsWeight ? twcsTrain.map((ex) => ({ ...ex, weight: twcsWeight })) : [])], LABELS, best.options);
-const report = (name, set) => {
+const weighted = (set) => (twcsWeight ? set.map((ex) => ({ ...ex, weight: twcsWeight })) : []);
+if (args.includes('--learning-curve')) {
+  learningCurve();
+  process.exit(0);
+}
+const half = train([...trainSet, ...reviews, ...weighted(twcsTrain)], LABELS, best.options);
+const report = (model, name, set) => {
   const a = score(model, set);
   console.log(`${name}: n=${a.n} accuracy ${a.accuracy.toFixed(3)} macro-F1 ${a.macroF1.toFixed(3)} kappa ${a.kappa.toFixed(3)} | ` + a.classes.map((c) => `${c.label} F1 ${c.f1.toFixed(3)}`).join(', '));
 };
-console.log(`trained on ${trainSet.length} airline tweets + ${reviews.length} review snippets + ${twcsWeight ? twcsTrain.length : 0} twcs tweets (weight ${twcsWeight}); ${Object.keys(model.weights).length} features kept`);
-report('held-out airline (odd ids)', heldOut);
-if (vaderTweets.length) report('held-out VADER tweets', vaderTweets);
-if (twcsHeldOut.length) report('held-out twcs customers (odd ids)', twcsHeldOut);
+console.log(`the even half: ${trainSet.length} airline tweets + ${reviews.length} review snippets + ${twcsWeight ? twcsTrain.length : 0} twcs tweets (weight ${twcsWeight}); ${Object.keys(half.weights).length} features kept`);
+report(half, 'held-out airline (odd ids)', heldOut);
+if (twcsHeldOut.length) report(half, 'held-out twcs customers (odd ids)', twcsHeldOut);
+if (vaderTweets.length) report(half, 'held-out VADER tweets', vaderTweets);
+const model = train([...trainSet, ...heldOut, ...reviews, ...weighted([...twcsTrain, ...twcsHeldOut])], LABELS, best.options);
+console.log(`shipped, both halves: ${trainSet.length + heldOut.length} airline tweets + ${reviews.length} review snippets + ${twcsWeight ? twcsTrain.length + twcsHeldOut.length : 0} twcs tweets; ${Object.keys(model.weights).length} features kept`);
+if (vaderTweets.length) report(model, 'held-out VADER tweets', vaderTweets);
 if (!dryRun) {
-  const sorted = { labels: model.labels, bias: model.bias, weights: Object.fromEntries(Object.entries(model.weights).sort(([a], [b]) => (a < b ? -1 : 1))) };
-  writeFileSync(SENTIMENT_MODEL_FILE.replace('/dist/', '/src/'), `${JSON.stringify(sorted)}\n`);
-  console.log(`wrote ${path.relative(process.cwd(), SENTIMENT_MODEL_FILE.replace('/dist/', '/src/'))}`);
+  for (const [fit, file] of [[half, HALF_MODEL_FILE], [model, SENTIMENT_MODEL_FILE.replace('/dist/', '/src/')]]) {
+    const sorted = { labels: fit.labels, bias: fit.bias, weights: Object.fromEntries(Object.entries(fit.weights).sort(([a], [b]) => (a < b ? -1 : 1))) };
+    writeFileSync(file, `${JSON.stringify(sorted)}\n`);
+    console.log(`wrote ${path.relative(process.cwd(), file)}`);
+  }
+}
+
+/** Macro-F1 on one half of the airline or twcs labels of a model trained on the other half, and on each
+ * half of that half (the mean of the two): how much doubling the labels still gives. */
+function learningCurve() {
+  const halves = (set) => [0, 1].map((k) => set.filter((_, i) => i % 2 === k));
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const fitScore = (airlineSet, twcsSet, test) => score(train([...airlineSet, ...reviews, ...weighted(twcsSet)], LABELS, best.options), test).macroF1;
+  const curve = (name, full, test, fit) => {
+    const [a, b] = halves(full).map((part) => fit(part, test));
+    console.log(`${name}: half of them (${Math.floor(full.length / 2)}) ${mean([a, b]).toFixed(3)} (${a.toFixed(3)}, ${b.toFixed(3)}), all (${full.length}) ${fit(full, test).toFixed(3)}`);
+  };
+  curve('airline even -> odd', trainSet, heldOut, (part, test) => fitScore(part, twcsTrain, test));
+  curve('airline odd -> even', heldOut, trainSet, (part, test) => fitScore(part, twcsTrain, test));
+  curve('twcs even -> odd', twcsTrain, twcsHeldOut, (part, test) => fitScore(trainSet, part, test));
+  curve('twcs odd -> even', twcsHeldOut, twcsTrain, (part, test) => fitScore(trainSet, part, test));
 }

@@ -2,6 +2,7 @@
 import { createSentenceScorer } from '../nlp/wink.js';
 import type { DetectionSink, Detector, Finding, Role, Sentiment, TurnText } from './detector.js';
 import { createLearnedEmpathyDetector, loadEmpathyModel } from './learned-empathy.js';
+import type { LinearModel } from './linear-model.js';
 import { loadBuiltinRules, loadLexicon } from './load-rules.js';
 import { compilePhraseRules } from './phrase-detector.js';
 import type { RuleSpec } from './rule-spec.js';
@@ -86,12 +87,13 @@ class TurnSink implements DetectionSink {
  * text, and audits score sentiment in two passes, two-pass.ts), the wink-nlp model and the sentiment
  * model, which take most of the start-up time; unless `learned` is false (a team's config sets
  * `empathy/learned: off`), the learned empathy model. With `roles`, only the detectors that read those roles
- * (a thread that reads customer turns alone never compiles the agent phrase library). */
-export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules(), options: { sentiment?: boolean; roles?: readonly Role[]; learned?: boolean } = {}): DetectionEngine {
+ * (a thread that reads customer turns alone never compiles the agent phrase library). `sentimentModel` stands in
+ * for the shipped sentiment weights (npm run accuracy scores the model trained on half the data with it). */
+export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules(), options: { sentiment?: boolean; roles?: readonly Role[]; learned?: boolean; sentimentModel?: LinearModel } = {}): DetectionEngine {
   const lexicon = loadLexicon();
   const reads = (role: Role): boolean => options.roles?.includes(role) ?? true;
   const detectors: Detector[] = [];
-  if (options.sentiment !== false && reads('customer')) detectors.push(createSentimentDetector(createSentenceScorer(), createSentimentModel(loadSentimentModel(), loadFeatureContext())));
+  if (options.sentiment !== false && reads('customer')) detectors.push(createSentimentDetector(createSentenceScorer(), createSentimentModel(options.sentimentModel ?? loadSentimentModel(), loadFeatureContext())));
   if (reads('agent')) detectors.push(compilePhraseRules(rules, lexicon));
   // On customer turns, temper phrases and shouting mark hostile text: the anger an agent absorbs.
   if (reads('customer')) detectors.push(compilePhraseRules(rules.filter((r) => r.kind === 'temper'), lexicon, ['customer']), createShoutingDetector(lexicon.acronyms, ['customer'], lexicon.cheer));

@@ -76,6 +76,12 @@ describe('customer sentiment', () => {
     expect(s.score).toBeLessThan(-0.5);
   });
 
+  it('scores with another model when the engine is given one, as npm run accuracy gives the half model', () => {
+    const positive = { labels: ['negative', 'neutral', 'positive'], bias: [0, 0, 50], weights: {} };
+    const other = createDefaultEngine(undefined, { roles: ['customer'], sentimentModel: positive });
+    expect(other.analyse('customer', 'This is terrible service, I am very angry.').sentiment!.label).toBe('positive');
+  });
+
   it('is deterministic', () => {
     const text = 'My bag was lost and nobody at the desk could help.';
     expect(sentiment(text)).toEqual(sentiment(text));
