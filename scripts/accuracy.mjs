@@ -9,7 +9,9 @@
 // process, where the half model stands in), run on the held-out rows. Skips when the data is absent.
 // Also: customer tweets to other companies (twcs-5000.csv), labeled by attune's maintainers in
 // scripts/data/twcs-customer-labels.csv (ids and labels only: the text is read from the shared data), the
-// odd ids scored with the half model as the airline tweets are; and
+// odd ids scored with the half model as the airline tweets are; 400 customer turns after the first of
+// airline support threads (transcripts/airline-threads.csv), labeled the same way in
+// scripts/data/thread-customer-labels.csv, which no model trains on, scored as shipped; and
 // 52,002 agent messages outside the labeled file (twcs replies, airline replies, Paysend macros) labeled for
 // the empathy categories in scripts/data/agent-turn-labels.csv the same way. Last, how far a second careful
 // reader agrees with the labeled file: a maintainer's labels of the half the rules are written from, made
@@ -27,7 +29,7 @@ import { createDefaultEngine } from '../dist/detect/engine.js';
 import { evalSentiment } from '../dist/eval/eval-sentiment.js';
 import { openLabeledFile } from '../dist/eval/labeled-records.js';
 import { agreementWithIntervals, binaryF1Intervals, binaryScore } from '../dist/eval/metrics.js';
-import { HALF_MODEL_FILE, isHeldOut, labeledAgentMessages, twcsCustomers } from './held-out.mjs';
+import { HALF_MODEL_FILE, isHeldOut, labeledAgentMessages, threadCustomers, twcsCustomers } from './held-out.mjs';
 
 const require = createRequire(import.meta.url);
 const data = path.resolve(process.argv[2] ?? '../shared/data');
@@ -116,6 +118,15 @@ if (existsSync(empathyFile)) {
   writeFileSync(file, `${heldOut.join('\n')}\n`);
   empathyTable('Agent empathy and temper, labeled agent messages, held-out half', file, (r) => [r.empathy, r.temper, ...r.categories]);
   secondReaderTable(lines.filter((_, i) => i % 2 === 0).map((line) => JSON.parse(line)));
+}
+
+const threads = threadCustomers(data);
+if (threads.length > 0) {
+  const rows = threads.map((t) => ({ id: t.id, label: t.label, text: t.text.replace(/\s+/g, ' ') }));
+  const file = path.join(work, 'thread-customers.csv');
+  writeFileSync(file, stringify(rows, { header: true }));
+  sentimentTable('Customer sentiment, customers\' later turns in airline support threads, one maintainer\'s labels, never trained on', rows.map((r) => ({ text: r.text, gold: r.label })), attune('sentiment', file));
+  console.log(`| attune, model trained on the even halves | ${fmt(await attuneHalf(file))} |`);
 }
 
 const labeled = labeledAgentMessages(data);

@@ -25,6 +25,23 @@ export function twcsCustomers(data) {
     .map((t) => ({ id: t.tweet_id, text: t.text, label: labels.get(t.tweet_id) }));
 }
 
+/** The labeled customer follow-ups of transcripts/airline-threads.csv (turns after a thread's first tweet),
+ * as { id, text, label }: ids (`thread:<first_tweet_id>:<k>`, the k-th customer turn of the thread's
+ * context) and labels come from scripts/data/thread-customer-labels.csv, the text from the shared data
+ * (empty when absent). No model trains on them. */
+export function threadCustomers(data) {
+  const file = path.join(data, 'transcripts/airline-threads.csv');
+  if (!existsSync(file)) return [];
+  const labels = parse(readFileSync(new URL('./data/thread-customer-labels.csv', import.meta.url)), { columns: true });
+  const wanted = new Set(labels.map((r) => r.id.split(':')[1]));
+  const texts = new Map();
+  for (const r of parse(readFileSync(file), { columns: true, bom: true, relax_column_count: true })) {
+    if (!wanted.has(r.first_tweet_id)) continue;
+    [...(r.context ?? '').matchAll(/<cust__\s+(.*?)\s*__cust>/gs)].forEach((m, k) => texts.set(`thread:${r.first_tweet_id}:${k}`, m[1].replace(/__company__/g, '').trim()));
+  }
+  return labels.map((r) => ({ id: r.id, text: texts.get(r.id), label: r.label }));
+}
+
 /** The agent messages of scripts/data/agent-turn-labels.csv, as { id, text, categories } in the file's
  * order (the order they were labeled in), with the text from the shared data; empty when it is absent.
  * Ids: `twcs:<tweet_id>`, `air:<first_tweet_id>:<reply index>` (an airline reply by its thread and its
