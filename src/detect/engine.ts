@@ -1,7 +1,7 @@
 // Runs every detector that reads a turn's role and gathers what they found.
 import { createSentenceScorer } from '../nlp/wink.js';
 import type { DetectionSink, Detector, Finding, Role, Sentiment, TurnText } from './detector.js';
-import { createLearnedEmpathyDetector, loadEmpathyModel } from './learned-empathy.js';
+import { loadLearnedEmpathyDetector } from './empathy-snapshot.js';
 import type { LinearModel } from './linear-model.js';
 import { loadBuiltinRules, loadLexicon } from './load-rules.js';
 import { compilePhraseRules } from './phrase-detector.js';
@@ -99,6 +99,6 @@ export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules(), opti
   if (reads('customer')) detectors.push(compilePhraseRules(rules.filter((r) => r.kind === 'temper'), lexicon, ['customer']), createShoutingDetector(lexicon.acronyms, ['customer'], lexicon.cheer));
   if (reads('agent')) detectors.push(createShoutingDetector(lexicon.acronyms, ['agent'], lexicon.cheer, lexicon.pointed));
   // Last: the learned model speaks only where the phrase rules did not, and not in a turn with temper.
-  if (reads('agent') && options.learned !== false) detectors.push(createLearnedEmpathyDetector(loadEmpathyModel(), { negators: lexicon.negators, window: lexicon.negationWindow }));
+  if (reads('agent') && options.learned !== false) detectors.push(loadLearnedEmpathyDetector({ negators: lexicon.negators, window: lexicon.negationWindow }));
   return new DetectionEngine(detectors);
 }

@@ -1,5 +1,10 @@
 // A map of small integers to small integers in typed arrays, for lookups made at every word of a message.
 
+export interface EncodedIntTable {
+  keys: Int32Array;
+  values: Int32Array;
+}
+
 /** A map of small non-negative integers to non-negative integers in two typed arrays, found by open
  * addressing: no boxed numbers and no hashing by the engine, for the lookups made at every token. */
 export class IntTable {
@@ -8,12 +13,21 @@ export class IntTable {
   private readonly shift: number;
   private readonly mask: number;
 
-  constructor(capacity: number) {
-    const bits = Math.max(4, Math.ceil(Math.log2(capacity * 2 + 1)));
-    this.keys = new Int32Array(2 ** bits).fill(-1);
-    this.values = new Int32Array(2 ** bits);
+  /** Room for `capacity` keys, or the table `encode()` gave. */
+  constructor(capacity: number | EncodedIntTable) {
+    if (typeof capacity === 'number') {
+      const bits = Math.max(4, Math.ceil(Math.log2(capacity * 2 + 1)));
+      this.keys = new Int32Array(2 ** bits).fill(-1);
+      this.values = new Int32Array(2 ** bits);
+    } else ({ keys: this.keys, values: this.values } = capacity);
+    const bits = Math.log2(this.keys.length);
     this.shift = 32 - bits;
     this.mask = 2 ** bits - 1;
+  }
+
+  /** Its two arrays, to write out and read back with `new IntTable(encoded)`. */
+  encode(): EncodedIntTable {
+    return { keys: this.keys, values: this.values };
   }
 
   /** The value of `key`, or -1. */

@@ -28,9 +28,12 @@ export function loadEmpathyModel(): EmpathyModel {
 }
 
 export function createLearnedEmpathyDetector(model: EmpathyModel, negation: Negation): Detector {
-  const index = new GramIndex(model.grams, negation);
+  return learnedDetector(model, Float64Array.from(model.weights), new GramIndex(model.grams, negation), negation);
+}
+
+/** The detector of a model whose weights and grams are already tables (empathy-snapshot.ts reads them). */
+export function learnedDetector(model: Pick<EmpathyModel, 'categories' | 'threshold' | 'bias'>, weights: Float64Array, index: GramIndex, negation: Negation): Detector {
   const { categories, bias } = model;
-  const weights = Float64Array.from(model.weights);
   const k = categories.length;
   const cut = Math.log(model.threshold / (1 - model.threshold));
   // Reused from turn to turn: detect runs to the end before the next call.

@@ -40,6 +40,16 @@ describe('the learned model reads the grams it was trained on', () => {
   });
 });
 
+describe('a gram index written out and read back', () => {
+  it('finds the same grams as the index it was written from', () => {
+    const grams = [...new Set(texts.flatMap((text) => [...gramFeatures(tokenize(text), negation).keys()]))];
+    const built = new GramIndex(grams, negation);
+    const read = new GramIndex(structuredClone(built.encode()), negation);
+    for (const text of texts) expect(collected(read, grams, text)).toEqual(collected(built, grams, text));
+    expect(read.encode().size).toBe(grams.length);
+  });
+});
+
 describe('IntTable', () => {
   it('keeps every key apart, however the keys collide in its slots', () => {
     const table = new IntTable(1000);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EMPATHY_CATEGORIES, type Finding } from '../../src/detect/detector.js';
 import { gramFeatures, gramWords } from '../../src/detect/empathy-grams.js';
@@ -127,5 +128,32 @@ describe('the shipped model', () => {
       for (const f of learned) expect(empathy.filter((g) => g.category === f.category)).toEqual([f]);
       expect(empathy.filter((f) => f.category === 'apology').map((f) => f.rule)).not.toContain(LEARNED_RULE);
     }
+  });
+});
+
+describe("the build's snapshot of the learned model (npm test builds first)", () => {
+  const dist = '../../dist/detect/';
+  const texts = ['We know how frustrating a delayed bag is, we will sort it out.', 'We will send you an email confirmation shortly.', 'Thanks for reaching out!', 'I hear you. That should not have happened.'];
+
+  it('finds what the model read from its JSON finds, and is written from the shipped model', async () => {
+    const { loadLearnedEmpathyDetector, currentSnapshot, EMPATHY_SNAPSHOT_FILE } = await import(`${dist}empathy-snapshot.js`);
+    const { createLearnedEmpathyDetector: fromJson, loadEmpathyModel: distModel } = await import(`${dist}learned-empathy.js`);
+    const { tokenize: distTokenize } = await import(`${dist}tokenize.js`);
+    const { loadLexicon: distLexicon } = await import(`${dist}load-rules.js`);
+    const lex = distLexicon();
+    const neg = { negators: lex.negators, window: lex.negationWindow };
+    expect(existsSync(EMPATHY_SNAPSHOT_FILE)).toBe(true);
+    // Made from the shipped model and this code, so it is read rather than the JSON; another model's bytes do not match it.
+    expect(currentSnapshot()).toBeDefined();
+    expect(currentSnapshot(Buffer.from('{}'))).toBeUndefined();
+    const found = (detector: { detect: (turn: object, sink: object) => void }, text: string) => {
+      const findings: object[] = [];
+      detector.detect({ text, tokens: distTokenize(text) }, { found: () => false, settled: () => false, addFinding: (f: object) => findings.push(f) });
+      return findings;
+    };
+    const snapshot = loadLearnedEmpathyDetector(neg);
+    const json = fromJson(distModel(), neg);
+    for (const text of texts) expect(found(snapshot, text), text).toEqual(found(json, text));
+    expect(texts.some((text) => found(snapshot, text).length > 0)).toBe(true);
   });
 });
