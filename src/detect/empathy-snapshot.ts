@@ -8,7 +8,7 @@ import v8 from 'node:v8';
 import type { Detector } from './detector.js';
 import type { Negation } from './empathy-grams.js';
 import { GramIndex, type EncodedGramIndex } from './gram-index.js';
-import { createLearnedEmpathyDetector, EMPATHY_MODEL_FILE, learnedDetector, type EmpathyModel } from './learned-empathy.js';
+import { createLearnedEmpathyDetector, EMPATHY_MODEL_FILE, learnedDetector, loadEmpathyModel, type EmpathyModel } from './learned-empathy.js';
 
 /** Written by the build (scripts/copy-assets.mjs) beside the model. */
 export const EMPATHY_SNAPSHOT_FILE = fileURLToPath(new URL('./data/empathy-model.v8', import.meta.url));
@@ -20,9 +20,10 @@ interface Snapshot extends Pick<EmpathyModel, 'categories' | 'threshold' | 'bias
   index: EncodedGramIndex;
 }
 
-/** The model file's bytes and the indexing code, hashed: a snapshot of another model or code never matches. */
-function keyOf(modelBytes: Buffer): string {
-  const hash = createHash('sha256').update(modelBytes);
+/** The model file's bytes and the indexing code, hashed: a snapshot of another model or code never matches
+ * (by content, not by file time, which installing a package resets). */
+function keyOf(): string {
+  const hash = createHash('sha256').update(readFileSync(EMPATHY_MODEL_FILE));
   for (const file of ['./gram-index.js', './int-table.js', './empathy-grams.js']) {
     try {
       hash.update(readFileSync(new URL(file, import.meta.url)));
@@ -36,18 +37,17 @@ function keyOf(modelBytes: Buffer): string {
 /** The shipped model's detector, read from the build's snapshot when it was made from this model file
  * and code, built from the JSON otherwise. */
 export function loadLearnedEmpathyDetector(negation: Negation): Detector {
-  const bytes = readFileSync(EMPATHY_MODEL_FILE);
-  const snapshot = currentSnapshot(bytes);
+  const snapshot = currentSnapshot();
   if (snapshot) return learnedDetector(snapshot, snapshot.weights, new GramIndex(snapshot.index, negation), negation);
-  return createLearnedEmpathyDetector(JSON.parse(bytes.toString('utf8')) as EmpathyModel, negation);
+  return createLearnedEmpathyDetector(loadEmpathyModel(), negation);
 }
 
-/** The build's snapshot if it was made from this model file and code; undefined if it is absent, stale
- * or unreadable by this Node. */
-export function currentSnapshot(modelBytes: Buffer = readFileSync(EMPATHY_MODEL_FILE)): Snapshot | undefined {
+/** The build's snapshot if it was made from the model file as it is and from this code; undefined if it
+ * is absent, stale or unreadable by this Node. */
+export function currentSnapshot(): Snapshot | undefined {
   try {
     const snapshot = v8.deserialize(readFileSync(EMPATHY_SNAPSHOT_FILE)) as Snapshot;
-    return snapshot.key === keyOf(modelBytes) ? snapshot : undefined;
+    return snapshot.key === keyOf() ? snapshot : undefined;
   } catch {
     return undefined;
   }
@@ -55,9 +55,8 @@ export function currentSnapshot(modelBytes: Buffer = readFileSync(EMPATHY_MODEL_
 
 /** Indexes the shipped model and writes the snapshot a run reads (the build's last step). */
 export function writeEmpathySnapshot(negation: Negation): void {
-  const bytes = readFileSync(EMPATHY_MODEL_FILE);
-  const model = JSON.parse(bytes.toString('utf8')) as EmpathyModel;
+  const model = loadEmpathyModel();
   const index = new GramIndex(model.grams, negation).encode();
-  const snapshot: Snapshot = { key: keyOf(bytes), categories: model.categories, threshold: model.threshold, bias: model.bias, weights: Float64Array.from(model.weights), index };
+  const snapshot: Snapshot = { key: keyOf(), categories: model.categories, threshold: model.threshold, bias: model.bias, weights: Float64Array.from(model.weights), index };
   writeFileSync(EMPATHY_SNAPSHOT_FILE, v8.serialize(snapshot));
 }
