@@ -12,7 +12,7 @@ const NEGATED_SHIFT = 14;
 const NEGATOR = 2 ** 28;
 
 /** A GramIndex as `encode()` gives it: what the build writes out, so that a run need not index the
- * model's 60,000 grams again (learned-empathy.ts). */
+ * model's 60,000 grams again (empathy-snapshot.ts). */
 export interface EncodedGramIndex {
   words: string[];
   wordIds: Int32Array;
