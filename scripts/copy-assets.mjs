@@ -1,7 +1,7 @@
 // Copies the detectors' data (rule YAML, sentiment cues and model) next to the compiled code, so dist/ runs on its own,
 // and writes the built-in rules, parsed and checked, as JSON beside them (read at start-up instead of the YAML).
-// Last, it builds the phrase index of the built-in rules and the learned empathy model's gram index once and
-// keeps them (read at start-up instead of built).
+// Last, it builds the phrase index of the built-in rules, the learned empathy model's gram index and the
+// sentiment model's flat weights once and keeps them (read at start-up instead of built).
 // Each folder is replaced, not merged: a rule file removed or renamed in src/ must not linger in dist/.
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 
@@ -24,3 +24,5 @@ const { writeEmpathySnapshot } = await import('../dist/detect/empathy-snapshot.j
 const { loadLexicon } = await import('../dist/detect/load-rules.js');
 const lexicon = loadLexicon();
 writeEmpathySnapshot({ negators: lexicon.negators, window: lexicon.negationWindow });
+const { writeSentimentSnapshot } = await import('../dist/detect/sentiment-snapshot.js');
+writeSentimentSnapshot();

@@ -8,7 +8,8 @@ import type { Role } from './detect/detector.js';
 import { createDefaultEngine, LazyTurnText, type DetectionEngine, type TurnAnalysis } from './detect/engine.js';
 import type { RuleSpec } from './detect/rule-spec.js';
 import { createSentimentModel, type SentimentModel } from './detect/sentiment.js';
-import { loadFeatureContext, loadSentimentModel } from './detect/sentiment-context.js';
+import { loadFeatureContext } from './detect/sentiment-context.js';
+import { loadShippedSentiment } from './detect/sentiment-snapshot.js';
 import { evidenceText } from './conversations/evidence-text.js';
 import { redact } from './conversations/redact.js';
 import { createSentenceScorer, type SentenceScorer } from './nlp/wink.js';
@@ -106,5 +107,5 @@ export class TwoPass {
 }
 
 function loadModel(): SentimentModel {
-  return createSentimentModel(loadSentimentModel(), loadFeatureContext());
+  return createSentimentModel(loadShippedSentiment(), loadFeatureContext());
 }

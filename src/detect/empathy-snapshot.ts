@@ -1,14 +1,12 @@
 // Keeps the learned empathy model as the build indexed it, so that a run reads typed arrays instead of
 // parsing 2.6 MB of JSON and indexing 60,000 grams again (about 0.25 s of every start that reads agent
 // turns, `attune lint` among them).
-import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
 import type { Detector } from './detector.js';
 import type { Negation } from './empathy-grams.js';
 import { GramIndex, type EncodedGramIndex } from './gram-index.js';
 import { createLearnedEmpathyDetector, EMPATHY_MODEL_FILE, learnedDetector, loadEmpathyModel, type EmpathyModel } from './learned-empathy.js';
+import { readSnapshot, snapshotKey, writeSnapshot } from './model-snapshot.js';
 
 /** Written by the build (scripts/copy-assets.mjs) beside the model. */
 export const EMPATHY_SNAPSHOT_FILE = fileURLToPath(new URL('./data/empathy-model.v8', import.meta.url));
@@ -20,19 +18,7 @@ interface Snapshot extends Pick<EmpathyModel, 'categories' | 'threshold' | 'bias
   index: EncodedGramIndex;
 }
 
-/** The model file's bytes and the indexing code, hashed: a snapshot of another model or code never matches
- * (by content, not by file time, which installing a package resets). */
-function keyOf(): string {
-  const hash = createHash('sha256').update(readFileSync(EMPATHY_MODEL_FILE));
-  for (const file of ['./gram-index.js', './int-table.js', './empathy-grams.js']) {
-    try {
-      hash.update(readFileSync(new URL(file, import.meta.url)));
-    } catch {
-      hash.update(file);
-    }
-  }
-  return hash.digest('hex');
-}
+const CODE = ['./gram-index.js', './int-table.js', './empathy-grams.js'].map((file) => new URL(file, import.meta.url));
 
 /** The shipped model's detector, read from the build's snapshot when it was made from this model file
  * and code, built from the JSON otherwise. */
@@ -42,21 +28,14 @@ export function loadLearnedEmpathyDetector(negation: Negation): Detector {
   return createLearnedEmpathyDetector(loadEmpathyModel(), negation);
 }
 
-/** The build's snapshot if it was made from the model file as it is and from this code; undefined if it
- * is absent, stale or unreadable by this Node. */
+/** The build's snapshot if it was made from the model file as it is and from this code. */
 export function currentSnapshot(): Snapshot | undefined {
-  try {
-    const snapshot = v8.deserialize(readFileSync(EMPATHY_SNAPSHOT_FILE)) as Snapshot;
-    return snapshot.key === keyOf() ? snapshot : undefined;
-  } catch {
-    return undefined;
-  }
+  return readSnapshot<Snapshot>(EMPATHY_SNAPSHOT_FILE, () => snapshotKey(EMPATHY_MODEL_FILE, CODE));
 }
 
 /** Indexes the shipped model and writes the snapshot a run reads (the build's last step). */
 export function writeEmpathySnapshot(negation: Negation): void {
   const model = loadEmpathyModel();
   const index = new GramIndex(model.grams, negation).encode();
-  const snapshot: Snapshot = { key: keyOf(), categories: model.categories, threshold: model.threshold, bias: model.bias, weights: Float64Array.from(model.weights), index };
-  writeFileSync(EMPATHY_SNAPSHOT_FILE, v8.serialize(snapshot));
+  writeSnapshot<Snapshot>(EMPATHY_SNAPSHOT_FILE, { key: snapshotKey(EMPATHY_MODEL_FILE, CODE), categories: model.categories, threshold: model.threshold, bias: model.bias, weights: Float64Array.from(model.weights), index });
 }

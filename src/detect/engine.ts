@@ -7,7 +7,8 @@ import { loadBuiltinRules, loadLexicon } from './load-rules.js';
 import { compilePhraseRules } from './phrase-detector.js';
 import type { RuleSpec } from './rule-spec.js';
 import { createSentimentDetector, createSentimentModel } from './sentiment.js';
-import { loadFeatureContext, loadSentimentModel } from './sentiment-context.js';
+import { loadFeatureContext } from './sentiment-context.js';
+import { loadShippedSentiment } from './sentiment-snapshot.js';
 import { createShoutingDetector } from './shouting.js';
 import { tokenize, type Token } from './tokenize.js';
 
@@ -93,7 +94,7 @@ export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules(), opti
   const lexicon = loadLexicon();
   const reads = (role: Role): boolean => options.roles?.includes(role) ?? true;
   const detectors: Detector[] = [];
-  if (options.sentiment !== false && reads('customer')) detectors.push(createSentimentDetector(createSentenceScorer(), createSentimentModel(options.sentimentModel ?? loadSentimentModel(), loadFeatureContext())));
+  if (options.sentiment !== false && reads('customer')) detectors.push(createSentimentDetector(createSentenceScorer(), createSentimentModel(options.sentimentModel ?? loadShippedSentiment(), loadFeatureContext())));
   if (reads('agent')) detectors.push(compilePhraseRules(rules, lexicon));
   // On customer turns, temper phrases and shouting mark hostile text: the anger an agent absorbs.
   if (reads('customer')) detectors.push(compilePhraseRules(rules.filter((r) => r.kind === 'temper'), lexicon, ['customer']), createShoutingDetector(lexicon.acronyms, ['customer'], lexicon.cheer));

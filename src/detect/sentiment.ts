@@ -24,17 +24,32 @@ interface WeightTables {
   classes: number;
 }
 
-function tablesOf(model: LinearModel): WeightTables {
+/** A linear model with its weights in one flat array, row by row in the order of `names`: what the
+ * build's snapshot holds (sentiment-snapshot.ts), read far faster than the JSON's object of arrays. */
+export interface FlatModel {
+  labels: string[];
+  bias: number[];
+  names: string[];
+  rows: Float64Array;
+}
+
+export function flatten(model: LinearModel): FlatModel {
   const names = Object.keys(model.weights);
-  const classes = model.labels.length;
-  const tables: WeightTables = { words: new Map(), named: new Map(), rows: new Float64Array(names.length * classes), stamps: new Int32Array(names.length), classes };
+  const k = model.labels.length;
+  const rows = new Float64Array(names.length * k);
+  names.forEach((name, row) => rows.set(model.weights[name]!, row * k));
+  return { labels: model.labels, bias: model.bias, names, rows };
+}
+
+function tablesOf({ names, rows, labels }: FlatModel): WeightTables {
+  const classes = labels.length;
+  const tables: WeightTables = { words: new Map(), named: new Map(), rows, stamps: new Int32Array(names.length), classes };
   const entry = (word: string): WordEntry => {
     let found = tables.words.get(word);
     if (!found) tables.words.set(word, (found = { row: -1 }));
     return found;
   };
   names.forEach((name, row) => {
-    tables.rows.set(model.weights[name]!, row * classes);
     if (name.startsWith('w:')) entry(name.slice(2)).row = row;
     else if (name.startsWith('b:')) {
       // A pair is "b:<first>_<second>", and negated words hold "_" too ("not_happy"): the row is filed
@@ -79,7 +94,8 @@ export interface SentimentModel {
  * with an asterisk before or after them. Its words are the previous line's, not a feeling. */
 const CORRECTION = /^\s*(?:\*\s*[\p{L}\p{N}'’-]+(?:\s+[\p{L}\p{N}'’-]+){0,2}|[\p{L}\p{N}'’-]+(?:\s+[\p{L}\p{N}'’-]+){0,2}\s*\*)\s*$/u;
 
-export function createSentimentModel(linear: LinearModel, context: FeatureContext): SentimentModel {
+export function createSentimentModel(model: LinearModel | FlatModel, context: FeatureContext): SentimentModel {
+  const linear = 'names' in model ? model : flatten(model);
   const tables = tablesOf(linear);
   // Only the tables are kept: the model object itself (61,000 named weights) can be collected.
   const bias = linear.bias;

@@ -103,3 +103,21 @@ describe('the sentiment model in two steps', () => {
     }
   });
 });
+
+describe("the build's snapshot of the sentiment model (npm test builds first)", () => {
+  it('is read in place of the JSON and scores exactly as the JSON does', async () => {
+    const dist = '../../dist/detect/';
+    const { currentSentimentSnapshot, loadShippedSentiment } = await import(`${dist}sentiment-snapshot.js`);
+    const { createSentimentModel: distModel } = await import(`${dist}sentiment.js`);
+    const { loadFeatureContext: distContext, loadSentimentModel: distJson } = await import(`${dist}sentiment-context.js`);
+    const { tokenize: distTokenize } = await import(`${dist}tokenize.js`);
+    expect(currentSentimentSnapshot()).toBeDefined();
+    const context = distContext();
+    const fromSnapshot = distModel(loadShippedSentiment(), context);
+    const fromJson = distModel(distJson(), context);
+    for (const text of ['Still no refund after three weeks. Unacceptable!', 'Thanks so much, you fixed it :)', 'How do I change my email?']) {
+      const turn = { text, tokens: distTokenize(text) };
+      expect(fromSnapshot.complete(fromSnapshot.partial(turn), [0.5, -0.2]), text).toEqual(fromJson.complete(fromJson.partial(turn), [0.5, -0.2]));
+    }
+  });
+});
