@@ -1,7 +1,7 @@
 // `attune audit`: reads exports, runs the pipeline, and writes the report and the per-turn export.
 import type { Role } from '../detect/detector.js';
-import { LEARNED_RULE } from '../detect/learned-empathy.js';
 import { loadBuiltinRules } from '../detect/load-rules.js';
+import { learnedModelOn } from '../config/load-config.js';
 import { resolveConfig } from './lint-command.js';
 import { AttuneError } from '../errors.js';
 import { loadAgentMap } from '../conversations/agent-map.js';
@@ -89,7 +89,7 @@ export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io):
       ...(flags.encoding ? { encoding: checkEncoding(flags.encoding) } : {}),
       jobs,
       rules,
-      learned: config.severities.get(LEARNED_RULE) !== 'off',
+      learned: learnedModelOn(config),
       coaching,
       ...(turnsFile ? { onConversation: (turns) => turnsFile.write(renderTurnLines(turns)) } : {}),
       ...(progress ? { onProgress: progress.update } : {}),

@@ -1,6 +1,5 @@
 // `attune eval sentiment|empathy`: how well attune agrees with a team's own human labels.
 import { createDefaultEngine, type DetectionEngine } from '../detect/engine.js';
-import { LEARNED_RULE } from '../detect/learned-empathy.js';
 import { loadBuiltinRules } from '../detect/load-rules.js';
 import { AttuneError, EXIT } from '../errors.js';
 import { parseFloors, underFloors } from '../eval/fail-under.js';
@@ -9,6 +8,7 @@ import { evalSentiment, parseScale } from '../eval/eval-sentiment.js';
 import { openLabeledFile } from '../eval/labeled-records.js';
 import { renderEmpathyEval, renderEvalJson, renderSentimentEval } from '../report/render-eval.js';
 import type { Io } from './io.js';
+import { learnedModelOn } from '../config/load-config.js';
 import { resolveConfig } from './lint-command.js';
 
 export interface EvalFlags {
@@ -61,5 +61,5 @@ function reportFloors(file: string, under: string[], io: Io): number {
  * unless the config turns it off. */
 function configuredEngine(io: Io, flags: EvalFlags): DetectionEngine {
   const config = resolveConfig(io, flags.config);
-  return createDefaultEngine([...loadBuiltinRules(), ...config.rules], { learned: config.severities.get(LEARNED_RULE) !== 'off' });
+  return createDefaultEngine([...loadBuiltinRules(), ...config.rules], { learned: learnedModelOn(config) });
 }

@@ -1,8 +1,7 @@
 // `attune lint`: checks canned-response libraries and fails CI on what the team forbids.
 import path from 'node:path';
-import { emptyConfig, findConfig, loadConfig, type AttuneConfig } from '../config/load-config.js';
+import { emptyConfig, findConfig, learnedModelOn, loadConfig, type AttuneConfig } from '../config/load-config.js';
 import { createDefaultEngine } from '../detect/engine.js';
-import { LEARNED_RULE } from '../detect/learned-empathy.js';
 import { loadBuiltinRules } from '../detect/load-rules.js';
 import { AttuneError, EXIT } from '../errors.js';
 import { applyBaseline, readBaseline, renderBaseline } from '../lint/baseline.js';
@@ -50,7 +49,7 @@ export async function lintCommand(inputs: string[], flags: LintFlags, io: Io, ve
   if (Array.isArray(required?.topics)) settings.empathyTopics = required.topics.map(String);
   const scripted = config.options.get('empathy/scripted');
   if (typeof scripted?.minResponses === 'number') settings.scriptedMinResponses = scripted.minResponses;
-  const result = lintLibrary(responses, createDefaultEngine(phraseRules, { sentiment: false, roles: ['agent'], learned: config.severities.get(LEARNED_RULE) !== 'off' }), settings);
+  const result = lintLibrary(responses, createDefaultEngine(phraseRules, { sentiment: false, roles: ['agent'], learned: learnedModelOn(config) }), settings);
   const findings = await withBaseline(result.findings, flags, io);
 
   const files = new Map<string, { title: string; line: number }[]>();

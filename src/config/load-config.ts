@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { LEARNED_RULE } from '../detect/learned-empathy.js';
 import { loadRuleFiles, reportCutHashtags } from '../detect/load-rules.js';
 import { checkRule, type RuleSpec } from '../detect/rule-spec.js';
 import { AttuneError } from '../errors.js';
@@ -27,6 +28,11 @@ export function emptyConfig(): AttuneConfig {
 }
 
 /** The nearest config file at or above `cwd`, or null. */
+/** Whether the learned empathy model reads agent turns: yes, unless the config sets 'empathy/learned: off'. */
+export function learnedModelOn(config: AttuneConfig): boolean {
+  return config.severities.get(LEARNED_RULE) !== 'off';
+}
+
 export function findConfig(cwd: string): string | null {
   let dir = path.resolve(cwd);
   for (;;) {

@@ -3,10 +3,11 @@
 // to read back. One file per index: a thread reads only the indexes it uses (a worker that reads customer
 // turns needs the temper rules' alone).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
+import { hashFiles, readV8 } from './model-snapshot.js';
 import { PhraseIndex, type EncodedIndex } from './phrase-index.js';
 
 /** Written by the build (scripts/copy-assets.mjs) beside the compiled rules, one `<key>.v8` per index. */
@@ -23,15 +24,7 @@ let recording: Map<string, PhraseIndex> | undefined;
 
 /** The code that turns patterns into a trie and matches on it is part of the key: a snapshot from other
  * code never matches. */
-const CODE = createHash('sha256');
-for (const file of ['./phrase-index.js', './trie-builder.js', './phrase-pattern.js', './tokenize.js']) {
-  try {
-    CODE.update(readFileSync(new URL(file, import.meta.url)));
-  } catch {
-    CODE.update(file);
-  }
-}
-const CODE_HASH = CODE.digest('hex');
+const CODE_HASH = hashFiles(createHash('sha256'), ['./phrase-index.js', './trie-builder.js', './phrase-pattern.js', './tokenize.js'].map((file) => new URL(file, import.meta.url))).digest('hex');
 
 /** What an index is made from, hashed: its patterns with their rules, the fillers and the slot's exclusions. */
 export function indexKey(fillers: ReadonlySet<string>, patterns: readonly Pattern[], notInSlot: ReadonlySet<string>): string {
@@ -56,11 +49,7 @@ export function phraseIndex(fillers: ReadonlySet<string>, patterns: readonly Pat
 /** The build's index for this key, or undefined: none (a team's own rules, a build without the last
  * step) or one this Node cannot read. */
 function saved(key: string): EncodedIndex | undefined {
-  try {
-    return v8.deserialize(readFileSync(path.join(SNAPSHOT_DIR, `${key}.v8`))) as EncodedIndex;
-  } catch {
-    return undefined;
-  }
+  return readV8<EncodedIndex>(path.join(SNAPSHOT_DIR, `${key}.v8`));
 }
 
 /** From now on, keeps every large index made, for writeSnapshot(). */

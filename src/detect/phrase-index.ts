@@ -190,14 +190,18 @@ export interface Negation {
 export function negatedBefore(tokens: readonly Token[], start: number, { negators, negationWindow, clauseWords, notNegating, clauseSubjects, subjectTakers, nounNegators, clauseVerbs }: Negation): boolean {
   if (start > 0 && clauseSubjects.has(tokens[start]!.norm) && !subjectTakers.has(tokens[start - 1]!.norm)) return false;
   let words = 0;
-  let verbAt = -1;
   for (let i = start - 1; i >= 0 && words < negationWindow; i--) {
     const norm = tokens[i]!.norm;
     if (isPunctuation(norm) || clauseWords.has(norm)) return false;
-    if (clauseVerbs.has(tokens[i + 1]!.norm)) verbAt = i + 1;
-    if (negators.has(norm) && !(nounNegators.has(norm) && verbAt > i) && !notNegating.some((idiom) => inIdiom(tokens, i, idiom))) return true;
+    if (negators.has(norm) && !(nounNegators.has(norm) && verbAfter(tokens, i, start, clauseVerbs)) && !notNegating.some((idiom) => inIdiom(tokens, i, idiom))) return true;
     words += 1;
   }
+  return false;
+}
+
+/** Whether a verb stands after the negator at `i`, up to and including the phrase's first word. */
+function verbAfter(tokens: readonly Token[], i: number, start: number, verbs: ReadonlySet<string>): boolean {
+  for (let j = i + 1; j <= start; j++) if (verbs.has(tokens[j]!.norm)) return true;
   return false;
 }
 
