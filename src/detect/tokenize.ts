@@ -1,6 +1,7 @@
 // Normalises text into lower-case word tokens for phrase matching: curly and accent apostrophes straightened,
-// contractions expanded ("I'm" -> "i am", "don't" -> "do not"), camel-case hashtags split into their
-// words, each token keeping its source span.
+// contractions expanded ("I'm" -> "i am", "don't" and "dont" -> "do not"), camel-case hashtags split into
+// their words, each token keeping its source span.
+import { readBareContraction } from './bare-contractions.js';
 
 export interface Token {
   norm: string;
@@ -84,15 +85,16 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const word = text.slice(start, i);
-    pushWord(tokens, upper ? word.toLowerCase() : word, start, i, apostrophe);
+    pushWord(tokens, text, upper ? word.toLowerCase() : word, start, i, apostrophe);
   }
   return tokens;
 }
 
-function pushWord(tokens: Token[], lower: string, start: number, end: number, apostrophe: boolean): void {
+function pushWord(tokens: Token[], text: string, lower: string, start: number, end: number, apostrophe: boolean): void {
   if (!apostrophe) {
-    if (lower === 'cannot') tokens.push({ norm: 'can', start, end }, { norm: 'not', start, end });
-    else tokens.push({ norm: lower, start, end });
+    const parts = readBareContraction(lower, tokens[tokens.length - 1]?.norm, text, end);
+    if (parts === undefined) tokens.push({ norm: lower, start, end });
+    else for (const part of parts) tokens.push({ norm: part, start, end });
     return;
   }
   const word = lower.replace(APOSTROPHES, "'");

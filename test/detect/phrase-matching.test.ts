@@ -16,6 +16,27 @@ describe('tokenize', () => {
     expect(tokenize('We cannot').map((t) => t.norm)).toEqual(['we', 'can', 'not']);
   });
 
+  it('reads contractions typed without the apostrophe as the contraction', () => {
+    const norms = (text: string) => tokenize(text).map((t) => t.norm).join(' ');
+    expect(norms('dont worry, im here and thats fine')).toBe('do not worry , i am here and that is fine');
+    expect(norms('we cant, it wont, youre right')).toBe('we can not , it will not , you are right');
+    // Words that are also ordinary words stay as they are.
+    expect(norms('its fine, were well, id')).toBe('its fine , were well , id');
+    // "ill" is "I'll" before a word, unless what comes before makes it the adjective.
+    expect(norms('ill check now. I feel ill today. an ill passenger. ill-advised. so ill')).toBe('i will check now . i feel ill today . an ill passenger . ill advised . so ill');
+    // "lets" is "let's" unless an object follows it.
+    expect(norms('lets get you sorted; it lets me pick')).toBe('let us get you sorted ; it lets me pick');
+    // Each part keeps the word's span.
+    expect(tokenize('dont').map((t) => [t.start, t.end])).toEqual([[0, 4], [0, 4]]);
+  });
+
+  it('matches and negates phrases in text typed without apostrophes', () => {
+    expect(categories('i dont understand what you mean')).not.toContain('acknowledgement');
+    expect(categories('I understand what you mean')).toContain('acknowledgement');
+    expect(categories('dont worry ill sort it out for you')).toContain('reassurance');
+    expect(categories('thats not ok at all, youre right')).toContain('validation');
+  });
+
   it('reads an HTML entity as the character it stands for, so "&amp;" joins words as "&" does', () => {
     expect(tokenize('ready &amp; able; &lt;3 &AMP; Co').map((t) => t.norm)).toEqual(['ready', 'able', ';', '3', 'co']);
     expect(tokenize('ready & able').map((t) => t.norm)).toEqual(['ready', 'able']);
