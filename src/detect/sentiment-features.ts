@@ -10,6 +10,10 @@ export type Features = Map<string, number>;
 export interface FeatureContext {
   cues: PhraseIndex;
   cueNames: string[];
+  /** Cue groups (sarcasm), by index into `cueNames`, inside whose matches the words of `maskedWords`
+   * are not read as words: the "great" and "thanks" of "great, thanks for nothing" are no praise. */
+  masking: ReadonlySet<number>;
+  maskedWords: ReadonlySet<string>;
   negators: ReadonlySet<string>;
 }
 
@@ -23,12 +27,12 @@ export function sentimentFeatures(text: string, winkScores: readonly number[], c
   const features: Features = new Map();
   const emit = (name: string, value: number) => features.set(name, (features.get(name) ?? 0) + value);
   const { clean, tokens } = featureTokens(text);
-  const words = markNegation(tokens, context.negators);
+  const masked = addCues(tokens, context, (name) => emit(name, 1));
+  const words = markNegation(tokens, context.negators, masked);
   for (let i = 0; i < words.length; i++) {
     features.set(`w:${words[i]}`, 1);
     if (i > 0) features.set(`b:${words[i - 1]}_${words[i]}`, 1);
   }
-  addCues(tokens, context, (name) => emit(name, 1));
   for (const [name, value] of shapeOf(clean)) emit(name, value);
   winkFeatures(winkScores, emit);
   return features;
@@ -71,30 +75,40 @@ function isNumber(word: string): boolean {
   return word.length > 0;
 }
 
-/** Words in scope of a negator ("not happy") become "not_happy" until the clause ends. */
-export function markNegation(tokens: readonly Token[], negators: ReadonlySet<string>): string[] {
+/** Words in scope of a negator ("not happy") become "not_happy" until the clause ends. Tokens marked
+ * in `masked` give no word (a negator among them still negates what follows). */
+export function markNegation(tokens: readonly Token[], negators: ReadonlySet<string>, masked?: Uint8Array): string[] {
   const out: string[] = [];
   let negated = false;
-  for (const token of tokens) {
-    const word = isNumber(token.norm) ? '<num>' : token.norm;
+  for (let i = 0; i < tokens.length; i++) {
+    const norm = tokens[i]!.norm;
+    const word = isNumber(norm) ? '<num>' : norm;
     if (isPunctuation(word)) {
       negated = false;
       if (word.includes('!') || word.includes('?')) out.push(word.includes('?') ? '?' : '!');
       continue;
     }
-    out.push(negated ? `not_${word}` : word);
+    if (masked?.[i] !== 1) out.push(negated ? `not_${word}` : word);
     if (negators.has(word)) negated = true;
   }
   return out;
 }
 
-export function addCues(tokens: readonly Token[], context: FeatureContext, add: (name: string) => void): void {
+/** Adds each cue the tokens hold; returns the tokens a masking cue takes from the words (1), or
+ * undefined when there are none. */
+export function addCues(tokens: readonly Token[], context: FeatureContext, add: (name: string) => void): Uint8Array | undefined {
+  let masked: Uint8Array | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const match = context.cues.longestAt(tokens, i);
     if (!match) continue;
-    add(`cue:${context.cueNames[match.rules[0]!]}`);
+    const group = match.rules[0]!;
+    add(`cue:${context.cueNames[group]}`);
+    if (context.masking.has(group)) {
+      for (let k = i; k < match.end; k++) if (context.maskedWords.has(tokens[k]!.norm)) (masked ??= new Uint8Array(tokens.length))[k] = 1;
+    }
     i = match.end - 1;
   }
+  return masked;
 }
 
 export function shapeOf(text: string): [string, number][] {

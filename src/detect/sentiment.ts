@@ -113,14 +113,14 @@ export function createSentimentModel(model: LinearModel | FlatModel, context: Fe
       const stamp = ++turnCount;
       const scores = bias.slice();
       const { clean, tokens } = featureTokens(turn.text, turn.tokens);
+      const masked = addCues(tokens, context, (name) => addNamed(scores, tables, name, 1));
       let previous: WordEntry | undefined;
-      for (const word of markNegation(tokens, context.negators)) {
+      for (const word of markNegation(tokens, context.negators, masked)) {
         const entry = tables.words.get(word);
         addOnce(scores, tables, entry?.row, stamp);
         addOnce(scores, tables, previous?.pairs?.get(word), stamp);
         previous = entry;
       }
-      addCues(tokens, context, (name) => addNamed(scores, tables, name, 1));
       for (const [name, value] of shapeOf(clean)) addNamed(scores, tables, name, value);
       return scores;
     },

@@ -58,6 +58,19 @@ describe('customer sentiment', () => {
     expect(sentiment('Thank you for fixing my phone!').label).toBe('positive');
   });
 
+  it('reads the praise words of a sarcastic form as the sarcasm alone, not as praise', () => {
+    const context = loadFeatureContext();
+    const features = (text: string) => [...sentimentFeatures(text, [], context).keys()];
+    const sarcastic = features('Great, thanks for nothing. Bye');
+    expect(sarcastic).toContain('cue:sarcasm');
+    expect(sarcastic).not.toContain('w:great');
+    expect(sarcastic).not.toContain('w:thanks');
+    expect(sarcastic).toEqual(expect.arrayContaining(['w:nothing', 'w:bye']));
+    expect(features('Great, thanks for the help')).toEqual(expect.arrayContaining(['w:great', 'w:thanks']));
+    for (const text of ['Great, thanks for nothing.', 'Oh great, another delay.']) expect(sentiment(text).label, text).toBe('negative');
+    expect(sentiment('So much for the priority line.').label).not.toBe('positive');
+  });
+
   it('keeps plain questions neutral', () => {
     expect(sentiment('Can you tell me how to change the email on my account?').label).toBe('neutral');
   });
