@@ -57,6 +57,20 @@ describe('README format examples', () => {
   });
 });
 
+describe('README JSON report sample', () => {
+  it("holds the demo agent's own figures, as attune audit fixtures/demo --format json gives them", async () => {
+    const sample = readme.split('// AgentReport\n')[1]!.split('```')[0]!;
+    const r = await runCli(['audit', path.join(FIXTURES, 'demo'), '--format', 'json']);
+    const agent = JSON.parse(r.stdout).agents.find((a: { agent: string }) => a.agent === 'Dana Whitfield');
+    const sampleOf = (key: string) => sample.match(new RegExp(`"${key}":\\s+\\{ ([^{}]*?)(?:, "byCategory"| \\},|, "endNegative")`))![1]!;
+    const valuesOf = (text: string) => Object.fromEntries([...text.matchAll(/"(\w+)": (-?[\d.]+)/g)].map((m) => [m[1], Number(m[2])]));
+    expect(sample).toContain(`"conversations": ${agent.conversations}, "agentTurns": ${agent.agentTurns}`);
+    for (const key of ['empathy', 'courtesy', 'temper', 'exposure']) expect(valuesOf(sampleOf(key)), key).toEqual(Object.fromEntries(Object.keys(valuesOf(sampleOf(key))).map((k) => [k, agent[key][k]])));
+    const sentiment = valuesOf(sampleOf('sentiment'));
+    expect(sentiment).toEqual({ conversations: agent.sentiment.conversations, start: agent.sentiment.start, end: agent.sentiment.end, change: agent.sentiment.change });
+  });
+});
+
 describe('README configuration example', () => {
   it('is a config attune accepts, whose rule examples pass', async () => {
     const yaml = readme.split('## Configuration')[1]!.split('```yaml\n')[1]!.split('```')[0]!;

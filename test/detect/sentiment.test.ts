@@ -58,6 +58,15 @@ describe('customer sentiment', () => {
     expect(sentiment('Thank you for fixing my phone!').label).toBe('positive');
   });
 
+  it('reads exasperation and endless waits as their cues, and leaves a plain "give up my seat" alone', () => {
+    const context = loadFeatureContext();
+    const cues = (text: string) => [...sentimentFeatures(text, [], context).keys()].filter((k) => k.startsWith('cue:'));
+    for (const text of ['what?? that makes no sense', "This doesn't make any sense.", 'I give up', "I've had enough.", 'Wow. Just wow.']) expect(cues(text), text).toContain('cue:complaint');
+    for (const text of ['This is taking forever.', 'It took ages to get through']) expect(cues(text), text).toContain('cue:waiting');
+    expect(cues('Can I give up my seat for my mum?')).toEqual(['cue:request']);
+    expect(sentiment('what?? that makes no sense').label).toBe('negative');
+  });
+
   it('reads the praise words of a sarcastic form as the sarcasm alone, not as praise', () => {
     const context = loadFeatureContext();
     const features = (text: string) => [...sentimentFeatures(text, [], context).keys()];
