@@ -9,16 +9,16 @@ import type { FeatureContext } from './sentiment-features.js';
 
 export const SENTIMENT_MODEL_FILE = fileURLToPath(new URL('./data/sentiment-model.json', import.meta.url));
 const CUES_FILE = fileURLToPath(new URL('./data/sentiment-cues.yaml', import.meta.url));
-/** Cue groups whose words count only as the cue: sarcasm says the opposite of its words. */
-const MASKING_GROUPS = ['sarcasm'];
 
 export function loadFeatureContext(): FeatureContext {
   const lexicon = loadLexicon();
-  const { cues, sarcasmWords } = parse(readFileSync(CUES_FILE, 'utf8')) as { cues: Record<string, string[]>; sarcasmWords: string[] };
+  const { cues, maskedWords = {} } = parse(readFileSync(CUES_FILE, 'utf8')) as { cues: Record<string, string[]>; maskedWords?: Record<string, string[]> };
   const cueNames = Object.keys(cues);
   // Cues match on exact words: no fillers, so "still waiting" is not "still really not waiting".
   const index = PhraseIndex.of(new Set(), cueNames.flatMap((name, i) => cues[name]!.map((phrase) => [phrase, i] as const)));
-  return { cues: index, cueNames, masking: new Set(MASKING_GROUPS.map((name) => cueNames.indexOf(name)).filter((i) => i >= 0)), maskedWords: new Set(sarcasmWords), negators: lexicon.negators };
+  const masking = new Map(Object.entries(maskedWords).map(([name, words]) => [cueNames.indexOf(name), new Set(words)] as const));
+  if (masking.has(-1)) throw new Error(`${CUES_FILE}: maskedWords names a cue group that is not in cues`);
+  return { cues: index, cueNames, masking, negators: lexicon.negators };
 }
 
 export function loadSentimentModel(): LinearModel {

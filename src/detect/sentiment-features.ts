@@ -10,10 +10,9 @@ export type Features = Map<string, number>;
 export interface FeatureContext {
   cues: PhraseIndex;
   cueNames: string[];
-  /** Cue groups (sarcasm), by index into `cueNames`, inside whose matches the words of `maskedWords`
-   * are not read as words: the "great" and "thanks" of "great, thanks for nothing" are no praise. */
-  masking: ReadonlySet<number>;
-  maskedWords: ReadonlySet<string>;
+  /** Cue groups, by index into `cueNames`, inside whose matches these words are not read as words
+   * (sarcasm: the "great" and "thanks" of "great, thanks for nothing" are no praise). */
+  masking: ReadonlyMap<number, ReadonlySet<string>>;
   negators: ReadonlySet<string>;
 }
 
@@ -103,9 +102,8 @@ export function addCues(tokens: readonly Token[], context: FeatureContext, add: 
     if (!match) continue;
     const group = match.rules[0]!;
     add(`cue:${context.cueNames[group]}`);
-    if (context.masking.has(group)) {
-      for (let k = i; k < match.end; k++) if (context.maskedWords.has(tokens[k]!.norm)) (masked ??= new Uint8Array(tokens.length))[k] = 1;
-    }
+    const words = context.masking.get(group);
+    if (words) for (let k = i; k < match.end; k++) if (words.has(tokens[k]!.norm)) (masked ??= new Uint8Array(tokens.length))[k] = 1;
     i = match.end - 1;
   }
   return masked;
