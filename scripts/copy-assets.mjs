@@ -21,8 +21,6 @@ createDefaultEngine(undefined, { sentiment: false });
 writeSnapshot();
 
 const { writeEmpathySnapshot } = await import('../dist/detect/empathy-snapshot.js');
-const { loadLexicon } = await import('../dist/detect/load-rules.js');
-const lexicon = loadLexicon();
-writeEmpathySnapshot({ negators: lexicon.negators, window: lexicon.negationWindow });
+writeEmpathySnapshot();
 const { writeSentimentSnapshot } = await import('../dist/detect/sentiment-snapshot.js');
 writeSentimentSnapshot();

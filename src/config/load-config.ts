@@ -27,12 +27,12 @@ export function emptyConfig(): AttuneConfig {
   return { file: null, severities: new Map(), options: new Map(), rules: [], agents: [] };
 }
 
-/** The nearest config file at or above `cwd`, or null. */
 /** Whether the learned empathy model reads agent turns: yes, unless the config sets 'empathy/learned: off'. */
 export function learnedModelOn(config: AttuneConfig): boolean {
   return config.severities.get(LEARNED_RULE) !== 'off';
 }
 
+/** The nearest config file at or above `cwd`, or null. */
 export function findConfig(cwd: string): string | null {
   let dir = path.resolve(cwd);
   for (;;) {

@@ -33,9 +33,10 @@ export function currentSnapshot(): Snapshot | undefined {
   return readSnapshot<Snapshot>(EMPATHY_SNAPSHOT_FILE, () => snapshotKey(EMPATHY_MODEL_FILE, CODE));
 }
 
-/** Indexes the shipped model and writes the snapshot a run reads (the build's last step). */
-export function writeEmpathySnapshot(negation: Negation): void {
+/** Indexes the shipped model and writes the snapshot a run reads (the build's last step). The index does
+ * not hold the negation, which the reader applies, so none is needed here. */
+export function writeEmpathySnapshot(): void {
   const model = loadEmpathyModel();
-  const index = new GramIndex(model.grams, negation).encode();
+  const index = new GramIndex(model.grams, { negators: new Set(), window: 0 }).encode();
   writeSnapshot<Snapshot>(EMPATHY_SNAPSHOT_FILE, { key: snapshotKey(EMPATHY_MODEL_FILE, CODE), categories: model.categories, threshold: model.threshold, bias: model.bias, weights: Float64Array.from(model.weights), index });
 }
