@@ -4,7 +4,7 @@
 // Training data: the airline tweets, VADER's Amazon, movie and NYT snippets (ratings -4..4, neutral within
 // 0.5 of zero, weighted 0.3) and the maintainers' labeled customer tweets to other companies
 // (scripts/data/twcs-customer-labels.csv, text from transcripts/twcs-5000.csv). VADER's tweets are never
-// trained on. Settings are chosen by validation inside the airline tweets with even id numbers (ids
+// trained on. Each model is the mean of five, one per shuffling seed. Settings are chosen by validation inside the airline tweets with even id numbers (ids
 // divisible by 4 validate), and the weight of the twcs tweets by five-fold cross-validation inside those
 // with even ids. A model trained on the even ids alone, with those settings, is scored on the odd ids (never
 // read before that) and written to scripts/data/sentiment-model-half.json, which npm run accuracy scores; the
@@ -14,7 +14,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { train, predict } from '../dist/detect/linear-model.js';
+import { trainAveraged, predict } from '../dist/detect/linear-model.js';
 import { loadFeatureContext, SENTIMENT_MODEL_FILE } from '../dist/detect/sentiment-context.js';
 import { sentimentFeatures } from '../dist/detect/sentiment-features.js';
 import { createSentenceScorer } from '../dist/nlp/wink.js';
@@ -27,7 +27,10 @@ const dryRun = args.includes('--dry-run');
 const LABELS = ['negative', 'neutral', 'positive'];
 /** VADER ratings within this distance of zero are neutral (on its -4..4 scale). */
 export const VADER_NEUTRAL_BAND = 0.5;
-const BASE = { learningRate: 0.1, balanced: true, seed: 7 };
+const BASE = { learningRate: 0.1, balanced: true };
+/** Every model is the mean of one trained per seed (linear-model.ts: trainAveraged). */
+const SEEDS = [1, 2, 3, 4, 5];
+const fit = (examples, options) => trainAveraged(examples, LABELS, options, SEEDS);
 /** The settings tried by validation inside the training half. */
 const GRID = [3, 5, 8, 12].flatMap((epochs) => [2, 3].flatMap((minCount) => [1e-4, 1e-3].map((l2) => ({ ...BASE, epochs, minCount, l2 }))));
 /** VADER's review snippets count for less than support tweets: they teach general words, not support talk.
@@ -76,8 +79,8 @@ const score = (model, set) => agreement(set.map((ex) => predicted(model, ex)), L
 
 let best = null;
 for (const options of GRID) {
-  const fit = train([...trainSet.filter((_, i) => !validates[i]), ...reviews], LABELS, options);
-  const f1 = score(fit, trainSet.filter((_, i) => validates[i])).macroF1;
+  const candidate = fit([...trainSet.filter((_, i) => !validates[i]), ...reviews], options);
+  const f1 = score(candidate, trainSet.filter((_, i) => validates[i])).macroF1;
   if (!best || f1 > best.f1) best = { options, f1 };
 }
 console.log(`chosen by validation inside the training half (macro-F1 ${best.f1.toFixed(3)}): ${JSON.stringify(best.options)}`);
@@ -89,8 +92,8 @@ if (twcsTrain.length) {
     const pooled = [];
     for (let k = 0; k < FOLDS; k++) {
       const fold = twcsTrain.filter((_, i) => i % FOLDS !== k).map((ex) => ({ ...ex, weight }));
-      const fit = train([...trainSet.filter((_, i) => !validates[i]), ...reviews, ...(weight ? fold : [])], LABELS, best.options);
-      for (const ex of twcsTrain.filter((_, i) => i % FOLDS === k)) pooled.push(predicted(fit, ex));
+      const candidate = fit([...trainSet.filter((_, i) => !validates[i]), ...reviews, ...(weight ? fold : [])], best.options);
+      for (const ex of twcsTrain.filter((_, i) => i % FOLDS === k)) pooled.push(predicted(candidate, ex));
     }
     const f1 = agreement(pooled, LABELS).macroF1;
     console.log(`twcs weight ${weight}: cross-validated macro-F1 inside the even half ${f1.toFixed(3)}`);
@@ -102,7 +105,7 @@ if (args.includes('--learning-curve')) {
   learningCurve();
   process.exit(0);
 }
-const half = train([...trainSet, ...reviews, ...weighted(twcsTrain)], LABELS, best.options);
+const half = fit([...trainSet, ...reviews, ...weighted(twcsTrain)], best.options);
 const report = (model, name, set) => {
   const a = score(model, set);
   console.log(`${name}: n=${a.n} accuracy ${a.accuracy.toFixed(3)} macro-F1 ${a.macroF1.toFixed(3)} kappa ${a.kappa.toFixed(3)} | ` + a.classes.map((c) => `${c.label} F1 ${c.f1.toFixed(3)}`).join(', '));
@@ -111,12 +114,12 @@ console.log(`the even half: ${trainSet.length} airline tweets + ${reviews.length
 report(half, 'held-out airline (odd ids)', heldOut);
 if (twcsHeldOut.length) report(half, 'held-out twcs customers (odd ids)', twcsHeldOut);
 if (vaderTweets.length) report(half, 'held-out VADER tweets', vaderTweets);
-const model = train([...trainSet, ...heldOut, ...reviews, ...weighted([...twcsTrain, ...twcsHeldOut])], LABELS, best.options);
+const model = fit([...trainSet, ...heldOut, ...reviews, ...weighted([...twcsTrain, ...twcsHeldOut])], best.options);
 console.log(`shipped, both halves: ${trainSet.length + heldOut.length} airline tweets + ${reviews.length} review snippets + ${twcsWeight ? twcsTrain.length + twcsHeldOut.length : 0} twcs tweets; ${Object.keys(model.weights).length} features kept`);
 if (vaderTweets.length) report(model, 'held-out VADER tweets', vaderTweets);
 if (!dryRun) {
-  for (const [fit, file] of [[half, HALF_MODEL_FILE], [model, SENTIMENT_MODEL_FILE.replace('/dist/', '/src/')]]) {
-    const sorted = { labels: fit.labels, bias: fit.bias, weights: Object.fromEntries(Object.entries(fit.weights).sort(([a], [b]) => (a < b ? -1 : 1))) };
+  for (const [trained, file] of [[half, HALF_MODEL_FILE], [model, SENTIMENT_MODEL_FILE.replace('/dist/', '/src/')]]) {
+    const sorted = { labels: trained.labels, bias: trained.bias, weights: Object.fromEntries(Object.entries(trained.weights).sort(([a], [b]) => (a < b ? -1 : 1))) };
     writeFileSync(file, `${JSON.stringify(sorted)}\n`);
     console.log(`wrote ${path.relative(process.cwd(), file)}`);
   }
@@ -127,10 +130,10 @@ if (!dryRun) {
 function learningCurve() {
   const halves = (set) => [0, 1].map((k) => set.filter((_, i) => i % 2 === k));
   const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const fitScore = (airlineSet, twcsSet, test) => score(train([...airlineSet, ...reviews, ...weighted(twcsSet)], LABELS, best.options), test).macroF1;
-  const curve = (name, full, test, fit) => {
-    const [a, b] = halves(full).map((part) => fit(part, test));
-    console.log(`${name}: half of them (${Math.floor(full.length / 2)}) ${mean([a, b]).toFixed(3)} (${a.toFixed(3)}, ${b.toFixed(3)}), all (${full.length}) ${fit(full, test).toFixed(3)}`);
+  const fitScore = (airlineSet, twcsSet, test) => score(fit([...airlineSet, ...reviews, ...weighted(twcsSet)], best.options), test).macroF1;
+  const curve = (name, full, test, scoreOn) => {
+    const [a, b] = halves(full).map((part) => scoreOn(part, test));
+    console.log(`${name}: half of them (${Math.floor(full.length / 2)}) ${mean([a, b]).toFixed(3)} (${a.toFixed(3)}, ${b.toFixed(3)}), all (${full.length}) ${scoreOn(full, test).toFixed(3)}`);
   };
   curve('airline even -> odd', trainSet, heldOut, (part, test) => fitScore(part, twcsTrain, test));
   curve('airline odd -> even', heldOut, trainSet, (part, test) => fitScore(part, twcsTrain, test));

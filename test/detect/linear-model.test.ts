@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { predict, train, type Example } from '../../src/detect/linear-model.js';
+import { predict, train, trainAveraged, type Example } from '../../src/detect/linear-model.js';
 
 const ex = (words: string[], label: number): Example => ({ features: new Map(words.map((w) => [`w:${w}`, 1])), label });
 const examples = [
@@ -25,5 +25,19 @@ describe('linear model', () => {
     expect(train(examples, ['n', 'u', 'p'], options)).toEqual(train(examples, ['n', 'u', 'p'], options));
     const model = train(examples, ['n', 'u', 'p'], { ...options, minCount: 2 });
     expect(Object.keys(model.weights).sort()).toEqual(['w:awful', 'w:great', 'w:late', 'w:thanks', 'w:when']);
+  });
+
+  it('averages the weights of one model per seed', () => {
+    const labels = ['n', 'u', 'p'];
+    const { seed: _, ...rest } = options;
+    expect(trainAveraged(examples, labels, rest, [1])).toEqual(train(examples, labels, options));
+    const [a, b] = [train(examples, labels, { ...rest, seed: 2 }), train(examples, labels, { ...rest, seed: 3 })];
+    expect(a.weights['w:awful']).not.toEqual(b.weights['w:awful']);
+    const mean = trainAveraged(examples, labels, rest, [2, 3]);
+    expect(Object.keys(mean.weights)).toEqual(Object.keys(a.weights));
+    for (const name of Object.keys(a.weights)) {
+      mean.weights[name]!.forEach((x, c) => expect(x).toBeCloseTo((a.weights[name]![c]! + b.weights[name]![c]!) / 2, 3));
+    }
+    mean.bias.forEach((x, c) => expect(x).toBeCloseTo((a.bias[c]! + b.bias[c]!) / 2, 3));
   });
 });
