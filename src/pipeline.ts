@@ -77,9 +77,9 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
         file: source.display,
         strict: options.strict ?? false,
         agents: options.agents,
-        skip: (reason: string, count = 1) => {
+        skip: (reason: string, count = 1, at = source.display) => {
           readerSkips += count;
-          accounting.skip(reason, count);
+          accounting.skip(reason, count, at);
         },
         note: (reason: string, count?: number) => accounting.note(reason, count),
       };
@@ -111,8 +111,8 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
   } finally {
     await sink.end();
   }
-  options.onPartial?.(toPartial(aggregator, { by: options.by, coaching: options.coaching, records, inputs, skipped: sortedRecord(accounting.skipped), notes: sortedRecord(accounting.notes) }));
-  return buildReport(aggregator, { suggestion: suggestFrom(options.rules), records, by: options.by, inputs, skipped: sortedRecord(accounting.skipped), notes: sortedRecord(accounting.notes) });
+  options.onPartial?.(toPartial(aggregator, { by: options.by, coaching: options.coaching, records, inputs, skipped: sortedRecord(accounting.skipped), skippedAt: sortedRecord(accounting.skippedAt), notes: sortedRecord(accounting.notes) }));
+  return buildReport(aggregator, { suggestion: suggestFrom(options.rules), records, by: options.by, inputs, skipped: sortedRecord(accounting.skipped), skippedAt: sortedRecord(accounting.skippedAt), notes: sortedRecord(accounting.notes) });
 }
 
 /** Files that only name agents (Freshdesk agents and contacts) are read first, so replies can be named. */

@@ -65,6 +65,8 @@ export interface Report {
     conversations: number;
     turns: { customer: number; agent: number; other: number };
     skipped: Record<string, number>;
+    /** Where each reason of `skipped` was first met: "file:line", or the file alone. */
+    skippedAt: Record<string, string>;
     notes: Record<string, number>;
   };
   team: AgentReport;
@@ -80,6 +82,7 @@ export interface ReportInputs {
   by: string;
   inputs: InputSummary[];
   skipped: Record<string, number>;
+  skippedAt: Record<string, string>;
   notes: Record<string, number>;
 }
 
@@ -94,6 +97,7 @@ export function buildReport(aggregator: AuditAggregator, inputs: ReportInputs): 
       conversations: aggregator.conversations,
       turns: { ...aggregator.turns },
       skipped: inputs.skipped,
+      skippedAt: inputs.skippedAt,
       notes: inputs.notes,
     },
     team: agentReport('(team)', aggregator.team, inputs),

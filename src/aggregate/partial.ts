@@ -24,6 +24,8 @@ export interface Partial {
   records: number;
   inputs: InputSummary[];
   skipped: Record<string, number>;
+  /** Where each reason was first met; absent in partials written before it was kept. */
+  skippedAt?: Record<string, string>;
   notes: Record<string, number>;
   conversations: number;
   turns: { customer: number; agent: number; other: number };
@@ -34,7 +36,7 @@ export interface Partial {
   byMonth: Record<string, PeriodTotals>;
 }
 
-export function toPartial(a: AuditAggregator, meta: Pick<Partial, 'by' | 'coaching' | 'records' | 'inputs' | 'skipped' | 'notes'>): Partial {
+export function toPartial(a: AuditAggregator, meta: Pick<Partial, 'by' | 'coaching' | 'records' | 'inputs' | 'skipped' | 'skippedAt' | 'notes'>): Partial {
   const data = (e: AgentEntry): EntryData => ({ totals: e.totals, coaching: e.coaching.list(), best: e.best.list() });
   return {
     kind: PARTIAL_KIND,
@@ -51,13 +53,14 @@ export function toPartial(a: AuditAggregator, meta: Pick<Partial, 'by' | 'coachi
 }
 
 /** Adds shards in order into one aggregator; item order numbers continue from one shard to the next. */
-export function mergePartials(parts: Partial[], files: string[]): { aggregator: AuditAggregator; meta: Omit<Partial, 'kind' | 'schemaVersion' | 'conversations' | 'turns' | 'order' | 'team' | 'agents' | 'byWeek' | 'byMonth'> } {
+export function mergePartials(parts: Partial[], files: string[]): { aggregator: AuditAggregator; meta: Omit<Partial, 'kind' | 'schemaVersion' | 'conversations' | 'turns' | 'order' | 'team' | 'agents' | 'byWeek' | 'byMonth' | 'skippedAt'> & { skippedAt: Record<string, string> } } {
   parts.forEach((p, i) => {
     if (p?.kind !== PARTIAL_KIND || p.schemaVersion !== 1) throw new AttuneError(`${files[i]}: not a partial aggregate (write one with attune audit --partial FILE).`);
     if (p.by !== parts[0]!.by || p.coaching !== parts[0]!.coaching) throw new AttuneError(`${files[i]}: made with --by ${p.by} --coaching ${p.coaching}, unlike ${files[0]} (--by ${parts[0]!.by} --coaching ${parts[0]!.coaching}).`);
   });
   const aggregator = new AuditAggregator(parts[0]!.coaching);
   const skipped = new Map<string, number>();
+  const skippedAt = new Map<string, string>();
   const notes = new Map<string, number>();
   let offset = 0;
   for (const p of parts) {
@@ -68,6 +71,8 @@ export function mergePartials(parts: Partial[], files: string[]): { aggregator: 
     addPeriods(aggregator.trends.byWeek, p.byWeek);
     addPeriods(aggregator.trends.byMonth, p.byMonth);
     for (const [k, v] of Object.entries(p.skipped)) skipped.set(k, (skipped.get(k) ?? 0) + v);
+    // The first shard, in the order given, that met a reason says where.
+    for (const [k, at] of Object.entries(p.skippedAt ?? {})) if (!skippedAt.has(k)) skippedAt.set(k, at);
     for (const [k, v] of Object.entries(p.notes)) notes.set(k, (notes.get(k) ?? 0) + v);
     offset += p.order;
   }
@@ -75,7 +80,7 @@ export function mergePartials(parts: Partial[], files: string[]): { aggregator: 
   const sorted = (m: Map<string, number>) => Object.fromEntries([...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return {
     aggregator,
-    meta: { by: parts[0]!.by, coaching: parts[0]!.coaching, records: parts.reduce((n, p) => n + p.records, 0), inputs: parts.flatMap((p) => p.inputs), skipped: sorted(skipped), notes: sorted(notes) },
+    meta: { by: parts[0]!.by, coaching: parts[0]!.coaching, records: parts.reduce((n, p) => n + p.records, 0), inputs: parts.flatMap((p) => p.inputs), skipped: sorted(skipped), skippedAt: Object.fromEntries([...skippedAt.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), notes: sorted(notes) },
   };
 }
 

@@ -19,7 +19,7 @@ import { useColor } from './color.js';
 import type { Io } from './io.js';
 import { StagedFile, writeReportFile } from './outputs.js';
 import { startProgress } from './progress.js';
-import { plural } from '../report/format.js';
+import { firstAt, plural } from '../report/format.js';
 import { checkEncoding } from '../ingest/encoding.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -110,7 +110,7 @@ export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io):
   } else output = REPORTERS[format](report, { color: useColor(io, flags.color, flags.out !== undefined) });
   if (flags.out) await writeReportFile(path.resolve(io.cwd, flags.out), output);
   else io.stdout(output);
-  for (const [reason, n] of Object.entries(report.totals.skipped)) io.stderr(`attune: skipped ${n} record${n === 1 ? '' : 's'}: ${reason}\n`);
+  for (const [reason, n] of Object.entries(report.totals.skipped)) io.stderr(`attune: skipped ${n} record${n === 1 ? '' : 's'}: ${reason}${firstAt(report.totals, reason)}\n`);
   // A final summary line either way; the time only on a terminal, so that captured output is deterministic.
   const turns = report.totals.turns.customer + report.totals.turns.agent + report.totals.turns.other;
   const time = io.stderrIsTty ? ` in ${((Date.now() - started) / 1000).toFixed(1)} s` : '';

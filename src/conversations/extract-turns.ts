@@ -51,7 +51,7 @@ export class TurnExtractor {
     const list = outer.turns ? record.fields[outer.turns] : undefined;
     const id = (outer.conversation && stringOf(record.fields[outer.conversation])) || `${this.file}#${this.ordinal}`;
     if (!Array.isArray(list)) {
-      this.tally.skip('conversation record without a list of turns');
+      this.tally.skip('conversation record without a list of turns', 1, `${this.file}:${record.line}`);
       return { turns: [], complete: true };
     }
     const agent = outer.agent ? personOf(record.fields[outer.agent]) : null;
@@ -59,7 +59,7 @@ export class TurnExtractor {
     const turns: Turn[] = [];
     for (const item of list) {
       if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-        this.tally.skip('turn that is not an object');
+        this.tally.skip('turn that is not an object', 1, `${this.file}:${record.line}`);
         continue;
       }
       const fields = item as Record<string, unknown>;
@@ -110,16 +110,16 @@ export class TurnExtractor {
   private toTurn(fields: Record<string, unknown>, map: ResolvedFields, conversation: string, conversationAgent: string | null, line: number, channel: string | null): Turn | null {
     const raw = fields[map.text!];
     if (raw !== undefined && raw !== null && typeof raw !== 'string' && typeof raw !== 'number') {
-      this.tally.skip('text is not a string');
+      this.tally.skip('text is not a string', 1, `${this.file}:${line}`);
       return null;
     }
     const text = raw === undefined || raw === null ? '' : cleanText(String(raw));
     if (text === '') {
-      this.tally.skip('empty text');
+      this.tally.skip('empty text', 1, `${this.file}:${line}`);
       return null;
     }
     if (conversation === '') {
-      this.tally.skip('no conversation id');
+      this.tally.skip('no conversation id', 1, `${this.file}:${line}`);
       return null;
     }
     let role: Role | undefined = this.options.assumeRole;

@@ -21,9 +21,12 @@ export interface Turn {
  * records that were used but deserve a word (an unknown role, a conversation split in two). */
 export class Accounting {
   readonly skipped = new Map<string, number>();
+  /** Where each reason was first met ("export.csv:14", or the file alone), so a user can find it. */
+  readonly skippedAt = new Map<string, string>();
   readonly notes = new Map<string, number>();
-  skip(reason: string, count = 1): void {
+  skip(reason: string, count = 1, at?: string): void {
     this.skipped.set(reason, (this.skipped.get(reason) ?? 0) + count);
+    if (at !== undefined && !this.skippedAt.has(reason)) this.skippedAt.set(reason, at);
   }
   note(reason: string, count = 1): void {
     this.notes.set(reason, (this.notes.get(reason) ?? 0) + count);
@@ -36,7 +39,7 @@ export class Accounting {
 }
 
 /** A map's entries sorted by key, for deterministic reports. */
-export function sortedRecord(map: ReadonlyMap<string, number>): Record<string, number> {
+export function sortedRecord<T = number>(map: ReadonlyMap<string, T>): Record<string, T> {
   return Object.fromEntries([...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 

@@ -31,7 +31,8 @@ export async function* readCsv(stream: Readable, file: string, options: CsvOptio
   let previousEnd = 0;
   let previousEmpty = 0;
   try {
-    for await (const item of parser as AsyncIterable<LinedRecord>) {
+    for await (const item of parser as AsyncIterable<LinedRecord | ParseFailure>) {
+      if ('error' in item) throw item.error;
       const { record, info } = item;
       // csv-parse reports the line a record ends on; it starts after the previous one and any blank lines.
       const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
@@ -54,8 +55,13 @@ export async function* readCsv(stream: Readable, file: string, options: CsvOptio
     }
   } catch (error) {
     if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines;
-      // The parser cannot go on after this: the rest of the file is one skipped stretch.
+      // An unclosed quote (or a field grown past the limit) is found where the file ends: name the line
+      // its record starts on, where the stray quote is.
+      const runaway = error.code === 'CSV_QUOTE_NOT_CLOSED' || error.code === 'CSV_MAX_RECORD_SIZE';
+      const line = runaway ? previousEnd + 1 + (parser.info.empty_lines - previousEmpty) : (error as CsvError & { lines?: number }).lines;
+      // The parser cannot go on after this: the rest of the file is one skipped stretch, left unread.
+      stream.unpipe(parser);
+      stream.destroy();
       badRecord(options.policy, file, line, `${describeCsvError(error)}.`, `${describeCsvError(error)}: the rest of the file was not read`);
       return;
     }
@@ -68,13 +74,38 @@ interface LinedRecord {
   info: { lines: number; empty_lines: number };
 }
 
+/** A parse error, passed on after the records before it (a stream error would discard them). */
+interface ParseFailure {
+  error: unknown;
+}
+
+type Done = (error?: Error | null) => void;
+
 /** csv-parse's `info` option copies a dozen counters into a new object for every record; only the
- * two line counts are needed, read from the live counters as each record is pushed. */
+ * two line counts are needed, read from the live counters as each record is pushed. A parse error
+ * becomes the last item instead of a stream error: an error destroys the stream and drops the
+ * records already parsed from the same chunk, which are every record of a small file. */
 class LineCountingParser extends Parser {
   override push(record: unknown, encoding?: BufferEncoding): boolean {
     if (record === null) return super.push(null, encoding);
     const item: LinedRecord = { record: record as string[], info: { lines: this.info.lines, empty_lines: this.info.empty_lines } };
     return super.push(item, encoding);
+  }
+
+  override _transform(chunk: unknown, encoding: BufferEncoding, done: Done): void {
+    super._transform(chunk, encoding, (error) => this.settle(error, done));
+  }
+
+  override _flush(done: Done): void {
+    super._flush((error) => this.settle(error, done));
+  }
+
+  private settle(error: Error | null | undefined, done: Done): void {
+    if (error) {
+      super.push({ error } satisfies ParseFailure);
+      super.push(null);
+    }
+    done();
   }
 }
 

@@ -3,13 +3,14 @@ import { InputError } from '../errors.js';
 
 export interface RecordPolicy {
   strict: boolean;
-  skip(reason: string): void;
+  /** `at` is where the record is: "file:line", or the file alone. */
+  skip(reason: string, count?: number, at?: string): void;
 }
 
 /** Stops the run under --strict; otherwise counts the record as skipped for `reason`. */
 export function badRecord(policy: RecordPolicy, file: string, line: number | undefined, message: string, reason: string): void {
   if (policy.strict) throw new InputError(file, line, message);
-  policy.skip(reason);
+  policy.skip(reason, 1, line === undefined ? file : `${file}:${line}`);
 }
 
 /** Every problem stops the run: for labeled files, where a skipped row would bias the figures silently. */

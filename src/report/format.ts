@@ -25,13 +25,20 @@ export const REASON_LABEL = {
   'sentiment-fell': 'customer sentiment fell',
 } as const;
 
-/** What reading left out and what it decided, one line each ("skipped 25: empty text", "note 2: …"),
- * for every human-readable report: a report shared as Markdown or HTML says why too. */
+/** What reading left out and what it decided, one line each ("skipped 25: empty text (first at
+ * export.csv:14)", "note 2: …"), for every human-readable report: a report shared as Markdown or HTML
+ * says why, and where to look, too. */
 export function readingLines(totals: Report['totals']): { kind: 'skipped' | 'note'; line: string }[] {
   return [
-    ...Object.entries(totals.skipped).map(([reason, n]) => ({ kind: 'skipped' as const, line: `skipped ${n}: ${reason}` })),
+    ...Object.entries(totals.skipped).map(([reason, n]) => ({ kind: 'skipped' as const, line: `skipped ${n}: ${reason}${firstAt(totals, reason)}` })),
     ...Object.entries(totals.notes).map(([note, n]) => ({ kind: 'note' as const, line: `note ${n}: ${note}` })),
   ];
+}
+
+/** " (first at export.csv:14)" for a reason of `skipped`, or nothing when the report does not say. */
+export function firstAt(totals: Report['totals'], reason: string): string {
+  const at = totals.skippedAt?.[reason];
+  return at ? ` (first at ${at})` : '';
 }
 
 /** What an empty coaching queue says: nothing was read, or nothing stood out. */

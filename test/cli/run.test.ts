@@ -137,7 +137,10 @@ describe('attune audit --partial and attune merge', () => {
   it('merges shard aggregates into the report a single run over all the shards gives', async () => {
     const lines = readFileSync(path.join(FIXTURES, 'demo/support-export.csv'), 'utf8').trimEnd().split('\n');
     const [header, ...rows] = lines;
-    const shards = [rows.slice(0, 50), rows.slice(50, 90), rows.slice(90)].map((part, i) => {
+    // The second and third shards each hold a turn with empty text: the merged report counts both and,
+    // as a single run does, says the second shard's is the first.
+    const empty = (id: string) => `${id},0,customer,,,2026-10-01T08:00:00Z`;
+    const shards = [rows.slice(0, 50), [...rows.slice(50, 90), empty('E-1')], [empty('E-2'), ...rows.slice(90)]].map((part, i) => {
       const file = path.join(dir, `shard-${i}.csv`);
       writeFileSync(file, `${[header, ...part].join('\n')}\n`);
       return file;
@@ -150,6 +153,8 @@ describe('attune audit --partial and attune merge', () => {
     const merged = await runCli(['merge', ...shards.map((_, i) => path.join(dir, `part-${i}.json`)), '--format', 'json']);
     expect(merged.code, merged.stderr).toBe(0);
     expect(merged.stdout).toBe(single.stdout);
+    expect(JSON.parse(merged.stdout).totals.skipped).toEqual({ 'empty text': 2 });
+    expect(JSON.parse(merged.stdout).totals.skippedAt).toEqual({ 'empty text': `${shards[1]}:42` });
     const html = path.join(dir, 'merged.html');
     expect((await runCli(['merge', ...shards.map((_, i) => path.join(dir, `part-${i}.json`)), '--out', html])).code).toBe(0);
     expect(readFileSync(html, 'utf8')).toMatch(/^<!doctype html>/);

@@ -19,7 +19,7 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { file: 'unclosed-quote.csv', code: [0, 2], skipped: { 'a quoted field is never closed: the rest of the file was not read': 1 }, strictError: /unclosed-quote\.csv:\d+: a quoted field is never closed\.$/ },
+  { file: 'unclosed-quote.csv', code: [0, 2], skipped: { 'a quoted field is never closed: the rest of the file was not read': 1 }, strictError: /unclosed-quote\.csv:2: a quoted field is never closed\.$/ },
   { file: 'ragged-rows.csv', code: [0, 2], skipped: { 'row with more fields than the header': 1 }, strictError: /ragged-rows\.csv:3: row has 6 fields but the header has 4\.$/ },
   { file: 'broken-line.ndjson', code: [0, 2], skipped: { 'record that is not valid JSON': 1 }, strictError: /broken-line\.ndjson:2: not valid JSON/ },
   { file: 'truncated.json', code: [0, 2], strictError: /truncated\.json:3: the JSON document is cut off before its end/ },
@@ -54,7 +54,12 @@ describe('bad-input corpus', () => {
           // Every record read is analysed or counted as skipped.
           expect(totals.records).toBe(turns + skipped);
           if (c.skipped) expect(totals.skipped).toEqual(c.skipped);
-          for (const reason of Object.keys(totals.skipped)) expect(r.stderr).toContain(`: ${reason}`);
+          // Each reason says where it was first met, in the report and on standard error.
+          expect(Object.keys(totals.skippedAt)).toEqual(Object.keys(totals.skipped));
+          for (const reason of Object.keys(totals.skipped)) {
+            expect(totals.skippedAt[reason]).toMatch(new RegExp(`${c.file.replace('.', '\\.')}(:\\d+)?$`));
+            expect(r.stderr).toContain(`: ${reason} (first at ${totals.skippedAt[reason]})`);
+          }
         }
       }
     });

@@ -60,8 +60,20 @@ describe('CSV reading', () => {
     await expect(readAll('id,text\n1,hi\n2,hi,extra\n')).rejects.toThrowError('-:3: row has 3 fields but the header has 2.');
   });
 
-  it('names an unclosed quote', async () => {
-    await expect(readAll('id,text\n1,"never closed\n2,x\n')).rejects.toThrowError(/quoted field is never closed/);
+  it('names an unclosed quote at the line of the record it opens', async () => {
+    await expect(readAll('id,text\n1,"never closed\n2,x\n')).rejects.toThrowError('-:2: a quoted field is never closed.');
+    await expect(readAll('id,text\n1,hi\n\n\n2,"never closed\n3,x\n')).rejects.toThrowError('-:5: a quoted field is never closed.');
+  });
+
+  it('reads every record before an unclosed quote, then counts the rest as one skipped stretch with its line', async () => {
+    const skipped: [string, string | undefined][] = [];
+    const context = { file: 'x.csv', strict: false, agents: new Set<string>(), skip: (reason: string, _n?: number, at?: string) => void skipped.push([reason, at]), note: () => {} };
+    const stdin = Readable.from([Buffer.from('id,text\n1,hi\n2,there\n3,"never closed\n4,x\n')]);
+    const opened = await openReader({ display: 'x.csv', path: null }, { from: 'generic', stdin, people: new Map(), context });
+    const ids: unknown[] = [];
+    for await (const record of opened.records) ids.push(record.fields.id);
+    expect(ids).toEqual(['1', '2']);
+    expect(skipped).toEqual([['a quoted field is never closed: the rest of the file was not read', 'x.csv:4']]);
   });
 });
 

@@ -59,7 +59,7 @@ export function readTranscriptColumn(records: AsyncGenerator<SourceRecord>, ctx:
       const entries = Object.entries(fields);
       const cell = entries.find(([, v]) => typeof v === 'string' && looksLikeTranscriptCell(v));
       if (!cell) {
-        ctx.skip('row without a transcript column');
+        ctx.skip('row without a transcript column', 1, `${ctx.file}:${line}`);
         continue;
       }
       const parsed = parseLines(String(cell[1]).split(/\r?\n/), line);
@@ -149,7 +149,7 @@ function toTurns(lines: Line[], ctx: ReaderContext, joinedAnywhere: Set<string>,
       if (s !== first) decision.byFirstSpeaker += 1;
     }
   }
-  for (const l of lines.filter((x) => x.speaker === null)) ctx.skip('chat line without a speaker');
+  for (const l of lines.filter((x) => x.speaker === null)) ctx.skip('chat line without a speaker', 1, `${ctx.file}:${l.line}`);
   return said.map((l) => {
     const name = canonical.get(l.speaker!)!;
     const role = roleOf.get(name)!;

@@ -35,7 +35,7 @@ export function readTaggedThreads(records: AsyncGenerator<SourceRecord>, ctx: Re
       }
       signed += inheritSignatures(turns, CONTINUED);
       if (turns.length === 0) {
-        ctx.skip('row without <cust__ … __cust> or <rep__ … __rep> turns');
+        ctx.skip('row without <cust__ … __cust> or <rep__ … __rep> turns', 1, `${ctx.file}:${line}`);
         continue;
       }
       const id = values.find((v) => /^\w[\w-]*$/.test(v.trim()))?.trim() ?? `${ctx.file}:${line}`;

@@ -36,11 +36,11 @@ export function readTwitter(records: AsyncGenerator<SourceRecord>, ctx: ReaderCo
       // Tweets arrive HTML-escaped ("&amp;", "&gt;"): quotes show what the author typed.
       const text = decodeHTML(String(fields.text ?? '')).trim();
       if (id === '' || tweets.has(id)) {
-        ctx.skip(id === '' ? 'tweet without a tweet_id' : 'tweet id seen twice (later copy skipped)');
+        ctx.skip(id === '' ? 'tweet without a tweet_id' : 'tweet id seen twice (later copy skipped)', 1, `${ctx.file}:${line}`);
         continue;
       }
       if (inbound !== 'true' && inbound !== 'false') {
-        ctx.skip('tweet whose inbound is neither True nor False');
+        ctx.skip('tweet whose inbound is neither True nor False', 1, `${ctx.file}:${line}`);
         continue;
       }
       const links = [fields.in_response_to_tweet_id, ...String(fields.response_tweet_id ?? '').split(',')].map((x) => String(x ?? '').trim().replace(/\.0$/, '')).filter((x) => x !== '');

@@ -11,7 +11,8 @@ export interface ReaderContext {
   strict: boolean;
   /** Agent names the user gave with --agents (live chat). */
   agents: ReadonlySet<string>;
-  skip(reason: string, count?: number): void;
+  /** `at` is where the record is ("file:line"); without it the file alone is kept. */
+  skip(reason: string, count?: number, at?: string): void;
   note(reason: string, count?: number): void;
 }
 
