@@ -113,12 +113,15 @@ function nameColumns(record: string[]): string[] {
   return record.map((name, i) => (name.trim() === '' ? `column${i + 1}` : name.trim()));
 }
 
-function describeCsvError(error: CsvError): string {
+/** csv-parse's error in the words of attune's other input errors. */
+export function describeCsvError(error: CsvError): string {
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return 'a quoted field is never closed';
     case 'CSV_MAX_RECORD_SIZE':
       return `a field is larger than ${MAX_FIELD_BYTES / 1024 / 1024} MB (likely an unclosed quote)`;
+    case 'CSV_RECORD_INCONSISTENT_COLUMNS':
+      return `the row has ${(error as CsvError & { record?: unknown[] }).record?.length ?? 'more'} fields but the header has ${(error as CsvError & { columns?: unknown[] }).columns?.length ?? 'fewer'}`;
     case 'CSV_INVALID_CLOSING_QUOTE':
       return 'a quote inside a field is not escaped';
     default:

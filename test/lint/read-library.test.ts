@@ -30,4 +30,15 @@ describe('library readers', () => {
     expect(() => readLibraryFile('m.json', '{\n  "Hi": 42\n}')).toThrowError('m.json:2: response "Hi" is neither text nor {"text": …}.');
     expect(() => readLibraryFile('m.json', '{\n  "Hi": "x",\n}')).toThrowError(/^m\.json:3: not valid JSON/);
   });
+
+  it('names the line of a broken CSV library: where an unclosed quote opens, or a row with too many fields', () => {
+    expect(() => readLibraryFile('r.csv', 'title,body\nA,fine\nB,"never closed\nmore\n')).toThrowError('r.csv:3: a quoted field is never closed.');
+    expect(() => readLibraryFile('r.csv', 'title,body\nB,"never closed\n')).toThrowError('r.csv:2: a quoted field is never closed.');
+    expect(() => readLibraryFile('r.csv', 'title,body\nA,fine\n\n\nB,"never closed\n')).toThrowError('r.csv:5: a quoted field is never closed.');
+    expect(() => readLibraryFile('r.csv', 'title,body\nA,fine,extra\n')).toThrowError('r.csv:2: the row has 3 fields but the header has 2.');
+  });
+
+  it('names the line of broken YAML in one sentence, without the parser\'s own position', () => {
+    expect(() => readLibraryFile('r.yaml', '- title: A\n  body: fine\n- title: B\n  body: [oops\n')).toThrowError(/^r\.yaml:5: not valid YAML \([^\n]*\]\)\.$/);
+  });
 });

@@ -3,7 +3,8 @@
 // .txt/.md files (one response per file, unless a Markdown file holds sections).
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
+import { CsvError, parse as parseCsv } from 'csv-parse/sync';
+import { describeCsvError } from '../../ingest/read-csv.js';
 import { globSync } from 'tinyglobby';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { AttuneError, InputError } from '../../errors.js';
@@ -76,7 +77,7 @@ function macroResponse(macro: Record<string, unknown>, file: string, find: (need
 function readYamlLibrary(file: string, text: string): CannedResponse[] {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
-  if (doc.errors.length > 0) throw new InputError(file, lines.linePos(doc.errors[0]!.pos[0]).line, doc.errors[0]!.message.split('\n')[0]!);
+  if (doc.errors.length > 0) throw new InputError(file, lines.linePos(doc.errors[0]!.pos[0]).line, `not valid YAML (${doc.errors[0]!.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}).`);
   const lineOf = (node: unknown) => ((node as Node | undefined)?.range ? lines.linePos((node as Node).range![0]).line : 1);
   const root = doc.contents;
   const items = isMap(root) && isSeq(root.get('responses', true)) ? (root.get('responses', true) as unknown as { items: unknown[] }).items : isSeq(root) ? root.items : null;
@@ -100,13 +101,38 @@ function readYamlLibrary(file: string, text: string): CannedResponse[] {
 }
 
 function readCsvLibrary(file: string, text: string): CannedResponse[] {
-  const rows = parseCsv(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, info: true, relax_quotes: true, bom: true }) as { record: Record<string, string>; info: { lines: number } }[];
+  // The line the last whole record ended on: an unclosed quote is found at the end of the file, but it
+  // opens in the record after that one.
+  let lastEnd = 0;
+  let rows: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    rows = parseCsv(text, {
+      columns: (h: string[]) => ((lastEnd = 1 + leadingBlankLines(text, 0)), h.map((c) => c.trim().toLowerCase())),
+      skip_empty_lines: true,
+      info: true,
+      relax_quotes: true,
+      bom: true,
+      on_record: (record: { info: { lines: number } }) => ((lastEnd = record.info.lines), record),
+    }) as typeof rows;
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const line = error.code === 'CSV_QUOTE_NOT_CLOSED' ? lastEnd + 1 + leadingBlankLines(text, lastEnd) : (error as CsvError & { lines?: number }).lines;
+    throw new InputError(file, line, `${describeCsvError(error)}.`);
+  }
   return rows.map(({ record, info }) => {
     const body = record.text ?? record.body ?? record.content ?? record.response;
     if (body === undefined) throw new InputError(file, 1, 'the CSV needs a "text" column (and a "title" column).');
     const endLine = info.lines;
     return { title: record.title ?? record.name ?? `row ending at line ${endLine}`, text: body, tags: tagsOf(record.tags), file, line: endLine - (body.split('\n').length - 1) };
   });
+}
+
+/** How many blank lines follow line `after` (1-based) before the next line with text. */
+function leadingBlankLines(text: string, after: number): number {
+  const lines = text.split(/\r?\n/);
+  let n = 0;
+  while (after + n < lines.length && lines[after + n]!.trim() === '') n += 1;
+  return n;
 }
 
 function readMarkdownLibrary(file: string, text: string, inFolder: boolean): CannedResponse[] {
