@@ -2,6 +2,7 @@
 // back into one aggregate, so that `attune merge` gives the report a single run over all the inputs
 // (in the order the shards are given) would give.
 import { AttuneError } from '../errors.js';
+import { sortedRecord } from '../conversations/turn.js';
 import { AuditAggregator, type AgentEntry } from './audit-aggregator.js';
 import type { InputSummary } from './build-report.js';
 import type { CoachingItem } from './coaching.js';
@@ -77,10 +78,9 @@ export function mergePartials(parts: Partial[], files: string[]): { aggregator: 
     offset += p.order;
   }
   aggregator.order = offset;
-  const sorted = (m: Map<string, number>) => Object.fromEntries([...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return {
     aggregator,
-    meta: { by: parts[0]!.by, coaching: parts[0]!.coaching, records: parts.reduce((n, p) => n + p.records, 0), inputs: parts.flatMap((p) => p.inputs), skipped: sorted(skipped), skippedAt: Object.fromEntries([...skippedAt.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), notes: sorted(notes) },
+    meta: { by: parts[0]!.by, coaching: parts[0]!.coaching, records: parts.reduce((n, p) => n + p.records, 0), inputs: parts.flatMap((p) => p.inputs), skipped: sortedRecord(skipped), skippedAt: sortedRecord(skippedAt), notes: sortedRecord(notes) },
   };
 }
 
