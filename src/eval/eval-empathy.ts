@@ -3,7 +3,7 @@
 // A team may label only some of these: a field a message lacks is not labeled there, and each figure
 // counts only the messages labeled for it.
 import { evidenceText } from '../conversations/evidence-text.js';
-import { sortedRecord } from '../conversations/turn.js';
+import { Accounting, sortedRecord } from '../conversations/turn.js';
 import type { Finding } from '../detect/detector.js';
 import type { DetectionEngine } from '../detect/engine.js';
 import { AttuneError } from '../errors.js';
@@ -37,6 +37,8 @@ export interface EmpathyEval {
   /** The phrases (and learned categories) the labels most often contradict. */
   disputed: DisputedFinding[];
   skipped: Record<string, number>;
+  /** Where each reason of `skipped` was first met ("file:line"). */
+  skippedAt: Record<string, string>;
   /** Category names attune does not know, with the number of messages that gave each: left out of the figures. */
   unknownCategories: Record<string, number>;
   /** With `--by COLUMN`: the same figures for each value of that column, largest group first. */
@@ -69,7 +71,7 @@ export interface EmpathyEvalOptions {
 
 export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, options: EmpathyEvalOptions = {}): Promise<EmpathyEval> {
   const rows: Row[] = [];
-  const skipped = new Map<string, number>();
+  const tally = new Accounting();
   const disputed = new DisputedFindings();
   let textColumn: string | undefined;
   let named: LabelColumns | undefined;
@@ -85,7 +87,7 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, op
     const reading = readHumanLabels(f, named);
     if (text === '' || !reading.ok) {
       const reason = reading.ok || text === '' ? 'empty text' : reading.reason;
-      skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
+      tally.skip(reason, 1, `${file.display}:${record.line}`);
       continue;
     }
     const { human } = reading;
@@ -102,7 +104,7 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, op
     disputed.add(findings, (label) => (label === 'temper' ? human.temper : human.categories?.includes(label)));
   }
   if (rows.length === 0) {
-    const why = [...skipped].map(([reason, n]) => `${n} ${reason}`).join(', ');
+    const why = [...tally.skipped].map(([reason, n]) => `${n} ${reason}`).join(', ');
     throw new AttuneError(`${file.display}: no labeled messages to compare${why ? ` (skipped: ${why})` : ''}. A message needs a text and at least one of ${LABEL_FIELDS.empathy[0]} (0/1), ${LABEL_FIELDS.temper[0]} (0/1) or ${LABEL_FIELDS.categories[0]}.`);
   }
   // A category no message gives is not labeled in this file (a file of empathy categories alone says
@@ -133,7 +135,8 @@ export async function evalEmpathy(file: LabeledFile, engine: DetectionEngine, op
     categories: scores.slice(2),
     worst,
     disputed: disputed.worst((label) => label === 'temper' || given.includes(label)),
-    skipped: sortedRecord(skipped),
+    skipped: sortedRecord(tally.skipped),
+    skippedAt: sortedRecord(tally.skippedAt),
     unknownCategories: sortedRecord(unknownCategories),
     ...(byName ? { by: { column: byName, groups } } : {}),
   };

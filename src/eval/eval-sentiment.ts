@@ -3,7 +3,7 @@
 import type { SentimentLabel } from '../detect/detector.js';
 import type { DetectionEngine } from '../detect/engine.js';
 import { AttuneError } from '../errors.js';
-import { sortedRecord } from '../conversations/turn.js';
+import { Accounting, sortedRecord } from '../conversations/turn.js';
 import type { LabeledFile } from './labeled-records.js';
 import { GroupColumn, groupRows, idOf, LABELED_TEXT_ALIASES, pickColumn } from './labeled-records.js';
 import { agreementWithIntervals, keepWorst, type Agreement } from './metrics.js';
@@ -51,6 +51,8 @@ export interface SentimentEval extends Agreement {
   /** Opposite labels first, then the ones attune scored furthest from neutral. */
   worst: SentimentDisagreement[];
   skipped: Record<string, number>;
+  /** Where each reason of `skipped` was first met ("file:line"). */
+  skippedAt: Record<string, string>;
   /** With `--by COLUMN`: the same figures for each value of that column, largest group first. */
   by?: { column: string; groups: (Agreement & { group: string })[] };
 }
@@ -79,8 +81,7 @@ export function goldLabel(value: unknown, scale: Scale | undefined): SentimentLa
 export async function evalSentiment(file: LabeledFile, engine: DetectionEngine, options: SentimentEvalOptions): Promise<SentimentEval> {
   const pairs: [string, string][] = [];
   const worst: SentimentDisagreement[] = [];
-  const skipped = new Map<string, number>();
-  const skip = (reason: string) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
+  const tally = new Accounting();
   let columns: { text: string; label: string } | undefined;
   const byColumn = options.by === undefined ? undefined : new GroupColumn(options.by);
   const groups: string[] = [];
@@ -95,8 +96,9 @@ export async function evalSentiment(file: LabeledFile, engine: DetectionEngine, 
     const gold = goldLabel(record.fields[columns.label], options.scale);
     const value = String(record.fields[columns.label] ?? '').trim();
     if (!options.scale && value !== '' && Number.isFinite(Number(value))) numbers.add(Number(value));
-    if (text === '') skip('empty text');
-    else if (!gold) skip(options.scale ? 'label is not a number on the scale' : `unknown label ${JSON.stringify(String(record.fields[columns.label] ?? ''))}`);
+    const at = `${file.display}:${record.line}`;
+    if (text === '') tally.skip('empty text', 1, at);
+    else if (!gold) tally.skip(options.scale ? 'label is not a number on the scale' : `unknown label ${JSON.stringify(String(record.fields[columns.label] ?? ''))}`, 1, at);
     else {
       const { label, score } = engine.analyse('customer', text).sentiment!;
       pairs.push([label, gold]);
@@ -111,7 +113,7 @@ export async function evalSentiment(file: LabeledFile, engine: DetectionEngine, 
   const by = byColumn
     ? { column: byColumn.check(file.display), groups: groupRows(pairs.map((pair, i) => ({ pair, group: groups[i]! }))).map(([group, members]) => ({ group, ...agreementWithIntervals(members.map((m) => m.pair), SENTIMENT_LABELS) })) }
     : undefined;
-  return { file: file.display, ...agreementWithIntervals(pairs, SENTIMENT_LABELS), worst, skipped: sortedRecord(skipped), ...(by ? { by } : {}) };
+  return { file: file.display, ...agreementWithIntervals(pairs, SENTIMENT_LABELS), worst, skipped: sortedRecord(tally.skipped), skippedAt: sortedRecord(tally.skippedAt), ...(by ? { by } : {}) };
 }
 
 /** Numeric labels without --scale are read as -1/0/1. Other numbers are ratings, and 0 and 1 alone are

@@ -36,8 +36,8 @@ export function readingLines(totals: Report['totals']): { kind: 'skipped' | 'not
 }
 
 /** " (first at export.csv:14)" for a reason of `skipped`, or nothing when the report does not say. */
-export function firstAt(totals: Report['totals'], reason: string): string {
-  const at = totals.skippedAt?.[reason];
+export function firstAt(from: { skippedAt?: Record<string, string> }, reason: string): string {
+  const at = from.skippedAt?.[reason];
   return at ? ` (first at ${at})` : '';
 }
 

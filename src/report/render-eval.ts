@@ -3,6 +3,7 @@ import type { EmpathyEval, LabelScore } from '../eval/eval-empathy.js';
 import type { SentimentEval } from '../eval/eval-sentiment.js';
 import type { Interval } from '../eval/bootstrap.js';
 import type { ClassScore } from '../eval/metrics.js';
+import { firstAt } from './format.js';
 
 const f3 = (x: number) => x.toFixed(3);
 /** A 95% interval as "0.612–0.790". */
@@ -26,8 +27,8 @@ function scoreTable(rows: (ClassScore & { falsePositiveRate?: number; labeled?: 
   return columns(head, body);
 }
 
-function skippedLines(skipped: Record<string, number>): string[] {
-  return Object.entries(skipped).map(([reason, n]) => `skipped ${n}: ${reason}`);
+function skippedLines(r: { skipped: Record<string, number>; skippedAt?: Record<string, string> }): string[] {
+  return Object.entries(r.skipped).map(([reason, n]) => `skipped ${n}: ${reason}${firstAt(r, reason)}`);
 }
 
 export function renderSentimentEval(r: SentimentEval): string {
@@ -51,7 +52,7 @@ export function renderSentimentEval(r: SentimentEval): string {
     lines.push(`  ${d.id} (line ${d.line}): ${quote(d.text)}`);
     lines.push(`    human: ${d.human} · attune: ${d.attune} (score ${d.score.toFixed(2)})`);
   }
-  return `${[...lines, ...(skippedLines(r.skipped).length ? ['', ...skippedLines(r.skipped)] : [])].join('\n')}\n`;
+  return `${[...lines, ...(skippedLines(r).length ? ['', ...skippedLines(r)] : [])].join('\n')}\n`;
 }
 
 export function renderEmpathyEval(r: EmpathyEval): string {
@@ -71,7 +72,7 @@ export function renderEmpathyEval(r: EmpathyEval): string {
     lines.push(`    human:  ${describe(d.human)}`);
     lines.push(`    attune: ${describe(d.attune)}${d.attune.matches.length ? ` (${d.attune.matches.join('; ')})` : ''}`);
   }
-  return `${[...lines, ...(skippedLines(r.skipped).length ? ['', ...skippedLines(r.skipped)] : [])].join('\n')}\n`;
+  return `${[...lines, ...(skippedLines(r).length ? ['', ...skippedLines(r)] : [])].join('\n')}\n`;
 }
 
 /** With --by: one row per group, each label's F1 and how many of the group's messages humans gave it. */

@@ -11,6 +11,9 @@ describe('attune eval', () => {
     const r = JSON.parse(stdout);
     expect(r.n).toBe(7);
     expect(r.skipped).toEqual({ 'unknown label "mixed"': 1 });
+    expect(r.skippedAt).toEqual({ 'unknown label "mixed"': `${fixture('customer-labels.csv')}:9` });
+    const table = await runCli(['eval', 'sentiment', fixture('customer-labels.csv')]);
+    expect(table.stdout).toContain(`skipped 1: unknown label "mixed" (first at ${fixture('customer-labels.csv')}:9)`);
     expect(r.labels).toEqual(['negative', 'neutral', 'positive']);
     expect(r.confusion.flat().reduce((a: number, b: number) => a + b, 0)).toBe(7);
     expect(r.accuracy).toBe(1);
@@ -129,6 +132,7 @@ describe('attune eval', () => {
     const r = JSON.parse(stdout);
     expect(r.n).toBe(3);
     expect(r.skipped).toEqual({ 'empathy or temper is not 0/1': 1, 'no labels': 1 });
+    expect(r.skippedAt).toEqual({ 'empathy or temper is not 0/1': `${fixture('empathy-only.csv')}:6`, 'no labels': `${fixture('empathy-only.csv')}:5` });
     expect(r.empathy).toMatchObject({ labeled: 3, support: 2, predicted: 1, recall: 0.5 });
     // No temper or category column: nothing attune finds there counts as a false alarm.
     expect(r.temper).toMatchObject({ labeled: 0, predicted: 0 });
