@@ -57,7 +57,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--coaching <n>', 'export the coaching queue instead of the summary, n conversations per agent (with --format md, csv or json)')
     .option('--no-progress', 'no progress bar on standard error')
     .option('--redact', 'mask emails, phone, card and order numbers, and IBANs in every quote of every output')
-    .option('--strict', 'stop at the first bad record, naming its file and line (default: skip it, count it, and warn once per reason)')
+    .option('--strict', 'stop at the first bad record, naming its file and line (default: skip it, count it, and warn once per reason, naming where it was first met)')
     .option('--encoding <name>', 'read every input in this encoding (default: UTF-8, UTF-16 by byte-order mark, else Windows-1252)')
     .option('--partial <file>', 'also write this run\'s partial aggregate, for attune merge (one shard of a large audit)')
     .option('-j, --jobs <n>', 'threads that score turns: 1 scores on the main thread, n adds n - 1 worker threads (default: the number of cores; 1 for inputs under 2 MB); the report is the same for any n')
