@@ -8,6 +8,7 @@ import { cleanText } from './clean-text.js';
 import { missingFieldError, resolveFields, type FieldOverrides, type ResolvedFields } from './field-map.js';
 import { isInternal, RoleReader, roleOf, roleValueOf } from './roles.js';
 import { parseTime, type Accounting, type Turn } from './turn.js';
+import { boundText } from '../detect/bound-text.js';
 
 export interface ExtractOptions {
   overrides: FieldOverrides;
@@ -113,7 +114,8 @@ export class TurnExtractor {
       this.tally.skip('text is not a string', 1, `${this.file}:${line}`);
       return null;
     }
-    const text = raw === undefined || raw === null ? '' : cleanText(String(raw));
+    const { text, cuts } = boundText(raw === undefined || raw === null ? '' : cleanText(String(raw)));
+    for (const cut of cuts) this.tally.note(cut);
     if (text === '') {
       this.tally.skip('empty text', 1, `${this.file}:${line}`);
       return null;

@@ -11,6 +11,7 @@ import { loadFeatureContext } from './sentiment-context.js';
 import { loadShippedSentiment } from './sentiment-snapshot.js';
 import { createShoutingDetector } from './shouting.js';
 import { tokenize, type Token } from './tokenize.js';
+import { boundText } from './bound-text.js';
 
 export interface TurnAnalysis {
   sentiment: Sentiment | null;
@@ -35,8 +36,9 @@ export class DetectionEngine {
     for (const detector of detectors) for (const role of detector.roles) this.byRole[role].push(detector);
   }
 
+  /** Analyses a text as a turn: at most its bounded part (bound-text.ts), as an audit reads it. */
   analyse(role: Role, text: string): TurnAnalysis {
-    return this.analyseTurn(role, new LazyTurnText(text));
+    return this.analyseTurn(role, new LazyTurnText(boundText(text).text));
   }
 
   analyseTurn(role: Role, turn: TurnText): TurnAnalysis {
