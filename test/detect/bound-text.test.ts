@@ -9,11 +9,13 @@ describe('boundText', () => {
     expect(boundText('Thanks!')).toEqual({ text: 'Thanks!', cuts: [] });
   });
 
-  it('reads a word longer than the bound as its start, and says so', () => {
+  it('reads a word longer than the bound as its two ends, and says so', () => {
     const blob = `data:image/png;base64,${'QUJD'.repeat(50_000)}`;
     const { text, cuts } = boundText(`My screenshot ${blob} shows the error.`);
-    expect(text).toBe(`My screenshot ${blob.slice(0, MAX_WORD)}… shows the error.`);
-    expect(cuts).toEqual([`word longer than ${MAX_WORD} characters (an encoded file or a pasted log?): only its start read`]);
+    expect(text).toBe(`My screenshot ${blob.slice(0, MAX_WORD / 2)}…${blob.slice(-MAX_WORD / 2)} shows the error.`);
+    expect(cuts).toEqual([`word longer than ${MAX_WORD} characters (an encoded file or a pasted log?): only its two ends read`]);
+    // What is stuck to the end of a long word is still read.
+    expect(boundText(`¡${'ha'.repeat(200)}!`).text.endsWith('haha!')).toBe(true);
   });
 
   it('reads a text longer than the bound up to the last space before it, and says so', () => {

@@ -72,7 +72,7 @@ describe('bad-input corpus', () => {
     expect(turns.map((t: { conversation: string; role: string }) => `${t.conversation}:${t.role}`)).toEqual(['1:customer', '1:agent', '2:customer', '2:agent', '3:customer', '3:agent', '4:customer', '4:agent']);
   });
 
-  it('reads a turn holding a 300,000-character word (an encoded image) as its start, with a note', async () => {
+  it('reads a turn holding a 300,000-character word (an encoded image) as its two ends, with a note', async () => {
     const file = path.join(dir, 'blob.ndjson');
     const blob = 'iVBORw0KGgo'.repeat(30_000);
     writeFileSync(file, `${JSON.stringify({ conversation_id: 'c1', role: 'customer', text: `Screenshot: ${blob} It fails again, this is ridiculous.` })}\n${JSON.stringify({ conversation_id: 'c1', role: 'agent', agent: 'Ann', text: 'So sorry about that!' })}\n`);
@@ -80,7 +80,7 @@ describe('bad-input corpus', () => {
     expect(r.code, r.stderr).toBe(0);
     const { totals, team } = JSON.parse(r.stdout);
     expect(totals.turns).toEqual({ customer: 1, agent: 1, other: 0 });
-    expect(totals.notes).toEqual({ 'word longer than 256 characters (an encoded file or a pasted log?): only its start read': 1 });
+    expect(totals.notes).toEqual({ 'word longer than 256 characters (an encoded file or a pasted log?): only its two ends read': 1 });
     // The words after the blob are still read: the customer is upset, and the apology answers it.
     expect(team.empathyWhenNeeded).toMatchObject({ count: 1, of: 1 });
   });
