@@ -26,22 +26,23 @@ let recording: Map<string, PhraseIndex> | undefined;
  * code never matches. */
 const CODE_HASH = hashFiles(createHash('sha256'), ['./phrase-index.js', './trie-builder.js', './phrase-pattern.js', './tokenize.js'].map((file) => new URL(file, import.meta.url))).digest('hex');
 
-/** What an index is made from, hashed: its patterns with their rules, the fillers and the slot's exclusions. */
-export function indexKey(fillers: ReadonlySet<string>, patterns: readonly Pattern[], notInSlot: ReadonlySet<string>): string {
-  return createHash('sha256').update(JSON.stringify([CODE_HASH, [...fillers], [...notInSlot], patterns])).digest('hex');
+/** What an index is made from, hashed: its patterns with their rules, the fillers, the slot's exclusions
+ * and the shorthand its words also match. */
+export function indexKey(fillers: ReadonlySet<string>, patterns: readonly Pattern[], notInSlot: ReadonlySet<string>, shorthand: ReadonlyMap<string, string> = new Map()): string {
+  return createHash('sha256').update(JSON.stringify([CODE_HASH, [...fillers], [...notInSlot], [...shorthand], patterns])).digest('hex');
 }
 
 /** The index of these patterns: read from the build's snapshot when it holds one made from the same
  * patterns, fillers and code, built otherwise (a team's own rules, or no snapshot). */
-export function phraseIndex(fillers: ReadonlySet<string>, patterns: readonly Pattern[], notInSlot: ReadonlySet<string> = new Set()): PhraseIndex {
-  if (patterns.length < MIN_PATTERNS) return PhraseIndex.of(fillers, patterns, notInSlot);
-  const key = indexKey(fillers, patterns, notInSlot);
+export function phraseIndex(fillers: ReadonlySet<string>, patterns: readonly Pattern[], notInSlot: ReadonlySet<string> = new Set(), shorthand: ReadonlyMap<string, string> = new Map()): PhraseIndex {
+  if (patterns.length < MIN_PATTERNS) return PhraseIndex.of(fillers, patterns, notInSlot, shorthand);
+  const key = indexKey(fillers, patterns, notInSlot, shorthand);
   let index = read.get(key);
   if (!index) {
     const encoded = saved(key);
-    if (encoded) read.set(key, (index = PhraseIndex.decode(fillers, notInSlot, encoded)));
+    if (encoded) read.set(key, (index = PhraseIndex.decode(fillers, notInSlot, encoded, shorthand)));
   }
-  index ??= PhraseIndex.of(fillers, patterns, notInSlot);
+  index ??= PhraseIndex.of(fillers, patterns, notInSlot, shorthand);
   recording?.set(key, index);
   return index;
 }

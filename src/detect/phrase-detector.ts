@@ -21,7 +21,7 @@ interface CompiledRule {
 }
 
 export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: readonly Role[] = ['agent']): Detector {
-  const index = phraseIndex(lexicon.fillers, rules.flatMap((spec, i) => spec.phrases.map((phrase) => [phrase, i] as const)), lexicon.negators);
+  const index = phraseIndex(lexicon.fillers, rules.flatMap((spec, i) => spec.phrases.map((phrase) => [phrase, i] as const)), lexicon.negators, lexicon.shorthand);
   const compiled: CompiledRule[] = rules.map((spec) => ({
     spec,
     exceptions: spec.unless.exceptions.map(({ followedBy, precededBy, window }) => {
@@ -98,5 +98,5 @@ function excepted(exceptions: readonly CompiledException[], tokens: TurnText['to
 }
 
 function buildIndex(phrases: string[], lexicon: Lexicon): PhraseIndex {
-  return phraseIndex(lexicon.fillers, phrases.map((phrase) => [phrase, 0] as const), lexicon.negators);
+  return phraseIndex(lexicon.fillers, phrases.map((phrase) => [phrase, 0] as const), lexicon.negators, lexicon.shorthand);
 }

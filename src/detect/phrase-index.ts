@@ -33,6 +33,8 @@ export class PhraseIndex {
   /** The tokens last matched on, and their word ids, looked up once each. */
   private seen: readonly Token[] | undefined;
   private ids = new Int32Array(256);
+  /** Each token's word id through the shorthand ("u" is "you"), looked up once each; -1 for none. */
+  private aliasIds = new Int32Array(256);
 
   private constructor(
     private readonly fillers: ReadonlySet<string>,
@@ -40,6 +42,8 @@ export class PhraseIndex {
      * "we can not help you". */
     private readonly notInSlot: ReadonlySet<string>,
     private readonly trie: FlatTrie,
+    /** Chat shorthand a phrase word also matches: "u" for "you". */
+    private readonly shorthand: ReadonlyMap<string, string> = new Map(),
   ) {
     this.vocabulary = new Map(trie.words.map((word, id) => [word, id]));
     this.rootChild = new Int32Array(trie.words.length).fill(-1);
@@ -47,13 +51,13 @@ export class PhraseIndex {
   }
 
   /** The index of phrase patterns (phrase-pattern.ts), each with the rule it belongs to. */
-  static of(fillers: ReadonlySet<string>, patterns: Iterable<readonly [pattern: string, rule: number]>, notInSlot: ReadonlySet<string> = new Set()): PhraseIndex {
-    return new PhraseIndex(fillers, notInSlot, buildTrie(fillers, patterns));
+  static of(fillers: ReadonlySet<string>, patterns: Iterable<readonly [pattern: string, rule: number]>, notInSlot: ReadonlySet<string> = new Set(), shorthand: ReadonlyMap<string, string> = new Map()): PhraseIndex {
+    return new PhraseIndex(fillers, notInSlot, buildTrie(fillers, patterns), shorthand);
   }
 
   /** The index encode() wrote. */
-  static decode(fillers: ReadonlySet<string>, notInSlot: ReadonlySet<string>, encoded: EncodedIndex): PhraseIndex {
-    return new PhraseIndex(fillers, notInSlot, encoded);
+  static decode(fillers: ReadonlySet<string>, notInSlot: ReadonlySet<string>, encoded: EncodedIndex, shorthand: ReadonlyMap<string, string> = new Map()): PhraseIndex {
+    return new PhraseIndex(fillers, notInSlot, encoded, shorthand);
   }
 
   /** The index as plain data, for decode(). */
@@ -65,7 +69,11 @@ export class PhraseIndex {
   longestAt(tokens: readonly Token[], start: number): PhraseMatch | undefined {
     if (tokens !== this.seen) this.lookUp(tokens);
     const word = this.wordAt(tokens, start);
-    const first = word < 0 ? -1 : this.rootChild[word]!;
+    let first = word < 0 ? -1 : this.rootChild[word]!;
+    if (first < 0 && this.shorthand.size > 0) {
+      const alias = this.aliasAt(tokens, start);
+      first = alias < 0 ? -1 : this.rootChild[alias]!;
+    }
     if (first < 0) return undefined;
     this.bestEnd = -1;
     this.bestNode = -1;
@@ -78,6 +86,19 @@ export class PhraseIndex {
     this.seen = tokens;
     if (this.ids.length < tokens.length) this.ids = new Int32Array(Math.max(tokens.length, 2 * this.ids.length));
     this.ids.fill(UNSEEN, 0, tokens.length);
+    if (this.shorthand.size === 0) return;
+    if (this.aliasIds.length < tokens.length) this.aliasIds = new Int32Array(this.ids.length);
+    this.aliasIds.fill(UNSEEN, 0, tokens.length);
+  }
+
+  /** The word id the token's shorthand stands for, or -1. */
+  private aliasAt(tokens: readonly Token[], i: number): number {
+    let id = this.aliasIds[i]!;
+    if (id === UNSEEN) {
+      const full = this.shorthand.get(tokens[i]!.norm);
+      this.aliasIds[i] = id = full === undefined ? -1 : (this.vocabulary.get(full) ?? -1);
+    }
+    return id;
   }
 
   private wordAt(tokens: readonly Token[], i: number): number {
@@ -116,7 +137,11 @@ export class PhraseIndex {
     const limit = Math.min(tokens.length, i + MAX_FILLERS + 1);
     for (let j = i; j < limit; j++) {
       const word = this.wordAt(tokens, j);
-      const child = word < 0 ? -1 : this.childOf(node, word);
+      let child = word < 0 ? -1 : this.childOf(node, word);
+      if (child < 0 && this.shorthand.size > 0) {
+        const alias = this.aliasAt(tokens, j);
+        if (alias >= 0) child = this.childOf(node, alias);
+      }
       if (child >= 0) this.deepest(tokens, child, j + 1);
       const norm = tokens[j]!.norm;
       if (slot >= 0 && !isPunctuation(norm) && !this.notInSlot.has(norm)) this.deepest(tokens, slot, j + 1);

@@ -61,10 +61,10 @@ describe("the build's snapshot (npm test builds first)", () => {
     const { loadBuiltinRules: distRules, loadLexicon: distLexicon } = await import(`${dist}load-rules.js`);
     const lex = distLexicon();
     const patterns = distRules().flatMap((spec: { phrases: string[] }, i: number) => spec.phrases.map((p) => [p, i] as const));
-    const fromSnapshot = snapshot.phraseIndex(lex.fillers, patterns, lex.negators);
-    expectSame(fromSnapshot.encode(), DistIndex.of(lex.fillers, patterns, lex.negators).encode());
+    const fromSnapshot = snapshot.phraseIndex(lex.fillers, patterns, lex.negators, lex.shorthand);
+    expectSame(fromSnapshot.encode(), DistIndex.of(lex.fillers, patterns, lex.negators, lex.shorthand).encode());
     // Read once, then shared: the same object for the same rules.
-    expect(snapshot.phraseIndex(lex.fillers, patterns, lex.negators)).toBe(fromSnapshot);
+    expect(snapshot.phraseIndex(lex.fillers, patterns, lex.negators, lex.shorthand)).toBe(fromSnapshot);
   });
 
   it('is not used for other rules: a team rule added to the built-in ones is matched', async () => {
@@ -74,7 +74,7 @@ describe("the build's snapshot (npm test builds first)", () => {
     const lex = distLexicon();
     const rules = distRules();
     const patterns = [...rules.flatMap((spec: { phrases: string[] }, i: number) => spec.phrases.map((p) => [p, i] as const)), ['per our zebra policy', rules.length] as const];
-    const index = snapshot.phraseIndex(lex.fillers, patterns, lex.negators);
+    const index = snapshot.phraseIndex(lex.fillers, patterns, lex.negators, lex.shorthand);
     expect(index.longestAt(distTokenize('per our zebra policy'), 0)?.rules).toEqual([rules.length]);
   });
 });

@@ -37,6 +37,20 @@ describe('tokenize', () => {
     expect(categories('thats not ok at all, youre right')).toContain('validation');
   });
 
+  it('matches chat shorthand as the word it stands for, in every phrase rule', () => {
+    // No phrase names "r" or "u" here: the lexicon's shorthand reads them as "are" and "you".
+    expect(categories('sry abt the wait, we r looking into it')).toEqual(expect.arrayContaining(['apology', 'reassurance']));
+    expect(categories('did u even read it')).toContain('condescension');
+    expect(categories('pls dont worry, we will sort it')).toContain('reassurance');
+    // A word that only looks like shorthand elsewhere is not read so: "R" in a terminal name starts no phrase.
+    expect(categories('Gate R12 is open')).toEqual([]);
+    // A team's own rule too.
+    const { rule } = checkRule({ id: 'team/sure', category: 'reassurance', message: 'm', phrases: ['are you sure'], examples: { match: ['are you sure'] } }, 'test');
+    const found: string[] = [];
+    compilePhraseRules([rule!], loadLexicon()).detect({ text: 'r u sure?', tokens: tokenize('r u sure?') } as TurnText, { addFinding: (f) => void found.push(f.match), setAside: () => {} } as DetectionSink);
+    expect(found).toEqual(['r u sure']);
+  });
+
   it('reads an HTML entity as the character it stands for, so "&amp;" joins words as "&" does', () => {
     expect(tokenize('ready &amp; able; &lt;3 &AMP; Co').map((t) => t.norm)).toEqual(['ready', 'able', ';', '3', 'co']);
     expect(tokenize('ready & able').map((t) => t.norm)).toEqual(['ready', 'able']);
