@@ -7,7 +7,6 @@ export const MAX_WORD = 256;
 /** Text beyond this many characters (some 8,000 words) is not read. */
 export const MAX_TEXT = 50_000;
 
-const LONG_WORD = new RegExp(`\\S{${MAX_WORD + 1},}`, 'gu');
 
 export interface BoundedText {
   text: string;
@@ -20,10 +19,9 @@ export function boundText(text: string): BoundedText {
   if (text.length <= MAX_WORD) return { text, cuts: [] };
   const cuts: string[] = [];
   let bounded = text;
-  LONG_WORD.lastIndex = 0;
-  if (LONG_WORD.test(bounded)) {
-    // Its two ends are kept: what is stuck to it ("…hahaha!", "…]Thanks") is read as before.
-    bounded = bounded.replace(LONG_WORD, (word) => `${word.slice(0, MAX_WORD / 2)}…${word.slice(-MAX_WORD / 2)}`);
+  const shortened = shortenLongWords(bounded);
+  if (shortened !== null) {
+    bounded = shortened;
     cuts.push(`word longer than ${MAX_WORD} characters (an encoded file or a pasted log?): only its two ends read`);
   }
   if (bounded.length > MAX_TEXT) {
@@ -32,4 +30,38 @@ export function boundText(text: string): BoundedText {
     cuts.push(`turn longer than ${MAX_TEXT.toLocaleString('en')} characters: the rest not read`);
   }
   return { text: bounded, cuts };
+}
+
+/** The text with each run of over MAX_WORD characters without a space cut to its two ends (what is
+ * stuck to it, "…hahaha!", is read as before), or null when it has none. A loop, not a regular
+ * expression: one over a 30 MB word overflows the stack. */
+function shortenLongWords(text: string): string | null {
+  let out = '';
+  let copied = 0;
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !isSpace(text.charCodeAt(i))) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0 && i - start > MAX_WORD) {
+      out += `${text.slice(copied, cutAt(text, start + MAX_WORD / 2))}…${text.slice(cutAt(text, i - MAX_WORD / 2), i)}`;
+      copied = i;
+    }
+    start = -1;
+  }
+  return copied === 0 ? null : out + text.slice(copied);
+}
+
+/** `at`, or one further when it would split a surrogate pair. */
+function cutAt(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  return code >= 0xdc00 && code <= 0xdfff ? at + 1 : at;
+}
+
+/** The characters \s matches. */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }

@@ -18,6 +18,15 @@ describe('boundText', () => {
     expect(boundText(`¡${'ha'.repeat(200)}!`).text.endsWith('haha!')).toBe(true);
   });
 
+  it('cuts a 30 MB word without running out of stack, and never between the halves of an emoji', () => {
+    const { text, cuts } = boundText(`see ${'x'.repeat(30 * 1024 * 1024)} now`);
+    expect(text).toBe(`see ${'x'.repeat(MAX_WORD / 2)}…${'x'.repeat(MAX_WORD / 2)} now`);
+    expect(cuts).toHaveLength(1);
+    const emoji = boundText('😀'.repeat(200)).text;
+    expect(emoji).toBe(`${'😀'.repeat(MAX_WORD / 4)}…${'😀'.repeat(MAX_WORD / 4)}`);
+    expect(boundText(`${'a'.repeat(MAX_WORD / 2 - 1)}${'😀'.repeat(100)}`).text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+  });
+
   it('reads a text longer than the bound up to the last space before it, and says so', () => {
     const { text, cuts } = boundText('lorem ipsum '.repeat(10_000));
     expect(text.length).toBeLessThanOrEqual(MAX_TEXT + 2);

@@ -85,6 +85,16 @@ describe('bad-input corpus', () => {
     expect(team.empathyWhenNeeded).toMatchObject({ count: 1, of: 1 });
   });
 
+  it('reads a 30 MB text with a 30 MB word, on two threads too', async () => {
+    const file = path.join(dir, 'huge-word.ndjson');
+    writeFileSync(file, `${JSON.stringify({ conversation_id: 'c1', role: 'customer', text: `log: ${'x'.repeat(30 * 1024 * 1024)} still broken!` })}\n`);
+    for (const jobs of ['1', '2']) {
+      const r = await runCli(['audit', file, '--format', 'json', '--jobs', jobs]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(Object.keys(JSON.parse(r.stdout).totals.notes)).toEqual(['word longer than 256 characters (an encoded file or a pasted log?): only its two ends read']);
+    }
+  });
+
   it('reads other scripts, right-to-left text and emoji without losing a turn', async () => {
     const r = await runCli(['audit', bad('languages.csv'), '--format', 'json']);
     const report = JSON.parse(r.stdout);
