@@ -1,5 +1,5 @@
 // Turns the command's input arguments (files, folders, globs, `-`) into an ordered list of sources.
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { AttuneError } from '../errors.js';
@@ -17,7 +17,8 @@ export function resolveInputs(inputs: string[], cwd: string): Source[] {
   const sources: Source[] = [];
   const seen = new Set<string>();
   const add = (display: string, abs: string | null): void => {
-    const key = abs ?? '-';
+    // One file reached twice (named twice, or through a link inside a folder) is read once.
+    const key = abs === null ? '-' : realPath(abs);
     if (seen.has(key)) return;
     seen.add(key);
     sources.push({ display, path: abs });
@@ -60,5 +61,14 @@ function isChatLog(file: string): boolean {
     return looksLikeChatLog(buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8'));
   } finally {
     closeSync(fd);
+  }
+}
+
+/** The file's path with every link resolved, or the path itself when it cannot be resolved. */
+function realPath(abs: string): string {
+  try {
+    return realpathSync.native(abs);
+  } catch {
+    return abs;
   }
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveInputs } from '../../src/ingest/resolve-inputs.js';
@@ -21,6 +21,15 @@ describe('resolveInputs', () => {
     const sources = resolveInputs(['*.jsonl', '-', 'top.jsonl'], dir);
     expect(sources.map((s) => s.display)).toEqual(['top.jsonl', '-']);
     expect(sources[1]!.path).toBeNull();
+  });
+
+  it('reads a file reached twice through a link once: a link to a parent folder doubles nothing', () => {
+    mkdirSync(path.join(dir, 'linked/sub'), { recursive: true });
+    writeFileSync(path.join(dir, 'linked/a.csv'), '');
+    symlinkSync('..', path.join(dir, 'linked/sub/up'));
+    const sources = resolveInputs(['linked', 'linked/a.csv'], dir).map((s) => s.display);
+    expect(sources).toHaveLength(1);
+    expect(sources[0]).toMatch(/a\.csv$/);
   });
 
   it('names a missing file and an empty glob', () => {
