@@ -69,15 +69,15 @@ export class PhraseIndex {
   longestAt(tokens: readonly Token[], start: number): PhraseMatch | undefined {
     if (tokens !== this.seen) this.lookUp(tokens);
     const word = this.wordAt(tokens, start);
-    let first = word < 0 ? -1 : this.rootChild[word]!;
-    if (first < 0 && this.shorthand.size > 0) {
-      const alias = this.aliasAt(tokens, start);
-      first = alias < 0 ? -1 : this.rootChild[alias]!;
-    }
-    if (first < 0) return undefined;
+    const first = word < 0 ? -1 : this.rootChild[word]!;
+    // Shorthand is tried beside the word itself: "u" starts phrases of its own and every phrase of "you".
+    const alias = this.shorthand.size > 0 ? this.aliasAt(tokens, start) : -1;
+    const viaAlias = alias < 0 ? -1 : this.rootChild[alias]!;
+    if (first < 0 && viaAlias < 0) return undefined;
     this.bestEnd = -1;
     this.bestNode = -1;
-    this.deepest(tokens, first, start + 1);
+    if (first >= 0) this.deepest(tokens, first, start + 1);
+    if (viaAlias >= 0 && viaAlias !== first) this.deepest(tokens, viaAlias, start + 1);
     return this.bestNode < 0 ? undefined : { rules: this.trie.ruleLists[this.trie.rules[this.bestNode]!]!, start, end: this.bestEnd };
   }
 
@@ -137,12 +137,13 @@ export class PhraseIndex {
     const limit = Math.min(tokens.length, i + MAX_FILLERS + 1);
     for (let j = i; j < limit; j++) {
       const word = this.wordAt(tokens, j);
-      let child = word < 0 ? -1 : this.childOf(node, word);
-      if (child < 0 && this.shorthand.size > 0) {
-        const alias = this.aliasAt(tokens, j);
-        if (alias >= 0) child = this.childOf(node, alias);
-      }
+      const child = word < 0 ? -1 : this.childOf(node, word);
       if (child >= 0) this.deepest(tokens, child, j + 1);
+      if (this.shorthand.size > 0) {
+        const alias = this.aliasAt(tokens, j);
+        const viaAlias = alias < 0 ? -1 : this.childOf(node, alias);
+        if (viaAlias >= 0 && viaAlias !== child) this.deepest(tokens, viaAlias, j + 1);
+      }
       const norm = tokens[j]!.norm;
       if (slot >= 0 && !isPunctuation(norm) && !this.notInSlot.has(norm)) this.deepest(tokens, slot, j + 1);
       if (!this.fillers.has(norm)) break;

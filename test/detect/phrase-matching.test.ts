@@ -44,6 +44,8 @@ describe('tokenize', () => {
     expect(categories('pls dont worry, we will sort it')).toContain('reassurance');
     // A word that only looks like shorthand elsewhere is not read so: "R" in a terminal name starts no phrase.
     expect(categories('Gate R12 is open')).toEqual([]);
+    // Also where "u" has phrases of its own ("u r welcome"): every phrase of "you" is tried too.
+    expect(categories('u are not the only customer')).toContain('dismissal');
     // A team's own rule too.
     const { rule } = checkRule({ id: 'team/sure', category: 'reassurance', message: 'm', phrases: ['are you sure'], examples: { match: ['are you sure'] } }, 'test');
     const found: string[] = [];
