@@ -47,9 +47,7 @@ export interface Example {
 
 /** Trains with AdaGrad; the same examples and options always give the same weights. */
 export function train(examples: Example[], labels: string[], options: TrainOptions): LinearModel {
-  const features = featureIndex(examples, options.minCount);
-  const { w, bias } = fit(examples, features, labels, options);
-  return rounded(labels, features.names, w, bias);
+  return trainAveraged(examples, labels, options, [options.seed]);
 }
 
 /** Trains once per seed and averages the weights. The models differ only in the order the examples were

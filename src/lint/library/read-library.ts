@@ -101,22 +101,24 @@ function readYamlLibrary(file: string, text: string): CannedResponse[] {
 }
 
 function readCsvLibrary(file: string, text: string): CannedResponse[] {
-  // The line the last whole record ended on: an unclosed quote is found at the end of the file, but it
-  // opens in the record after that one.
+  // The line the last whole record (or the header) ended on, and the blank lines seen by then: an
+  // unclosed quote is found at the end of the file, but it opens on the first line with text after it.
   let lastEnd = 0;
-  let rows: { record: Record<string, string>; info: { lines: number } }[];
+  let lastEmpty = 0;
+  let rows: { record: Record<string, string>; info: { lines: number; empty_lines: number } }[];
   try {
     rows = parseCsv(text, {
-      columns: (h: string[]) => ((lastEnd = 1 + leadingBlankLines(text, 0)), h.map((c) => c.trim().toLowerCase())),
+      columns: (h: string[]) => ((lastEnd = 1), h.map((c) => c.trim().toLowerCase())),
       skip_empty_lines: true,
       info: true,
       relax_quotes: true,
       bom: true,
-      on_record: (record: { info: { lines: number } }) => ((lastEnd = record.info.lines), record),
+      on_record: (row: (typeof rows)[number]) => ((lastEnd = row.info.lines), (lastEmpty = row.info.empty_lines), row),
     }) as typeof rows;
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    const line = error.code === 'CSV_QUOTE_NOT_CLOSED' ? lastEnd + 1 + leadingBlankLines(text, lastEnd) : (error as CsvError & { lines?: number }).lines;
+    const { lines, empty_lines: empty } = error as CsvError & { lines?: number; empty_lines: number };
+    const line = error.code === 'CSV_QUOTE_NOT_CLOSED' ? lastEnd + 1 + (empty - lastEmpty) : lines;
     throw new InputError(file, line, `${describeCsvError(error)}.`);
   }
   return rows.map(({ record, info }) => {
@@ -125,14 +127,6 @@ function readCsvLibrary(file: string, text: string): CannedResponse[] {
     const endLine = info.lines;
     return { title: record.title ?? record.name ?? `row ending at line ${endLine}`, text: body, tags: tagsOf(record.tags), file, line: endLine - (body.split('\n').length - 1) };
   });
-}
-
-/** How many blank lines follow line `after` (1-based) before the next line with text. */
-function leadingBlankLines(text: string, after: number): number {
-  const lines = text.split(/\r?\n/);
-  let n = 0;
-  while (after + n < lines.length && lines[after + n]!.trim() === '') n += 1;
-  return n;
 }
 
 function readMarkdownLibrary(file: string, text: string, inFolder: boolean): CannedResponse[] {
