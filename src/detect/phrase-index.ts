@@ -23,6 +23,8 @@ export class PhraseIndex {
   private readonly vocabulary: Map<string, number>;
   /** The root's child for each word id (-1 for none): every token is looked up there. */
   private readonly rootChild: Int32Array;
+  /** The word id of ".", which the end of a turn also stands for; -1 when no phrase holds it. */
+  private readonly stopId: number;
   /** The longest phrase found so far by `deepest`: where it ends, and its last node. */
   private bestEnd = -1;
   private bestNode = -1;
@@ -46,6 +48,7 @@ export class PhraseIndex {
     private readonly shorthand: ReadonlyMap<string, string> = new Map(),
   ) {
     this.vocabulary = new Map(trie.words.map((word, id) => [word, id]));
+    this.stopId = this.vocabulary.get('.') ?? -1;
     this.rootChild = new Int32Array(trie.words.length).fill(-1);
     for (let e = trie.first[0]!; e < trie.first[1]!; e++) this.rootChild[trie.edgeWord[e]!] = trie.edgeChild[e]!;
   }
@@ -131,6 +134,14 @@ export class PhraseIndex {
     if (rules[node]! >= 0 && i > this.bestEnd) {
       this.bestEnd = i;
       this.bestNode = node;
+    }
+    // The end of a turn ends its last sentence: "You're wrong" is "you are wrong (.|!)" as "You're wrong." is.
+    if (i === tokens.length && this.stopId >= 0) {
+      const stop = this.childOf(node, this.stopId);
+      if (stop >= 0 && rules[stop]! >= 0 && i > this.bestEnd) {
+        this.bestEnd = i;
+        this.bestNode = stop;
+      }
     }
     const slot = any[node]!;
     if (slot < 0 && first[node] === first[node + 1]) return;

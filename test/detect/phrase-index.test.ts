@@ -63,6 +63,19 @@ describe('the flat phrase trie', () => {
     expect(longest(before, 'is there anything')).toEqual({ rules: [0], words: 'is there anything' });
   });
 
+  it('reads the end of a turn as the full stop a phrase ends with, and only at the very end', () => {
+    const index = of([['you are wrong (.|!)', 0], ['whatever (.|!)', 1], ['oh (.|,) no', 2]]);
+    expect(longest(index, "You're wrong")).toEqual({ rules: [0], words: 'you are wrong' });
+    expect(longest(index, "You're wrong.")).toEqual({ rules: [0], words: 'you are wrong .' });
+    expect(longest(index, 'whatever')).toEqual({ rules: [1], words: 'whatever' });
+    expect(longest(index, "You're wrong about the gate")).toBeUndefined();
+    expect(longest(index, 'whatever you need')).toBeUndefined();
+    // The end stands for a full stop that ends a phrase, not one a phrase goes on after.
+    expect(longest(index, 'oh')).toBeUndefined();
+    // A match that endsWithin bounds ends where it is told, not at the end of the turn.
+    expect(index.endsWithin(tokenize('whatever you need'), 1, 1)).toBe(false);
+  });
+
   it('reads back from its encoded form with the same answers and no objects per node', () => {
     const index = of([['we (are|am) (truly|deeply)? sorry', 0], ['we will * help', 1]]);
     const encoded = index.encode();
