@@ -109,8 +109,18 @@ class LineCountingParser extends Parser {
   }
 }
 
-function nameColumns(record: string[]): string[] {
-  return record.map((name, i) => (name.trim() === '' ? `column${i + 1}` : name.trim()));
+/** The header's names, trimmed; a blank one is `columnN`, and a name the header already holds (fields are
+ * found case-insensitively) is `name_2`, `name_3`…: the first column of a name is the one read by it, and
+ * `--map text=text_2` reads the other. */
+export function nameColumns(record: string[]): string[] {
+  const taken = new Set<string>();
+  return record.map((cell, i) => {
+    const base = cell.trim() === '' ? `column${i + 1}` : cell.trim();
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
 }
 
 /** csv-parse's error in the words of attune's other input errors. */

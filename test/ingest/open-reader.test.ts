@@ -56,6 +56,11 @@ describe('CSV reading', () => {
     expect(Object.keys(records[0]!.fields)).toEqual(['id', 'text']);
   });
 
+  it('reads a name the header holds twice from its first column, and names the second name_2', async () => {
+    const { records } = await readAll('id,Text,text,TEXT,\n1,first,second,third,blank\n');
+    expect(records[0]!.fields).toEqual({ id: '1', Text: 'first', text_2: 'second', TEXT_3: 'third', column5: 'blank' });
+  });
+
   it('names the line of a row with more fields than the header', async () => {
     await expect(readAll('id,text\n1,hi\n2,hi,extra\n')).rejects.toThrowError('-:3: row has 3 fields but the header has 2.');
   });

@@ -38,6 +38,11 @@ describe('library readers', () => {
     expect(() => readLibraryFile('r.csv', 'title,body\nA,fine,extra\n')).toThrowError('r.csv:2: the row has 3 fields but the header has 2.');
   });
 
+  it('reads a column the CSV header names twice from its first, as an audit does', () => {
+    const [response] = readLibraryFile('r.csv', 'Title,Text,text\nA,the reply,an old draft\n');
+    expect([response!.title, response!.text]).toEqual(['A', 'the reply']);
+  });
+
   it('names the line of broken YAML in one sentence, without the parser\'s own position', () => {
     expect(() => readLibraryFile('r.yaml', '- title: A\n  body: fine\n- title: B\n  body: [oops\n')).toThrowError(/^r\.yaml:5: not valid YAML \([^\n]*\]\)\.$/);
   });

@@ -4,7 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CsvError, parse as parseCsv } from 'csv-parse/sync';
-import { describeCsvError } from '../../ingest/read-csv.js';
+import { describeCsvError, nameColumns } from '../../ingest/read-csv.js';
 import { globSync } from 'tinyglobby';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { AttuneError, InputError } from '../../errors.js';
@@ -108,7 +108,7 @@ function readCsvLibrary(file: string, text: string): CannedResponse[] {
   let rows: { record: Record<string, string>; info: { lines: number; empty_lines: number } }[];
   try {
     rows = parseCsv(text, {
-      columns: (h: string[]) => ((lastEnd = 1), h.map((c) => c.trim().toLowerCase())),
+      columns: (h: string[]) => ((lastEnd = 1), nameColumns(h).map((c) => c.toLowerCase())),
       skip_empty_lines: true,
       info: true,
       relax_quotes: true,
