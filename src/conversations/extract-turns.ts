@@ -7,7 +7,8 @@ import type { AgentMap } from './agent-map.js';
 import { cleanText } from './clean-text.js';
 import { missingFieldError, resolveFields, type FieldOverrides, type ResolvedFields } from './field-map.js';
 import { isInternal, RoleReader, roleOf, roleValueOf } from './roles.js';
-import { parseTime, type Accounting, type Turn } from './turn.js';
+import { parseTime } from './parse-time.js';
+import type { Accounting, Turn } from './turn.js';
 import { boundText } from '../detect/bound-text.js';
 
 export interface ExtractOptions {
@@ -31,6 +32,8 @@ export class TurnExtractor {
   private nested = false;
   private ordinal = 0;
   private readonly roles: RoleReader;
+  /** The note for this file's times that are not dates: it quotes the first, at its line. */
+  private unreadTime: string | undefined;
 
   constructor(
     private readonly file: string,
@@ -146,10 +149,20 @@ export class TurnExtractor {
       team: identity?.team ?? null,
       channel: channel ?? (map.channel ? stringOf(fields[map.channel]) || null : null),
       text,
-      time: map.time ? parseTime(fields[map.time]) : null,
+      time: map.time ? this.timeOf(fields[map.time], line) : null,
       file: this.file,
       line,
     };
+  }
+
+  /** The turn's time; a value that is there but no date is noted, as its conversation keeps file order. */
+  private timeOf(value: unknown, line: number): number | null {
+    const time = parseTime(value);
+    if (time === null && (typeof value === 'number' || (typeof value === 'string' && value.trim() !== ''))) {
+      this.unreadTime ??= `time that is not a date (first ${JSON.stringify(String(value).trim().slice(0, 40))} at ${this.file}:${line}): its conversation keeps file order`;
+      this.tally.note(this.unreadTime);
+    }
+    return time;
   }
 }
 

@@ -42,12 +42,3 @@ export class Accounting {
 export function sortedRecord<T = number>(map: ReadonlyMap<string, T>): Record<string, T> {
   return Object.fromEntries([...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
-
-export function parseTime(value: unknown): number | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return value > 1e11 ? value : value * 1000;
-  if (typeof value !== 'string' || value.trim() === '') return null;
-  const text = value.trim();
-  if (/^\d{9,13}(\.\d+)?$/.test(text)) return parseTime(Number(text));
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) ? null : ms;
-}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TurnExtractor } from '../../src/conversations/extract-turns.js';
 import { ConversationGrouper, orderTurns } from '../../src/conversations/group-conversations.js';
-import { Accounting, parseTime, type Turn } from '../../src/conversations/turn.js';
+import { Accounting, type Turn } from '../../src/conversations/turn.js';
 
 const record = (fields: Record<string, unknown>, line = 2) => ({ file: 'f.json', line, fields });
 
@@ -93,10 +93,4 @@ describe('grouping', () => {
     expect(acc.notes.size).toBe(1);
   });
 
-  it('parses ISO times and epoch seconds or milliseconds', () => {
-    expect(parseTime('2026-10-01T08:00:00Z')).toBe(Date.UTC(2026, 9, 1, 8));
-    expect(parseTime('1790000000')).toBe(1790000000000);
-    expect(parseTime(1790000000123)).toBe(1790000000123);
-    expect(parseTime('24-02-2015 11.35')).toBeNull();
-  });
 });
