@@ -4,6 +4,7 @@ import type { AgentEntry, AuditAggregator } from './audit-aggregator.js';
 import type { CoachingItem } from './coaching.js';
 import type { Totals } from './totals.js';
 import type { Trends } from './trends.js';
+import { compareText } from '../compare-text.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -166,7 +167,3 @@ export function round(value: number): number {
   return Math.round(value * 10000) / 10000;
 }
 
-/** Code-point order: the same on every machine and locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AgentReport, Report } from '../aggregate/build-report.js';
 import { AttuneError, EXIT } from '../errors.js';
 import type { Io } from './io.js';
+import { compareText } from '../compare-text.js';
 
 /** Each metric on a 0..100 scale (rates in percentage points, sentiment ×100), and which way is better. */
 export const METRICS: Record<string, { read: (a: AgentReport) => number | null; higherIsBetter: boolean; label: string }> = {
@@ -30,7 +31,7 @@ export function diffCommand(oldFile: string, newFile: string, flags: DiffFlags, 
   const before = readReport(oldFile, io);
   const after = readReport(newFile, io);
   const gates = (flags.failOnDrop ?? []).map(parseGate);
-  const names = [...new Set([...before.agents, ...after.agents].map((a) => a.agent))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const names = [...new Set([...before.agents, ...after.agents].map((a) => a.agent))].sort(compareText);
   const rows = [...names.map((name) => compare(name, before.agents.find((a) => a.agent === name), after.agents.find((a) => a.agent === name))), compare('(team)', before.team, after.team)];
   const failures = gates.flatMap(({ metric, points }) => {
     const change = rows[rows.length - 1]!.changes[metric];

@@ -1,5 +1,6 @@
 // A turn as read from an export, before detection: who wrote what, when, and where it came from.
 import type { Role } from '../detect/detector.js';
+import { compareText } from '../compare-text.js';
 
 export interface Turn {
   conversation: string;
@@ -40,5 +41,5 @@ export class Accounting {
 
 /** A map's entries sorted by key, for deterministic reports. */
 export function sortedRecord<T = number>(map: ReadonlyMap<string, T>): Record<string, T> {
-  return Object.fromEntries([...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries([...map.entries()].sort(([a], [b]) => compareText(a, b)));
 }

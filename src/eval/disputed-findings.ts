@@ -3,6 +3,7 @@
 // and how often the humans did not give that category or temper to the message. A team reads it to
 // decide which rule to turn off or which phrasing to add an exception for.
 import type { Finding } from '../detect/detector.js';
+import { compareText } from '../compare-text.js';
 
 /** The most disputed findings an eval lists. */
 export const DISPUTED_SHOWN = 10;
@@ -49,7 +50,7 @@ export class DisputedFindings {
   worst(labeled: (label: string) => boolean, limit = DISPUTED_SHOWN): DisputedFinding[] {
     return [...this.counts.values()]
       .filter((entry) => entry.disputed > 0 && labeled(entry.label))
-      .sort((a, b) => b.disputed - a.disputed || b.found - a.found || a.rule.localeCompare(b.rule) || a.category.localeCompare(b.category) || a.match.localeCompare(b.match))
+      .sort((a, b) => b.disputed - a.disputed || b.found - a.found || compareText(a.rule, b.rule) || compareText(a.category, b.category) || compareText(a.match, b.match))
       .slice(0, limit);
   }
 }

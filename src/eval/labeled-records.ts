@@ -5,6 +5,7 @@ import { AttuneError } from '../errors.js';
 import { openReader } from '../ingest/open-reader.js';
 import { resolveInputs } from '../ingest/resolve-inputs.js';
 import type { SourceRecord } from '../ingest/source-record.js';
+import { compareText } from '../compare-text.js';
 
 export interface LabeledFile {
   display: string;
@@ -93,6 +94,6 @@ export function groupRows<T extends { group: string }>(rows: readonly T[]): [str
     if (members) members.push(row);
     else groups.set(row.group, [row]);
   }
-  return [...groups].sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : a > b ? 1 : 0));
+  return [...groups].sort(([a, x], [b, y]) => y.length - x.length || compareText(a, b));
 }
 

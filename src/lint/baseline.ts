@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { AttuneError } from '../errors.js';
 import type { LintFinding } from './lint-library.js';
+import { compareText } from '../compare-text.js';
 
 export const BASELINE_VERSION = 1;
 
@@ -14,7 +15,7 @@ const keyOf = (f: Entry): string => JSON.stringify([f.rule, f.file, f.response, 
 /** The baseline file's text for these findings: sorted, so that it diffs well in review. */
 export function renderBaseline(findings: readonly LintFinding[]): string {
   const entries = findings.map(({ rule, file, response, message }) => ({ rule, file, response, message }));
-  entries.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+  entries.sort((a, b) => compareText(keyOf(a), keyOf(b)));
   return `${JSON.stringify({ attuneLintBaseline: BASELINE_VERSION, findings: entries }, null, 2)}\n`;
 }
 

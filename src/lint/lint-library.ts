@@ -8,6 +8,7 @@ import type { CannedResponse } from './library/response.js';
 import { findPlaceholderProblems } from './placeholders.js';
 import type { Severity } from './severity.js';
 import { jaccard, NEAR_DUPLICATE, shingles } from './similarity.js';
+import { compareText } from '../compare-text.js';
 
 export interface LintFinding {
   rule: string;
@@ -84,7 +85,7 @@ export function lintLibrary(responses: CannedResponse[], engine: DetectionEngine
     emit('empathy/scripted', users[0]!, `The empathy sentence "${sentence}" is reused in ${users.length} responses (also ${others}${users.length > 4 ? ', …' : ''}): it reads as scripted.`);
   }
   findNearDuplicates(english, emit);
-  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));
+  findings.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || compareText(a.rule, b.rule));
   return { responses, findings, skipped };
 }
 

@@ -4,6 +4,7 @@ import { LEARNED_RULE } from '../detect/learned-empathy.js';
 import type { RuleSpec } from '../detect/rule-spec.js';
 import { LINT_RULES } from './lint-rules.js';
 import type { Severity } from './severity.js';
+import { compareText } from '../compare-text.js';
 
 export interface CatalogEntry {
   id: string;
@@ -43,5 +44,5 @@ export function ruleCatalog(phraseRules: RuleSpec[]): CatalogEntry[] {
     SHOUTING_RULE,
     LEARNED_EMPATHY,
   ];
-  return entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return entries.sort((a, b) => compareText(a.id, b.id));
 }
