@@ -6,6 +6,7 @@
 import { list, obj, personName, str, type Json } from './json-access.js';
 import type { NormalConversation, NormalTurn } from './normal-record.js';
 import type { ReaderContext } from './vendor-reader.js';
+import { parseTime } from '../../conversations/parse-time.js';
 
 const threadsOf = (c: Json): Json[] | null => {
   const threads = obj(c._embedded)?.threads ?? c.threads;
@@ -49,8 +50,8 @@ export function helpScoutConversations(doc: unknown, ctx: ReaderContext): Normal
 /** Oldest first: by createdAt when every thread has one, else the API's newest-first list reversed. */
 function inTimeOrder(threads: Json[], ctx: ReaderContext): Json[] {
   const oldestFirst = [...threads].reverse();
-  const times = oldestFirst.map((t) => Date.parse(str(t.createdAt)));
-  if (times.every((t) => !Number.isNaN(t))) return oldestFirst.map((t, i) => ({ t, at: times[i]! })).sort((a, b) => a.at - b.at).map((x) => x.t);
+  const times = oldestFirst.map((t) => parseTime(str(t.createdAt)));
+  if (times.every((t) => t !== null)) return oldestFirst.map((t, i) => ({ t, at: times[i]! })).sort((a, b) => a.at - b.at).map((x) => x.t);
   ctx.note('Help Scout threads without createdAt: taken as newest first, as the API lists them');
   return oldestFirst;
 }

@@ -6,6 +6,7 @@ import { CONTINUED, splitSignOff } from '../../conversations/evidence-text.js';
 import type { SourceRecord } from '../source-record.js';
 import { conversationRecord, inheritSignatures, type NormalTurn } from './normal-record.js';
 import type { ReaderContext, ReaderResult } from './vendor-reader.js';
+import { parseTime } from '../../conversations/parse-time.js';
 
 interface Tweet {
   id: string;
@@ -45,8 +46,7 @@ export function readTwitter(records: AsyncGenerator<SourceRecord>, ctx: ReaderCo
       }
       const links = [fields.in_response_to_tweet_id, ...String(fields.response_tweet_id ?? '').split(',')].map((x) => String(x ?? '').trim().replace(/\.0$/, '')).filter((x) => x !== '');
       const created = String(fields.created_at ?? '');
-      const time = Date.parse(created);
-      tweets.set(id, { id, author: String(fields.author_id ?? '').trim(), inbound: inbound === 'true', time: Number.isNaN(time) ? 0 : time, created, text, line, links });
+      tweets.set(id, { id, author: String(fields.author_id ?? '').trim(), inbound: inbound === 'true', time: parseTime(created) ?? 0, created, text, line, links });
     }
     const root = unionThreads(tweets);
     const threads = new Map<string, Tweet[]>();
