@@ -1,6 +1,6 @@
 // One trie over normalised tokens for every phrase of every rule: a turn is matched in a single
 // pass, whatever the number of rules. Small fillers ("so", "very") may sit between phrase words.
-import { isPunctuation, type Token } from './tokenize.js';
+import { isPunctuation, leadingStop, type Token } from './tokenize.js';
 import { buildTrie, type FlatTrie } from './trie-builder.js';
 
 export interface PhraseMatch {
@@ -104,9 +104,18 @@ export class PhraseIndex {
     return id;
   }
 
+  /** The token's word id; a run of marks no phrase holds as it is ("!!", "...") is its first mark. */
   private wordAt(tokens: readonly Token[], i: number): number {
     let id = this.ids[i]!;
-    if (id === UNSEEN) this.ids[i] = id = this.vocabulary.get(tokens[i]!.norm) ?? -1;
+    if (id === UNSEEN) {
+      const norm = tokens[i]!.norm;
+      id = this.vocabulary.get(norm) ?? -1;
+      if (id < 0) {
+        const stop = leadingStop(norm);
+        if (stop !== undefined) id = this.vocabulary.get(stop) ?? -1;
+      }
+      this.ids[i] = id;
+    }
     return id;
   }
 

@@ -124,6 +124,14 @@ function isStop(c: number): boolean {
   return c === 46 || c === 33 || c === 63 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
 }
 
+/** The first mark of a run of them ("!!" -> "!", "..." -> ".", "?!" -> "?"), which is what a phrase that
+ * ends a sentence with one mark reads it as; undefined for a single mark or any other token. */
+export function leadingStop(norm: string): string | undefined {
+  if (norm.length < 2 || !isStop(norm.charCodeAt(0))) return undefined;
+  for (let i = 1; i < norm.length; i++) if (!isStop(norm.charCodeAt(i))) return undefined;
+  return norm[0];
+}
+
 /** Hiragana, katakana and CJK ideographs: scripts written without spaces between words. */
 function isCjk(c: number): boolean {
   return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff66 && c <= 0xff9f);

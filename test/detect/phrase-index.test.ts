@@ -76,6 +76,18 @@ describe('the flat phrase trie', () => {
     expect(index.endsWithin(tokenize('whatever you need'), 1, 1)).toBe(false);
   });
 
+  it('reads a run of marks as its first where no phrase holds the run itself', () => {
+    const index = of([['whatever (.|!)', 0], ['are you serious ?', 1], ['wow !!!', 2]]);
+    expect(longest(index, 'Whatever... fine')).toEqual({ rules: [0], words: 'whatever ...' });
+    expect(longest(index, 'whatever!! fine')).toEqual({ rules: [0], words: 'whatever !!' });
+    expect(longest(index, 'Are you serious?! ok')).toEqual({ rules: [1], words: 'are you serious ?!' });
+    expect(longest(index, 'whatever?! fine')).toBeUndefined();
+    expect(longest(index, 'whatever, fine')).toBeUndefined();
+    // A run a phrase holds as it is stays itself.
+    expect(longest(index, 'wow!!! ok')).toEqual({ rules: [2], words: 'wow !!!' });
+    expect(longest(index, 'wow! ok')).toBeUndefined();
+  });
+
   it('reads back from its encoded form with the same answers and no objects per node', () => {
     const index = of([['we (are|am) (truly|deeply)? sorry', 0], ['we will * help', 1]]);
     const encoded = index.encode();
