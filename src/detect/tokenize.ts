@@ -21,7 +21,7 @@ const APOSTROPHES = /[’‘`´ʼ]/g;
 const ENTITY = /&(?:amp|lt|gt|quot|apos|nbsp);/iy;
 
 /** A hand-written scanner (this runs on every turn): words of letters and digits, optionally joined by
- * apostrophes ("can't", "dana's"); runs of . ! ? (and 。！？) as one token; , ; : ( ) and dashes between
+ * apostrophes ("can't", "dana's"); runs of . ! ? … (and 。！？) as one token; , ; : ( ) and dashes between
  * clauses ("–", "—", " - ") as tokens of their own. Japanese and Chinese write no spaces between words,
  * so each of their characters is a token, and a phrase such as "申し訳" matches as a run of them. */
 export function tokenize(text: string): Token[] {
@@ -33,7 +33,9 @@ export function tokenize(text: string): Token[] {
     if (isStop(c)) {
       const start = i;
       while (i < n && isStop(text.charCodeAt(i))) i++;
-      tokens.push({ norm: text.slice(start, i), start, end: i });
+      const marks = text.slice(start, i);
+      // "…" is read as the three dots it stands for.
+      tokens.push({ norm: marks.includes('…') ? marks.replaceAll('…', '...') : marks, start, end: i });
       continue;
     }
     if (c === 38) {
@@ -121,7 +123,7 @@ function isSpacedHyphen(text: string, i: number): boolean {
 }
 
 function isStop(c: number): boolean {
-  return c === 46 || c === 33 || c === 63 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
+  return c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
 }
 
 /** The first mark of a run of them ("!!" -> "!", "..." -> ".", "?!" -> "?"), which is what a phrase that

@@ -59,6 +59,12 @@ describe('tokenize', () => {
     expect(categories('Our Employees are ready &amp; able to rebook you if necessary.')).toContain('reassurance');
   });
 
+  it('reads "…" as the three dots it stands for, so a negator before it does not reach past it', () => {
+    expect(tokenize('not sure… sorry').map((t) => [t.norm, t.start, t.end])).toEqual([['not', 0, 3], ['sure', 4, 8], ['...', 8, 9], ['sorry', 10, 15]]);
+    expect(tokenize('wait…!').map((t) => t.norm)).toEqual(['wait', '...!']);
+    expect(categories("I'm not sure… sorry about that")).toEqual(['apology']);
+  });
+
   it('keeps dashes between clauses as tokens, so negation stops there, and hyphens inside words out', () => {
     expect(tokenize('oh no - please check-in -Becky').map((t) => t.norm)).toEqual(['oh', 'no', '-', 'please', 'check', 'in', 'becky']);
     expect(tokenize('alone – we').map((t) => t.norm)).toEqual(['alone', '–', 'we']);
