@@ -61,7 +61,7 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
           const rule = compiled[ruleIndex]!;
           const { spec } = rule;
           const suppressed =
-            (spec.negation === 'respect' && negatedBefore(tokens, match.start, lexicon)) ||
+            (spec.negation === 'respect' && negatedBefore(tokens, match.start, lexicon, turn.text)) ||
             excepted(rule.exceptions, tokens, match.start, match.end) ||
             (spec.unless.cheering && (cheering ??= isCheering(turn, lexicon.cheer)));
           if (suppressed) sink.setAside(spec.category);

@@ -229,14 +229,19 @@ export interface Negation {
   clauseVerbs: ReadonlySet<string>;
 }
 
+/** What ends a clause between two tokens though it is no token: a line break, a bullet, a bar or slash,
+ * an emoji ("Not sure yet 😕 sorry about that"). */
+const CLAUSE_GAP = /[\n\r•·▪●◦|/]|\p{Extended_Pictographic}/u;
+
 /** Whether a negator stands in the same clause within `negationWindow` words before `start`: punctuation
- * and clause words end its reach ("it didn't arrive and we'll find it"), as does a phrase that opens with
- * its own subject ("does not accept we apologize"), and a negator inside an idiom such as "oh no" or
- * "without a doubt" does not count. */
-export function negatedBefore(tokens: readonly Token[], start: number, { negators, negationWindow, clauseWords, notNegating, clauseSubjects, subjectTakers, nounNegators, clauseVerbs }: Negation): boolean {
+ * and clause words end its reach ("it didn't arrive and we'll find it"), as do the line breaks and other
+ * marks of CLAUSE_GAP in the turn's `text`, and a phrase that opens with its own subject ("does not accept
+ * we apologize"); a negator inside an idiom such as "oh no" or "without a doubt" does not count. */
+export function negatedBefore(tokens: readonly Token[], start: number, { negators, negationWindow, clauseWords, notNegating, clauseSubjects, subjectTakers, nounNegators, clauseVerbs }: Negation, text?: string): boolean {
   if (start > 0 && clauseSubjects.has(tokens[start]!.norm) && !subjectTakers.has(tokens[start - 1]!.norm)) return false;
   let words = 0;
   for (let i = start - 1; i >= 0 && words < negationWindow; i--) {
+    if (text !== undefined && CLAUSE_GAP.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))) return false;
     const norm = tokens[i]!.norm;
     if (isPunctuation(norm) || clauseWords.has(norm)) return false;
     if (negators.has(norm) && !(nounNegators.has(norm) && verbAfter(tokens, i, start, clauseVerbs)) && !notNegating.some((idiom) => inIdiom(tokens, i, idiom))) return true;

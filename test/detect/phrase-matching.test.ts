@@ -135,6 +135,12 @@ describe('empathy matching', () => {
     expect(categories('i really do understand')).toContain('acknowledgement');
   });
 
+  it('ends a negator\'s reach at a line break, a bullet, a slash or an emoji, which are no tokens', () => {
+    for (const gap of ['\n', '\n\n', ' • ', ' / ', ' 😕 ']) expect(categories(`I'm not sure${gap}sorry about that`)).toEqual(['apology']);
+    expect(categories("I'm not sure sorry about that")).toEqual([]);
+    expect(categories("I'm not \"sorry\"")).toEqual([]);
+  });
+
   it('respects negation and refusals', () => {
     expect(categories("I'm not sorry.")).toEqual([]);
     expect(categories("That's not good and we're sorry for the rudeness.")).toContain('apology');
