@@ -28,13 +28,13 @@ const CODE_HASH = hashFiles(createHash('sha256'), ['./phrase-index.js', './trie-
 
 /** What an index is made from, hashed: its patterns with their rules, the fillers, the slot's exclusions
  * and the shorthand its words also match. */
-export function indexKey(fillers: ReadonlySet<string>, patterns: readonly Pattern[], notInSlot: ReadonlySet<string>, shorthand: ReadonlyMap<string, string> = new Map()): string {
+export function indexKey(fillers: ReadonlySet<string>, patterns: readonly Pattern[], notInSlot: ReadonlySet<string>, shorthand: ReadonlyMap<string, readonly string[]> = new Map()): string {
   return createHash('sha256').update(JSON.stringify([CODE_HASH, [...fillers], [...notInSlot], [...shorthand], patterns])).digest('hex');
 }
 
 /** The index of these patterns: read from the build's snapshot when it holds one made from the same
  * patterns, fillers and code, built otherwise (a team's own rules, or no snapshot). */
-export function phraseIndex(fillers: ReadonlySet<string>, patterns: readonly Pattern[], notInSlot: ReadonlySet<string> = new Set(), shorthand: ReadonlyMap<string, string> = new Map()): PhraseIndex {
+export function phraseIndex(fillers: ReadonlySet<string>, patterns: readonly Pattern[], notInSlot: ReadonlySet<string> = new Set(), shorthand: ReadonlyMap<string, readonly string[]> = new Map()): PhraseIndex {
   if (patterns.length < MIN_PATTERNS) return PhraseIndex.of(fillers, patterns, notInSlot, shorthand);
   const key = indexKey(fillers, patterns, notInSlot, shorthand);
   let index = read.get(key);

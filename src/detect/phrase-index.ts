@@ -35,8 +35,11 @@ export class PhraseIndex {
   /** The tokens last matched on, and their word ids, looked up once each. */
   private seen: readonly Token[] | undefined;
   private ids = new Int32Array(256);
-  /** Each token's word id through the shorthand ("u" is "you"), looked up once each; -1 for none. */
+  /** Each token's place in `expansions` ("u" is "you"), looked up once each; -1 for none. */
   private aliasIds = new Int32Array(256);
+  /** What each shorthand stands for, as the word ids of each reading ("ur": "your", and "you are"). */
+  private readonly expansions: (readonly Int32Array[])[] = [];
+  private readonly expansionOf = new Map<string, number>();
 
   private constructor(
     private readonly fillers: ReadonlySet<string>,
@@ -44,8 +47,8 @@ export class PhraseIndex {
      * "we can not help you". */
     private readonly notInSlot: ReadonlySet<string>,
     private readonly trie: FlatTrie,
-    /** Chat shorthand a phrase word also matches: "u" for "you". */
-    private readonly shorthand: ReadonlyMap<string, string> = new Map(),
+    /** Chat shorthand and the words it stands for: "u" for "you", "ur" for "your" and "you are". */
+    private readonly shorthand: ReadonlyMap<string, readonly string[]> = new Map(),
   ) {
     this.vocabulary = new Map(trie.words.map((word, id) => [word, id]));
     this.stopId = this.vocabulary.get('.') ?? -1;
@@ -54,12 +57,12 @@ export class PhraseIndex {
   }
 
   /** The index of phrase patterns (phrase-pattern.ts), each with the rule it belongs to. */
-  static of(fillers: ReadonlySet<string>, patterns: Iterable<readonly [pattern: string, rule: number]>, notInSlot: ReadonlySet<string> = new Set(), shorthand: ReadonlyMap<string, string> = new Map()): PhraseIndex {
+  static of(fillers: ReadonlySet<string>, patterns: Iterable<readonly [pattern: string, rule: number]>, notInSlot: ReadonlySet<string> = new Set(), shorthand: ReadonlyMap<string, readonly string[]> = new Map()): PhraseIndex {
     return new PhraseIndex(fillers, notInSlot, buildTrie(fillers, patterns), shorthand);
   }
 
   /** The index encode() wrote. */
-  static decode(fillers: ReadonlySet<string>, notInSlot: ReadonlySet<string>, encoded: EncodedIndex, shorthand: ReadonlyMap<string, string> = new Map()): PhraseIndex {
+  static decode(fillers: ReadonlySet<string>, notInSlot: ReadonlySet<string>, encoded: EncodedIndex, shorthand: ReadonlyMap<string, readonly string[]> = new Map()): PhraseIndex {
     return new PhraseIndex(fillers, notInSlot, encoded, shorthand);
   }
 
@@ -75,12 +78,11 @@ export class PhraseIndex {
     const first = word < 0 ? -1 : this.rootChild[word]!;
     // Shorthand is tried beside the word itself: "u" starts phrases of its own and every phrase of "you".
     const alias = this.shorthand.size > 0 ? this.aliasAt(tokens, start) : -1;
-    const viaAlias = alias < 0 ? -1 : this.rootChild[alias]!;
-    if (first < 0 && viaAlias < 0) return undefined;
+    if (first < 0 && alias < 0) return undefined;
     this.bestEnd = -1;
     this.bestNode = -1;
     if (first >= 0) this.deepest(tokens, first, start + 1);
-    if (viaAlias >= 0 && viaAlias !== first) this.deepest(tokens, viaAlias, start + 1);
+    if (alias >= 0) this.throughAlias(tokens, alias, 0, first, start + 1);
     return this.bestNode < 0 ? undefined : { rules: this.trie.ruleLists[this.trie.rules[this.bestNode]!]!, start, end: this.bestEnd };
   }
 
@@ -94,14 +96,33 @@ export class PhraseIndex {
     this.aliasIds.fill(UNSEEN, 0, tokens.length);
   }
 
-  /** The word id the token's shorthand stands for, or -1. */
+  /** The place in `expansions` of what the token's shorthand stands for, or -1. */
   private aliasAt(tokens: readonly Token[], i: number): number {
     let id = this.aliasIds[i]!;
-    if (id === UNSEEN) {
-      const full = this.shorthand.get(tokens[i]!.norm);
-      this.aliasIds[i] = id = full === undefined ? -1 : (this.vocabulary.get(full) ?? -1);
-    }
+    if (id === UNSEEN) this.aliasIds[i] = id = this.expansionAt(tokens[i]!.norm);
     return id;
+  }
+
+  /** The readings of a shorthand whose every word some phrase holds, kept once per shorthand. */
+  private expansionAt(norm: string): number {
+    const known = this.expansionOf.get(norm);
+    if (known !== undefined) return known;
+    const readings = (this.shorthand.get(norm) ?? [])
+      .map((reading) => Int32Array.from(reading.split(' '), (word) => this.vocabulary.get(word) ?? -1))
+      .filter((ids) => ids.every((id) => id >= 0));
+    const at = readings.length === 0 ? -1 : this.expansions.push(readings) - 1;
+    this.expansionOf.set(norm, at);
+    return at;
+  }
+
+  /** Walks on from `node` (the root when it is 0) through each reading of a shorthand, then from token
+   * `next` on, skipping the child the token itself reached (`reached`). */
+  private throughAlias(tokens: readonly Token[], alias: number, node: number, reached: number, next: number): void {
+    for (const ids of this.expansions[alias]!) {
+      let at = node === 0 ? this.rootChild[ids[0]!]! : this.childOf(node, ids[0]!);
+      for (let k = 1; k < ids.length && at >= 0; k++) at = this.childOf(at, ids[k]!);
+      if (at >= 0 && at !== reached) this.deepest(tokens, at, next);
+    }
   }
 
   /** The token's word id; a run of marks no phrase holds as it is ("!!", "...") is its first mark. */
@@ -161,8 +182,7 @@ export class PhraseIndex {
       if (child >= 0) this.deepest(tokens, child, j + 1);
       if (this.shorthand.size > 0) {
         const alias = this.aliasAt(tokens, j);
-        const viaAlias = alias < 0 ? -1 : this.childOf(node, alias);
-        if (viaAlias >= 0 && viaAlias !== child) this.deepest(tokens, viaAlias, j + 1);
+        if (alias >= 0) this.throughAlias(tokens, alias, node, child, j + 1);
       }
       const norm = tokens[j]!.norm;
       if (slot >= 0 && !isPunctuation(norm) && !this.notInSlot.has(norm)) this.deepest(tokens, slot, j + 1);

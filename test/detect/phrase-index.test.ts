@@ -88,6 +88,20 @@ describe('the flat phrase trie', () => {
     expect(longest(index, 'wow! ok')).toBeUndefined();
   });
 
+  it('reads a shorthand as each word sequence it stands for, one token for several words', () => {
+    const shorthand = new Map([['ur', ['your', 'you are']], ['u', ['you']], ['thx', ['thank you']]]);
+    const index = PhraseIndex.of(fillers, [['you are right', 0], ['your fault', 1], ['thank you so much', 2], ['ur welcome', 3], ['i think you are right', 4]], negators, shorthand);
+    expect(longest(index, 'i think ur right')).toEqual({ rules: [4], words: 'i think ur right' });
+    expect(longest(index, 'ur right')).toEqual({ rules: [0], words: 'ur right' });
+    expect(longest(index, 'u are so right')).toEqual({ rules: [0], words: 'u are so right' });
+    expect(longest(index, 'ur fault')).toEqual({ rules: [1], words: 'ur fault' });
+    expect(longest(index, 'Thx so much')).toEqual({ rules: [2], words: 'thx so much' });
+    expect(longest(index, 'I thx so much', 1)).toEqual({ rules: [2], words: 'thx so much' });
+    // A phrase of the shorthand itself still matches, and a reading that no phrase holds is no match.
+    expect(longest(index, 'ur welcome')).toEqual({ rules: [3], words: 'ur welcome' });
+    expect(longest(index, 'ur car')).toBeUndefined();
+  });
+
   it('reads back from its encoded form with the same answers and no objects per node', () => {
     const index = of([['we (are|am) (truly|deeply)? sorry', 0], ['we will * help', 1]]);
     const encoded = index.encode();

@@ -46,6 +46,10 @@ describe('tokenize', () => {
     expect(categories('Gate R12 is open')).toEqual([]);
     // Also where "u" has phrases of its own ("u r welcome"): every phrase of "you" is tried too.
     expect(categories('u are not the only customer')).toContain('dismissal');
+    // "ur" reads as "your" or as "you are", whichever the phrase has.
+    expect(categories('ur right, that should not have happened')).toContain('validation');
+    expect(categories('thats ur problem not ours')).toContain('dismissal');
+    expect(categories('ur wrong')).toContain('condescension');
     // A team's own rule too.
     const { rule } = checkRule({ id: 'team/sure', category: 'reassurance', message: 'm', phrases: ['are you sure'], examples: { match: ['are you sure'] } }, 'test');
     const found: string[] = [];
