@@ -105,9 +105,11 @@ export class PhraseIndex {
 
   /** The readings of a shorthand whose every word some phrase holds, kept once per shorthand. */
   private expansionAt(norm: string): number {
+    const full = this.shorthand.get(norm);
+    if (full === undefined) return -1;
     const known = this.expansionOf.get(norm);
     if (known !== undefined) return known;
-    const readings = (this.shorthand.get(norm) ?? [])
+    const readings = full
       .map((reading) => Int32Array.from(reading.split(' '), (word) => this.vocabulary.get(word) ?? -1))
       .filter((ids) => ids.every((id) => id >= 0));
     const at = readings.length === 0 ? -1 : this.expansions.push(readings) - 1;
@@ -118,7 +120,9 @@ export class PhraseIndex {
   /** Walks on from `node` (the root when it is 0) through each reading of a shorthand, then from token
    * `next` on, skipping the child the token itself reached (`reached`). */
   private throughAlias(tokens: readonly Token[], alias: number, node: number, reached: number, next: number): void {
-    for (const ids of this.expansions[alias]!) {
+    const readings = this.expansions[alias]!;
+    for (let r = 0; r < readings.length; r++) {
+      const ids = readings[r]!;
       let at = node === 0 ? this.rootChild[ids[0]!]! : this.childOf(node, ids[0]!);
       for (let k = 1; k < ids.length && at >= 0; k++) at = this.childOf(at, ids[k]!);
       if (at >= 0 && at !== reached) this.deepest(tokens, at, next);
@@ -249,9 +253,18 @@ export interface Negation {
   clauseVerbs: ReadonlySet<string>;
 }
 
-/** What ends a clause between two tokens though it is no token: a line break, a bullet, a bar or slash,
- * an emoji ("Not sure yet 😕 sorry about that"). */
-const CLAUSE_GAP = /[\n\r•·▪●◦|/]|\p{Extended_Pictographic}/u;
+/** Whether the text between two tokens ends a clause though it is no token: a line break, a bullet, a bar
+ * or slash, an emoji or other symbol ("Not sure yet 😕 sorry about that"). Most gaps are one space. */
+function clauseGap(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32) continue;
+    if (c === 10 || c === 13 || c === 47 || c === 124 || c === 0xb7 || c === 0x2022) return true;
+    // Geometric shapes and symbols (▪ ● ◦ ☹ ✔ ❤), and the surrogate pairs most emoji are written in.
+    if ((c >= 0x25a0 && c <= 0x27bf) || (c >= 0xd800 && c <= 0xdbff)) return true;
+  }
+  return false;
+}
 
 /** Whether a negator stands in the same clause within `negationWindow` words before `start`: punctuation
  * and clause words end its reach ("it didn't arrive and we'll find it"), as do the line breaks and other
@@ -261,7 +274,7 @@ export function negatedBefore(tokens: readonly Token[], start: number, { negator
   if (start > 0 && clauseSubjects.has(tokens[start]!.norm) && !subjectTakers.has(tokens[start - 1]!.norm)) return false;
   let words = 0;
   for (let i = start - 1; i >= 0 && words < negationWindow; i--) {
-    if (text !== undefined && CLAUSE_GAP.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))) return false;
+    if (text !== undefined && clauseGap(text, tokens[i]!.end, tokens[i + 1]!.start)) return false;
     const norm = tokens[i]!.norm;
     if (isPunctuation(norm) || clauseWords.has(norm)) return false;
     if (negators.has(norm) && !(nounNegators.has(norm) && verbAfter(tokens, i, start, clauseVerbs)) && !notNegating.some((idiom) => inIdiom(tokens, i, idiom))) return true;
