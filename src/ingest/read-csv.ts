@@ -28,6 +28,9 @@ export async function* readCsv(stream: Readable, file: string, options: CsvOptio
     }),
   );
   let header: string[] | null = options.header === false ? [] : null;
+  /** The header row as written, and the note for a copy of it further down (exports joined with `cat`). */
+  let headerRow: string[] = [];
+  let repeatedHeader: string | undefined;
   let previousEnd = 0;
   let previousEmpty = 0;
   try {
@@ -40,6 +43,12 @@ export async function* readCsv(stream: Readable, file: string, options: CsvOptio
       previousEmpty = info.empty_lines;
       if (header === null) {
         header = nameColumns(record);
+        headerRow = record.map((cell) => cell.trim());
+        continue;
+      }
+      if (options.header !== false && record.length === headerRow.length && record.every((cell, i) => cell.trim() === headerRow[i])) {
+        repeatedHeader ??= `header row repeated inside the file (exports joined together?), first at ${file}:${line}: not read as a turn`;
+        options.policy.note?.(repeatedHeader);
         continue;
       }
       if (options.header === false && record.length > header.length) header = record.map((_, i) => String(i + 1));

@@ -11,7 +11,8 @@ export async function* readNdjson(stream: Readable, file: string, policy: Record
   let line = 0;
   for await (const raw of lines) {
     line += 1;
-    const text = line === 1 ? stripBom(raw) : raw;
+    // Every line: files joined with `cat` keep each part's byte-order mark at the start of its first line.
+    const text = stripBom(raw);
     if (text.trim() === '') continue;
     const fields = parseRecord(text, file, line, policy);
     if (fields) yield { file, line, fields };

@@ -5,6 +5,8 @@ export interface RecordPolicy {
   strict: boolean;
   /** `at` is where the record is: "file:line", or the file alone. */
   skip(reason: string, count?: number, at?: string): void;
+  /** Counts a record that was read but deserves a word in the report. */
+  note?(reason: string, count?: number): void;
 }
 
 /** Stops the run under --strict; otherwise counts the record as skipped for `reason`. */

@@ -80,12 +80,28 @@ describe('CSV reading', () => {
     expect(ids).toEqual(['1', '2']);
     expect(skipped).toEqual([['a quoted field is never closed: the rest of the file was not read', 'x.csv:4']]);
   });
+  it('reads exports joined with cat: a copy of the header further down is noted once, with its line, not read as a row', async () => {
+    const notes: string[] = [];
+    const context = { file: 'x.csv', strict: true, agents: new Set<string>(), skip: () => {}, note: (reason: string) => void notes.push(reason) };
+    const part = '\uFEFFid,text\n1,hi\n';
+    const stdin = Readable.from([Buffer.from(part + part + part)]);
+    const opened = await openReader({ display: 'x.csv', path: null }, { from: 'generic', stdin, people: new Map(), context });
+    const rows: unknown[] = [];
+    for await (const record of opened.records) rows.push([record.fields.id, record.line]);
+    expect(rows).toEqual([['1', 2], ['1', 4], ['1', 6]]);
+    expect(notes).toEqual(Array(2).fill('header row repeated inside the file (exports joined together?), first at x.csv:3: not read as a turn'));
+  });
 });
 
 describe('JSON and NDJSON reading', () => {
   it('reads NDJSON with blank lines and keeps line numbers', async () => {
     const { records } = await readAll('{"a":1}\n\n{"a":2}\n', 'x.ndjson');
     expect(records.map((r) => [r.fields.a, r.line])).toEqual([[1, 1], [2, 3]]);
+  });
+
+  it('reads NDJSON files joined with cat, each part with its byte-order mark', async () => {
+    const { records } = await readAll('\uFEFF{"a":1}\n\uFEFF{"a":2}\n', 'x.ndjson');
+    expect(records.map((r) => [r.fields.a, r.line])).toEqual([[1, 1], [2, 2]]);
   });
 
   it('names the broken NDJSON line', async () => {
