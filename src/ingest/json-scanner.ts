@@ -1,6 +1,7 @@
 // Splits a JSON document into its records while it streams in, keeping each record's start line.
 // Records are the elements of a top-level array, or of the first array in a wrapper object
-// ({"tickets": [...]}); a top-level object with no such array is itself one record.
+// ({"tickets": [...]}); a top-level object with no such array is itself one record. Documents that
+// follow one another (API pages appended to one file, files joined with `cat`) are read in turn.
 
 export interface ScannedValue {
   text: string;
@@ -27,10 +28,23 @@ export class JsonScanner {
   private finished = false;
   /** True while inside the array whose elements are the records. */
   private inRecords = false;
+  /** An error met inside a chunk, thrown on the next call: the records completed before it are returned first. */
+  private failure: ScanError | undefined;
 
-  /** Feeds one chunk; returns the records completed inside it. */
+  /** Feeds one chunk; returns the records completed inside it, up to an error if one is met. */
   push(chunk: string): ScannedValue[] {
+    if (this.failure) throw this.failure;
     const out: ScannedValue[] = [];
+    try {
+      this.scan(chunk, out);
+    } catch (error) {
+      if (!(error instanceof ScanError)) throw error;
+      this.failure = error;
+    }
+    return out;
+  }
+
+  private scan(chunk: string, out: ScannedValue[]): void {
     if (this.captureStart < 0 && this.capturing()) this.captureStart = 0;
     for (let i = 0; i < chunk.length; i++) {
       const ch = chunk.charCodeAt(i);
@@ -48,7 +62,10 @@ export class JsonScanner {
         continue;
       }
       if (ch === 32 || ch === 10 || ch === 13 || ch === 9) continue;
-      if (this.finished) throw new ScanError('unexpected text after the end of the JSON document', this.line);
+      if (this.finished) {
+        if (ch !== 91 && ch !== 123) throw new ScanError('unexpected text after the end of the JSON document', this.line);
+        this.restart();
+      }
       if (!this.started) this.begin(ch, i);
       if (this.inRecords && this.depth === this.recordDepth && this.captureStart < 0 && ch !== 44 && ch !== 93) {
         this.captureStart = i;
@@ -92,13 +109,27 @@ export class JsonScanner {
       this.capture.push(chunk.slice(this.captureStart));
       this.captureStart = -1;
     }
-    return out;
   }
 
   /** Confirms the document is complete; throws naming the line where it stopped otherwise. */
   end(): void {
+    if (this.failure) throw this.failure;
     if (!this.started) throw new ScanError('the file holds no JSON', this.line);
     if (this.inString || this.depth > 0) throw new ScanError('the JSON document is cut off before its end (truncated file?)', this.line);
+  }
+
+  /** Starts over for a document that follows the one just ended. */
+  private restart(): void {
+    this.topIsObject = false;
+    this.recordDepth = -1;
+    this.capture = [];
+    this.captureStart = -1;
+    this.key = '';
+    this.keyStart = -1;
+    this.expectKey = false;
+    this.started = false;
+    this.finished = false;
+    this.inRecords = false;
   }
 
   private capturing(): boolean {

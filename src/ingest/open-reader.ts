@@ -15,7 +15,7 @@ import { looksLikeChatLog, looksLikeTranscriptCell, readChatLog, readTranscriptC
 import { conversationTurn, type FreshdeskPeople } from './vendors/freshdesk.js';
 import { hasTaggedTurns, readTaggedThreads } from './vendors/tagged-thread.js';
 import { isTwitterHeader, readTwitter } from './vendors/twitter.js';
-import { detectVendor, parseDocument, readWhole, recordsOf, unwrap, VENDOR_HINT, vendorConversations } from './vendors/vendor-json.js';
+import { detectVendor, parseDocuments, readWhole, recordsOf, unwrap, VENDOR_HINT, vendorConversations } from './vendors/vendor-json.js';
 import type { ReaderContext, ReaderName } from './vendors/vendor-reader.js';
 
 export interface OpenOptions {
@@ -81,8 +81,8 @@ async function openDecoded(source: Source, options: OpenOptions, head: Buffer, s
   }
   if (format === 'ndjson') return ndjson(stream, source, options);
   if (from === 'generic' || (auto && !VENDOR_HINT.test(text))) return generic(readJson(stream, source.display, ctx), from, 'JSON');
-  const doc = parseDocument(await readWhole(stream, source.display), source.display);
-  return vendorDocument(unwrap(doc), uriOf(doc), source, options);
+  const docs = parseDocuments(await readWhole(stream, source.display), source.display);
+  return vendorDocument(docs.map((doc) => ({ doc: unwrap(doc), uri: uriOf(doc) })), source, options);
 }
 
 function named(reader: ReaderName, result: { records: AsyncGenerator<SourceRecord>; decided(): string; recordsRead?(): number }): OpenedReader {
@@ -106,17 +106,18 @@ function looksLikeCsvWithTranscript(text: string): boolean {
   return rows.length > 2 && /[,;\t]/.test(rows[0] ?? '') && looksLikeTranscriptCell(rows.slice(1).join('\n'));
 }
 
-function vendorDocument(doc: unknown, uri: string, source: Source, options: OpenOptions): OpenedReader {
+/** A file's documents (one, or pages appended one after another), read by the vendor the first one names. */
+function vendorDocument(docs: { doc: unknown; uri: string }[], source: Source, options: OpenOptions): OpenedReader {
   const { from, context: ctx } = options;
-  const found = detectVendor(doc);
+  const found = detectVendor(docs[0]!.doc);
   if (found === 'macros') {
-    const count = Array.isArray((doc as { macros?: unknown[] }).macros) ? (doc as { macros: unknown[] }).macros.length : 1;
+    const count = docs.reduce((sum, { doc }) => sum + (Array.isArray((doc as { macros?: unknown[] }).macros) ? (doc as { macros: unknown[] }).macros.length : 1), 0);
     ctx.note(`macros, not conversations: ${source.display} (${count}); check them with attune lint`);
     return { reader: 'zendesk', records: recordsOf([], source.display), decided: () => 'macros are not conversations' };
   }
   const reader = from === 'auto' ? found : from;
-  if (reader === null || reader === 'generic') return generic(genericRecords(doc, source.display), from, 'JSON');
-  const conversations = vendorConversations(reader, doc, uri, options.people, ctx);
+  if (reader === null || reader === 'generic') return generic(genericRecords(docs.map(({ doc }) => doc), source.display), from, 'JSON');
+  const conversations = docs.flatMap(({ doc, uri }) => vendorConversations(reader, doc, uri, options.people, ctx));
   if (from !== 'auto' && conversations.length === 0 && found !== reader) throw new AttuneError(`--from ${from}: ${source.display} is not a ${from} document.`);
   const decided: Record<string, string> = {
     zendesk: 'the requester is the customer, other authors are agents (named from side-loaded users when present); public:false comments are internal notes',
@@ -164,13 +165,15 @@ function uriOf(doc: unknown): string {
   return typeof request?.uri === 'string' ? request.uri : '';
 }
 
-/** A parsed document read the generic way: array elements, a wrapper's first array, or the object itself. */
-async function* genericRecords(doc: unknown, file: string): AsyncGenerator<SourceRecord> {
-  const items = Array.isArray(doc)
-    ? doc
-    : doc && typeof doc === 'object'
-      ? (Object.values(doc as Record<string, unknown>).find((v) => Array.isArray(v) && v.some((x) => x && typeof x === 'object')) as unknown[] | undefined) ?? [doc]
-      : [doc];
+/** Parsed documents read the generic way: array elements, a wrapper's first array, or the object itself. */
+async function* genericRecords(docs: unknown[], file: string): AsyncGenerator<SourceRecord> {
+  const items = docs.flatMap((doc) =>
+    Array.isArray(doc)
+      ? doc
+      : doc && typeof doc === 'object'
+        ? (Object.values(doc as Record<string, unknown>).find((v) => Array.isArray(v) && v.some((x) => x && typeof x === 'object')) as unknown[] | undefined) ?? [doc]
+        : [doc],
+  );
   for (const item of items) {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) throw new InputError(file, undefined, 'expected JSON objects (one per turn or per conversation).');
     yield { file, line: 1, fields: item as Record<string, unknown> };

@@ -23,6 +23,9 @@ const CASES: Case[] = [
   { file: 'ragged-rows.csv', code: [0, 2], skipped: { 'row with more fields than the header': 1 }, strictError: /ragged-rows\.csv:3: row has 6 fields but the header has 4\.$/ },
   { file: 'broken-line.ndjson', code: [0, 2], skipped: { 'record that is not valid JSON': 1 }, strictError: /broken-line\.ndjson:2: not valid JSON/ },
   { file: 'truncated.json', code: [0, 2], strictError: /truncated\.json:3: the JSON document is cut off before its end/ },
+  { file: 'text-after-json.json', code: [0, 2], skipped: { 'unexpected text after the end of the JSON document: the rest of the file was not read': 1 }, strictError: /text-after-json\.json:5: unexpected text after the end of the JSON document\.$/ },
+  { file: 'appended-pages.json', code: [0, 0] },
+  { file: 'joined-exports.csv', code: [0, 0] },
   { file: 'array-of-numbers.json', code: [0, 2], skipped: { 'record that is not a JSON object': 3 }, strictError: /array-of-numbers\.json:1: expected a JSON object, found number\.$/ },
   { file: 'wrong-shape.json', code: [2, 2], stderr: /wrong-shape\.json: cannot tell which field holds the conversation\. Fields found: data, ok\./ },
   { file: 'binary-garbage.csv', code: [2, 2], stderr: /binary-garbage\.csv: not a text export: the file holds binary data/ },
@@ -64,6 +67,15 @@ describe('bad-input corpus', () => {
       }
     });
   }
+
+  it('reads exports joined with cat as one: every part\'s turns, the repeated header noted, not read', async () => {
+    for (const [name, turns] of [['joined-exports.csv', { customer: 2, agent: 2, other: 0 }], ['appended-pages.json', { customer: 2, agent: 1, other: 0 }], ['text-after-json.json', { customer: 1, agent: 1, other: 0 }]] as const) {
+      const r = await runCli(['audit', bad(name), '--format', 'json']);
+      const { totals } = JSON.parse(r.stdout);
+      expect(totals.turns, name).toEqual(turns);
+      if (name === 'joined-exports.csv') expect(totals.notes).toEqual({ [`header row repeated inside the file (exports joined together?), first at ${bad(name)}:4: not read as a turn`]: 1 });
+    }
+  });
 
   it('orders turns by any timestamp format it can read, else keeps file order', async () => {
     const file = path.join(dir, 'turns.ndjson');

@@ -49,7 +49,18 @@ describe('JsonScanner', () => {
     expect(() => scan('"just a string"')).toThrowError(/expected a JSON array or object/);
   });
 
-  it('rejects text after the end of the document', () => {
-    expect(() => scan('[{"id": 1}]\n[{"id": 2}]')).toThrowError(/after the end/);
+  it('reads documents that follow one another, each in its own shape, and rejects other text after one', () => {
+    const pages = '[{"id": 1}]\n[{"id": 2}]\n{"tickets": [{"id": 3}], "next": null}\n{"id": 4, "messages": []}';
+    for (const size of [1, 5, pages.length]) {
+      expect(scan(pages, size).map((v) => [JSON.parse(v.text).id, v.line])).toEqual([[1, 1], [2, 2], [3, 3], [4, 4]]);
+    }
+    expect(() => scan('[{"id": 1}]\noops')).toThrowError(/after the end/);
+  });
+
+  it('returns the records a chunk completed before an error in it, and throws on the next call', () => {
+    const scanner = new JsonScanner();
+    expect(scanner.push('[{"id": 1}, {"id": 2}] oops').map((v) => JSON.parse(v.text).id)).toEqual([1, 2]);
+    expect(() => scanner.end()).toThrowError(/after the end/);
+    expect(() => scanner.push('more')).toThrowError(/after the end/);
   });
 });

@@ -104,6 +104,20 @@ describe('JSON and NDJSON reading', () => {
     expect(records.map((r) => [r.fields.a, r.line])).toEqual([[1, 1], [2, 2]]);
   });
 
+  it('reads API pages appended to one file, by the vendor the first names, and names the line of text after one', async () => {
+    const page = (id: number) => JSON.stringify({ tickets: [{ id, requester_id: 5, via: { channel: 'email' }, comments: [{ author_id: 5, public: true, plain_body: `ticket ${id}` }] }], next_page: null }, null, 1);
+    const stdin = Readable.from([Buffer.from(`${page(1)}\n${page(2)}\n`)]);
+    const context = { file: 'p.json', strict: true, agents: new Set<string>(), skip: () => {}, note: () => {} };
+    const opened = await openReader({ display: 'p.json', path: null }, { from: 'auto', stdin, people: new Map(), context });
+    const ids: unknown[] = [];
+    for await (const record of opened.records) ids.push(record.fields.conversation_id);
+    expect([opened.reader, ids]).toEqual(['zendesk', ['1', '2']]);
+    const broken = Readable.from([Buffer.from(`${page(1)}\n\nnext page:`)]);
+    // The text stands two lines below the page's last.
+    const lines = page(1).split('\n').length;
+    await expect(openReader({ display: 'p.json', path: null }, { from: 'auto', stdin: broken, people: new Map(), context })).rejects.toThrowError(`p.json:${lines + 2}: unexpected text after the end of the JSON document.`);
+  });
+
   it('names the broken NDJSON line', async () => {
     await expect(readAll('{"a":1}\n{"a":\n', 'x.ndjson')).rejects.toThrowError(/^x\.ndjson:2: not valid JSON/);
   });

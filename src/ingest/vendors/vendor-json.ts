@@ -45,6 +45,30 @@ export function parseDocument(text: string, file: string, lineOffset = 0): unkno
   }
 }
 
+/** Every document of a file: most hold one, but API pages appended to one file (`curl … >> tickets.json`)
+ * or files joined with `cat` hold several, one after another. */
+export function parseDocuments(text: string, file: string): unknown[] {
+  const docs: unknown[] = [];
+  let offset = 0;
+  let lineOffset = 0;
+  for (;;) {
+    const rest = offset === 0 ? text : text.slice(offset);
+    try {
+      docs.push(JSON.parse(rest));
+      return docs;
+    } catch (error) {
+      const after = /after JSON at position (\d+)/.exec((error as Error).message);
+      if (!after) parseDocument(rest, file, lineOffset);
+      const end = Number(after![1]);
+      docs.push(JSON.parse(rest.slice(0, end)));
+      lineOffset += rest.slice(0, end).split('\n').length - 1;
+      const next = rest.slice(end).trimStart()[0];
+      if (next !== '{' && next !== '[') throw new InputError(file, lineOffset + 1, 'unexpected text after the end of the JSON document.');
+      offset += end;
+    }
+  }
+}
+
 export function unwrap(doc: unknown): unknown {
   const o = doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>) : null;
   return o && '_request' in o && 'body' in o ? o.body : doc;
