@@ -58,8 +58,9 @@ export function parseDocuments(text: string, file: string): unknown[] {
       return docs;
     } catch (error) {
       const after = /after JSON at position (\d+)/.exec((error as Error).message);
-      if (!after) parseDocument(rest, file, lineOffset);
-      const end = Number(after![1]);
+      // Not a document followed by more: parseDocument throws the error, at its line.
+      if (!after) return [...docs, parseDocument(rest, file, lineOffset)];
+      const end = Number(after[1]);
       docs.push(JSON.parse(rest.slice(0, end)));
       lineOffset += rest.slice(0, end).split('\n').length - 1;
       const next = rest.slice(end).trimStart()[0];
