@@ -3,9 +3,9 @@ import type { Role } from '../detect/detector.js';
 import { AttuneError } from '../errors.js';
 import { normalizeKey } from './field-map.js';
 
-export const CUSTOMER_VALUES = ['customer', 'end-user', 'enduser', 'requester', 'visitor', 'user', 'client', 'contact', 'lead', 'guest', 'member', 'consumer', 'caller', 'cust', 'inbound', 'incoming', 'in'];
-export const AGENT_VALUES = ['agent', 'admin', 'staff', 'operator', 'rep', 'representative', 'support', 'advisor', 'adviser', 'associate', 'employee', 'csr', 'teammate', 'expert', 'responder', 'assignee', 'outbound', 'outgoing', 'out', 'company', 'business'];
-export const OTHER_VALUES = ['other', 'system', 'bot', 'automation', 'automated', 'trigger', 'note', 'internal', 'internal-note', 'private', 'private-note', 'event', 'assistant', 'ai', 'workflow', 'macro'];
+export const CUSTOMER_VALUES = ['customer', 'end-user', 'enduser', 'requester', 'visitor', 'user', 'client', 'contact', 'lead', 'guest', 'member', 'consumer', 'caller', 'cust', 'inbound', 'incoming', 'in', 'end-customer', 'website-visitor', 'shopper', 'buyer', 'subscriber', 'passenger'];
+export const AGENT_VALUES = ['agent', 'admin', 'staff', 'operator', 'rep', 'representative', 'support', 'advisor', 'adviser', 'associate', 'employee', 'csr', 'teammate', 'expert', 'responder', 'assignee', 'outbound', 'outgoing', 'out', 'company', 'business', 'support-agent', 'live-agent', 'human-agent', 'service-agent', 'care-agent', 'customer-service', 'customer-support', 'customer-care', 'support-team', 'helpdesk', 'service-desk'];
+export const OTHER_VALUES = ['other', 'system', 'bot', 'automation', 'automated', 'trigger', 'note', 'internal', 'internal-note', 'private', 'private-note', 'event', 'assistant', 'ai', 'workflow', 'macro', 'chatbot', 'virtual-agent', 'virtual-assistant', 'ai-agent', 'ai-assistant', 'auto-reply', 'autoresponder'];
 
 const CUSTOMER = new Set(CUSTOMER_VALUES.map(normalizeKey));
 const AGENT = new Set(AGENT_VALUES.map(normalizeKey));

@@ -8,6 +8,12 @@ describe('roleOf', () => {
     for (const v of ['system', 'bot', 'note']) expect(roleOf(v, 'role')).toBe('other');
   });
 
+  it('maps role values of several words, however they are spaced or cased', () => {
+    for (const v of ['Support Agent', 'live_agent', 'Customer Service', 'customer-care', 'Help Desk']) expect(roleOf(v, 'sender_type')).toBe('agent');
+    for (const v of ['Website Visitor', 'End Customer', 'passenger']) expect(roleOf(v, 'sender_type')).toBe('customer');
+    for (const v of ['Chatbot', 'Virtual Assistant', 'AI Agent', 'auto-reply']) expect(roleOf(v, 'sender_type')).toBe('other');
+  });
+
   it('reads inbound-style flags in either direction', () => {
     expect(roleOf('True', 'inbound')).toBe('customer');
     expect(roleOf(false, 'inbound')).toBe('agent');
