@@ -7,7 +7,6 @@ export const MAX_WORD = 256;
 /** Text beyond this many characters (some 8,000 words) is not read. */
 export const MAX_TEXT = 50_000;
 
-
 export interface BoundedText {
   text: string;
   /** What was shortened, as report notes say it; empty when the text is read whole. */

@@ -30,9 +30,14 @@ export const REASON_LABEL = {
  * says why, and where to look, too. */
 export function readingLines(totals: Report['totals']): { kind: 'skipped' | 'note'; line: string }[] {
   return [
-    ...Object.entries(totals.skipped).map(([reason, n]) => ({ kind: 'skipped' as const, line: `skipped ${n}: ${reason}${firstAt(totals, reason)}` })),
+    ...skippedLines(totals).map((line) => ({ kind: 'skipped' as const, line })),
     ...Object.entries(totals.notes).map(([note, n]) => ({ kind: 'note' as const, line: `note ${n}: ${note}` })),
   ];
+}
+
+/** "skipped 25: empty text (first at export.csv:14)", one line per reason: in audit and eval reports alike. */
+export function skippedLines(from: { skipped: Record<string, number>; skippedAt?: Record<string, string> }): string[] {
+  return Object.entries(from.skipped).map(([reason, n]) => `skipped ${n}: ${reason}${firstAt(from, reason)}`);
 }
 
 /** " (first at export.csv:14)" for a reason of `skipped`, or nothing when the report does not say. */

@@ -3,7 +3,7 @@ import type { EmpathyEval, LabelScore } from '../eval/eval-empathy.js';
 import type { SentimentEval } from '../eval/eval-sentiment.js';
 import type { Interval } from '../eval/bootstrap.js';
 import type { ClassScore } from '../eval/metrics.js';
-import { firstAt } from './format.js';
+import { skippedLines } from './format.js';
 
 const f3 = (x: number) => x.toFixed(3);
 /** A 95% interval as "0.612–0.790". */
@@ -27,8 +27,10 @@ function scoreTable(rows: (ClassScore & { falsePositiveRate?: number; labeled?: 
   return columns(head, body);
 }
 
-function skippedLines(r: { skipped: Record<string, number>; skippedAt?: Record<string, string> }): string[] {
-  return Object.entries(r.skipped).map(([reason, n]) => `skipped ${n}: ${reason}${firstAt(r, reason)}`);
+/** The report's lines, then a blank line and its skipped lines when there are any. */
+function withSkipped(lines: string[], r: Parameters<typeof skippedLines>[0]): string {
+  const skipped = skippedLines(r);
+  return `${[...lines, ...(skipped.length ? ['', ...skipped] : [])].join('\n')}\n`;
 }
 
 export function renderSentimentEval(r: SentimentEval): string {
@@ -52,7 +54,7 @@ export function renderSentimentEval(r: SentimentEval): string {
     lines.push(`  ${d.id} (line ${d.line}): ${quote(d.text)}`);
     lines.push(`    human: ${d.human} · attune: ${d.attune} (score ${d.score.toFixed(2)})`);
   }
-  return `${[...lines, ...(skippedLines(r).length ? ['', ...skippedLines(r)] : [])].join('\n')}\n`;
+  return withSkipped(lines, r);
 }
 
 export function renderEmpathyEval(r: EmpathyEval): string {
@@ -72,7 +74,7 @@ export function renderEmpathyEval(r: EmpathyEval): string {
     lines.push(`    human:  ${describe(d.human)}`);
     lines.push(`    attune: ${describe(d.attune)}${d.attune.matches.length ? ` (${d.attune.matches.join('; ')})` : ''}`);
   }
-  return `${[...lines, ...(skippedLines(r).length ? ['', ...skippedLines(r)] : [])].join('\n')}\n`;
+  return withSkipped(lines, r);
 }
 
 /** With --by: one row per group, each label's F1 and how many of the group's messages humans gave it. */
