@@ -12,7 +12,7 @@ export interface RunResult {
   stderr: string;
 }
 
-export async function runCli(args: string[], options: { cwd?: string; stdin?: string; env?: Record<string, string>; tty?: boolean } = {}): Promise<RunResult> {
+export async function runCli(args: string[], options: { cwd?: string; stdin?: string | Buffer; env?: Record<string, string>; tty?: boolean } = {}): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const io: Io = {

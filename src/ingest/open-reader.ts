@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Transform, type Readable } from 'node:stream';
 import { AttuneError, InputError } from '../errors.js';
+import { gunzipped, isGzip } from './decompress.js';
 import { isUtf8, sniffEncoding, toUtf8 } from './encoding.js';
 import { peekStream } from './peek-stream.js';
 import { readCsv } from './read-csv.js';
@@ -48,7 +49,8 @@ export async function openReader(source: Source, options: OpenOptions): Promise<
   const file = source.path === null ? options.stdin : createReadStream(source.path);
   const onBytes = options.onBytes;
   const raw = onBytes ? file.pipe(new Transform({ transform(chunk: Buffer, _encoding, done) { onBytes(chunk.length); done(null, chunk); } })) : file;
-  const peeked = await peekStream(raw);
+  let peeked = await peekStream(raw);
+  if (isGzip(peeked.head)) peeked = await peekStream(gunzipped(peeked.stream, source.display, options.context));
   if (looksBinary(peeked.head)) throw new InputError(source.display, undefined, 'not a text export: the file holds binary data (an archive, a spreadsheet or an image?). Export it as CSV, JSON or NDJSON.');
   const encoding = options.encoding ?? sniffEncoding(peeked.head);
   const { head, stream } = toUtf8(peeked.stream, peeked.head, encoding);

@@ -1,8 +1,10 @@
 // Turns the command's input arguments (files, folders, globs, `-`) into an ordered list of sources.
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import { globSync } from 'tinyglobby';
 import { AttuneError } from '../errors.js';
+import { innerName, isGzip } from './decompress.js';
 import type { Source } from './source-record.js';
 import { looksLikeChatLog } from './vendors/chat.js';
 
@@ -32,7 +34,7 @@ export function resolveInputs(inputs: string[], cwd: string): Source[] {
     const stat = statSync(abs, { throwIfNoEntry: false });
     if (stat?.isDirectory()) {
       const files = listFolder(abs);
-      if (files.length === 0) throw new AttuneError(`${input}: folder holds no ${KNOWN_EXTENSIONS.join(', ')} files.`);
+      if (files.length === 0) throw new AttuneError(`${input}: folder holds no ${KNOWN_EXTENSIONS.join(', ')} files (nor any of them gzipped).`);
       for (const file of files) add(path.join(input, file), path.join(abs, file));
     } else if (stat) {
       add(input, abs);
@@ -48,19 +50,30 @@ export function resolveInputs(inputs: string[], cwd: string): Source[] {
   return sources;
 }
 
+/** Each of them compressed with gzip too (`tickets.csv.gz`). */
 function listFolder(abs: string): string[] {
-  const patterns = [...KNOWN_EXTENSIONS, ...TEXT_EXTENSIONS].map((ext) => `**/*${ext}`);
+  const patterns = [...KNOWN_EXTENSIONS, ...TEXT_EXTENSIONS].flatMap((ext) => [`**/*${ext}`, `**/*${ext}.gz`]);
   const files = globSync(patterns, { cwd: abs, onlyFiles: true, caseSensitiveMatch: false }).sort();
-  return files.filter((f) => !TEXT_EXTENSIONS.includes(path.extname(f).toLowerCase()) || isChatLog(path.join(abs, f)));
+  return files.filter((f) => !TEXT_EXTENSIONS.includes(path.extname(innerName(f)).toLowerCase()) || isChatLog(path.join(abs, f)));
 }
 
 function isChatLog(file: string): boolean {
   const fd = openSync(file, 'r');
   try {
     const buffer = Buffer.alloc(8192);
-    return looksLikeChatLog(buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8'));
+    const head = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0));
+    return looksLikeChatLog((isGzip(head) ? gunzipHead(head) : head).toString('utf8'));
   } finally {
     closeSync(fd);
+  }
+}
+
+/** What the first bytes of a gzip file decompress to, as far as they go; nothing when they are damaged. */
+function gunzipHead(head: Buffer): Buffer {
+  try {
+    return gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  } catch {
+    return Buffer.alloc(0);
   }
 }
 

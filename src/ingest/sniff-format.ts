@@ -1,9 +1,10 @@
 // Decides how to read a source: by extension where it is unambiguous, else by its first bytes.
 import path from 'node:path';
+import { innerName } from './decompress.js';
 import type { InputFormat } from './source-record.js';
 
 export function sniffFormat(display: string, head: Buffer): InputFormat {
-  const ext = path.extname(display).toLowerCase();
+  const ext = path.extname(innerName(display)).toLowerCase();
   if (ext === '.jsonl' || ext === '.ndjson') return 'ndjson';
   if (ext === '.csv' || ext === '.tsv') return 'csv';
   const text = stripBom(head.toString('utf8')).trimStart();
