@@ -35,6 +35,13 @@ export function isUtf8(encoding: string): boolean {
   return /^utf-?8$/i.test(encoding);
 }
 
+/** A whole file's text (a canned-response library), in the encoding its bytes show, without byte-order mark. */
+export function decodeWhole(bytes: Buffer): string {
+  const encoding = sniffEncoding(bytes);
+  const text = isUtf8(encoding) ? bytes.toString('utf8') : iconv.decode(bytes, encoding);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Re-encodes a stream (and its sniffed head) to UTF-8 for the readers. */
 export function toUtf8(stream: Readable, head: Buffer, encoding: string): { stream: Readable; head: Buffer } {
   if (isUtf8(encoding)) return { stream, head };

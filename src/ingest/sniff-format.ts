@@ -30,8 +30,8 @@ export function stripBom(text: string): string {
 }
 
 /** The CSV delimiter that splits the header line into the most fields (outside quotes). */
-export function sniffDelimiter(head: Buffer): string {
-  const text = stripBom(head.toString('utf8'));
+export function sniffDelimiter(head: Buffer | string): string {
+  const text = stripBom(typeof head === 'string' ? head : head.toString('utf8'));
   const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0], ['|', 0]]);
   let quoted = false;
   for (const ch of text) {

@@ -1,7 +1,9 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readLibraries, readLibraryFile } from '../../src/lint/library/read-library.js';
-import { FIXTURES } from '../helpers.js';
+import { FIXTURES, tempDir } from '../helpers.js';
 
 const cwd = path.join(FIXTURES, 'lint');
 const titles = (file: string) => readLibraries([file], cwd).map((r) => [r.title, r.line]);
@@ -45,5 +47,27 @@ describe('library readers', () => {
 
   it('names the line of broken YAML in one sentence, without the parser\'s own position', () => {
     expect(() => readLibraryFile('r.yaml', '- title: A\n  body: fine\n- title: B\n  body: [oops\n')).toThrowError(/^r\.yaml:5: not valid YAML \([^\n]*\]\)\.$/);
+  });
+});
+
+describe('library files as spreadsheets save them', () => {
+  const csv = 'title;text\r\nRefund;"We’re sorry – it’s not my problem. It costs €5."\r\n';
+  const expected = [{ title: 'Refund', text: 'We’re sorry – it’s not my problem. It costs €5.' }];
+  const { dir, cleanup } = tempDir();
+  afterAll(cleanup);
+  const read = (name: string, bytes: Buffer) => {
+    writeFileSync(path.join(dir, name), bytes);
+    return readLibraries([name], dir).map(({ title, text }) => ({ title, text }));
+  };
+
+  it('reads semicolon-separated CSV and tab-separated .tsv, as audits do', () => {
+    expect(read('excel.csv', Buffer.from(csv))).toEqual(expected);
+    expect(read('sheet.tsv', Buffer.from(csv.replaceAll(';', '\t')))).toEqual(expected);
+  });
+
+  it('decodes Windows-1252 and UTF-16 with byte-order mark, never reading them as UTF-8', () => {
+    expect(read('cp1252.csv', iconv.encode(csv, 'windows-1252'))).toEqual(expected);
+    expect(read('utf16.csv', iconv.encode(csv, 'utf-16le', { addBOM: true }))).toEqual(expected);
+    expect(read('utf8-bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)]))).toEqual(expected);
   });
 });

@@ -4,13 +4,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CsvError, parse as parseCsv } from 'csv-parse/sync';
+import { decodeWhole } from '../../ingest/encoding.js';
 import { describeCsvError, nameColumns } from '../../ingest/read-csv.js';
+import { sniffDelimiter } from '../../ingest/sniff-format.js';
 import { globSync } from 'tinyglobby';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { AttuneError, InputError } from '../../errors.js';
 import { lineAt, lineFinder, type CannedResponse } from './response.js';
 
-const LIBRARY_EXTENSIONS = ['.json', '.yaml', '.yml', '.csv', '.md', '.markdown', '.txt'];
+const LIBRARY_EXTENSIONS = ['.json', '.yaml', '.yml', '.csv', '.tsv', '.md', '.markdown', '.txt'];
 
 export function readLibraries(inputs: string[], cwd: string): CannedResponse[] {
   const responses: CannedResponse[] = [];
@@ -21,7 +23,7 @@ export function readLibraries(inputs: string[], cwd: string): CannedResponse[] {
     const files = stat.isDirectory()
       ? globSync(LIBRARY_EXTENSIONS.map((e) => `**/*${e}`), { cwd: abs, onlyFiles: true, caseSensitiveMatch: false }).sort().map((f) => path.join(input, f))
       : [input];
-    for (const file of files) responses.push(...readLibraryFile(file, readFileSync(path.resolve(cwd, file), 'utf8').replace(/^\uFEFF/, ''), stat.isDirectory()));
+    for (const file of files) responses.push(...readLibraryFile(file, decodeWhole(readFileSync(path.resolve(cwd, file))), stat.isDirectory()));
   }
   return responses;
 }
@@ -30,7 +32,7 @@ export function readLibraryFile(file: string, text: string, inFolder = false): C
   const ext = path.extname(file).toLowerCase();
   if (ext === '.json') return readJsonLibrary(file, text);
   if (ext === '.yaml' || ext === '.yml') return readYamlLibrary(file, text);
-  if (ext === '.csv') return readCsvLibrary(file, text);
+  if (ext === '.csv' || ext === '.tsv') return readCsvLibrary(file, text);
   if (ext === '.md' || ext === '.markdown') return readMarkdownLibrary(file, text, inFolder);
   if (ext === '.txt') return text.trim() ? [{ title: path.basename(file, ext), text: text.trim(), tags: [], file, line: 1 }] : [];
   throw new AttuneError(`${file}: not a library format attune reads (${LIBRARY_EXTENSIONS.join(', ')}).`);
@@ -108,6 +110,7 @@ function readCsvLibrary(file: string, text: string): CannedResponse[] {
   let rows: { record: Record<string, string>; info: { lines: number; empty_lines: number } }[];
   try {
     rows = parseCsv(text, {
+      delimiter: sniffDelimiter(text),
       columns: (h: string[]) => ((lastEnd = 1), nameColumns(h).map((c) => c.toLowerCase())),
       skip_empty_lines: true,
       info: true,
