@@ -22,6 +22,14 @@ const HISTORY_STARTS = [
   /^\s*Begin forwarded message:/im,
   /^\s*From: .+\n\s*(?:Sent|Date): .+/im,
   /^\s*_{10,}\s*$/m,
+  // A helpdesk's reply marker: everything under it is the notification the customer answered
+  // ("##- Please type your reply above this line -##" in every language Zendesk writes it).
+  /^\s*##-.{0,120}-##\s*$/m,
+  /^.{0,40}\breply above this line\b.{0,40}$/im,
+  // "… wrote:" in the languages mail clients write it.
+  /^.{3,200}(?:\ba écrit|\bschrieb|\bescribió|\bha scritto|\bschreef|\bskrev|\bnapisał(?:\(a\)|a)?|\bescreveu|\bkirjoitti|\bnapsal|\sнаписал(?:\(а\)|а)?)\s*:\s*$/im,
+  // A client that writes only the date and the sender before the quoted lines.
+  /^.{0,120}<[^<>\s@]+@[^<>\s]+>\s*:\s*\n\s*>/m,
 ];
 const SIGNATURE_STARTS = [/^-- ?$/m, /^\s*Sent from my (?:iPhone|iPad|Android|mobile|Samsung|Galaxy|BlackBerry)\b.*$/im, /^\s*Get Outlook for (?:iOS|Android)\s*$/im];
 const LEGAL_FOOTER = /^.*(?:this (?:e-?mail|message|communication)(?: and any (?:files|attachments)[^.]*)? (?:is|are|may be|contains?) (?:confidential|privileged|intended)|CONFIDENTIALITY NOTICE|if you (?:have )?received this (?:e-?mail|message) in error).*$/im;

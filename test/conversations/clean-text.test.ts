@@ -45,3 +45,28 @@ describe('evidence text', () => {
     expect(text).not.toMatch(/ticket|requester|AMOUNT|name|user|JK/);
   });
 });
+
+describe('cleanText on email replies from other clients and helpdesks', () => {
+  it('cuts a helpdesk reply marker and the notification under it', () => {
+    expect(cleanText('Thanks, that worked!\n\n##- Please type your reply above this line -##\n\nYour request (123) has been updated.\nAgent: it is not my problem')).toBe('Thanks, that worked!');
+    expect(cleanText('Danke!\n\n##- Bitte geben Sie Ihre Antwort über dieser Zeile ein. -##\n\nalt')).toBe('Danke!');
+    expect(cleanText('Still broken.\n\n-- Reply above this line --\n\nWe apologize')).toBe('Still broken.');
+  });
+
+  it('cuts "wrote:" headers in other languages, and a date-and-sender header before quoted lines', () => {
+    for (const header of [
+      'Le lun. 1 janv. 2024 à 10:00, Acme <support@acme.example> a écrit :',
+      'Am Mo., 1. Jan. 2024 um 10:00 Uhr schrieb Acme <support@acme.example>:',
+      'El lun, 1 ene 2024 a las 10:00, Acme (<support@acme.example>) escribió:',
+      'Op ma 1 jan. 2024 om 10:00 schreef Acme <support@acme.example>:',
+      'Acme <support@acme.example> написал(а):',
+      '2024-01-01 10:00 GMT+01:00 Acme <support@acme.example>:',
+    ]) {
+      expect(cleanText(`Still broken.\n\n${header}\n> We are sorry`), header).toBe('Still broken.');
+    }
+  });
+
+  it('keeps a customer line that only mentions writing', () => {
+    expect(cleanText('I wrote to you twice.\nMy friend Ana schreef: nothing came back')).toBe('I wrote to you twice.\nMy friend Ana schreef: nothing came back');
+  });
+});
