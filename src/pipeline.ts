@@ -1,6 +1,6 @@
 // The audit pipeline, end to end: sources -> records -> turns -> detection -> conversations -> report.
 // Streams throughout: a file's records are read one at a time and only open conversations are held.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { AuditAggregator } from './aggregate/audit-aggregator.js';
 import { buildReport, type InputSummary, type Report } from './aggregate/build-report.js';
@@ -13,6 +13,7 @@ import { Accounting, sortedRecord, type Turn } from './conversations/turn.js';
 import type { RuleSpec } from './detect/rule-spec.js';
 import { suggestFrom } from './aggregate/suggestions.js';
 import { createHeapKeeper } from './heap-keeper.js';
+import { readHead } from './ingest/decompress.js';
 import { openReader } from './ingest/open-reader.js';
 import type { InputFormat, Source } from './ingest/source-record.js';
 import type { FreshdeskPeople } from './ingest/vendors/freshdesk.js';
@@ -122,11 +123,7 @@ const IDENTITY_HINT = /"(?:helpdesk_agent|ticket_scope)"\s*:|"contact"\s*:\s*\{/
 function isIdentityFile(source: Source): boolean {
   if (source.path === null) return false;
   try {
-    const fd = openSync(source.path, 'r');
-    const buffer = Buffer.alloc(4096);
-    const n = readSync(fd, buffer, 0, buffer.length, 0);
-    closeSync(fd);
-    return IDENTITY_HINT.test(buffer.subarray(0, n).toString('utf8'));
+    return IDENTITY_HINT.test((source.entry?.head ?? readHead(source.path, 4096)).subarray(0, 4096).toString('utf8'));
   } catch {
     return false;
   }

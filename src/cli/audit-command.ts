@@ -10,7 +10,7 @@ import { parseRoleValues } from '../conversations/roles.js';
 import { GROUP_BY, type GroupBy } from '../aggregate/scored-turn.js';
 import { COACHING_PER_AGENT } from '../aggregate/audit-aggregator.js';
 import { READER_NAMES, type ReaderName } from '../ingest/vendors/vendor-reader.js';
-import { resolveInputs } from '../ingest/resolve-inputs.js';
+import { resolveInputs, sourceBytes } from '../ingest/resolve-inputs.js';
 import type { InputFormat } from '../ingest/source-record.js';
 import { auditSources } from '../pipeline.js';
 import { COACHING_REPORTERS, REPORTERS, reportFormat, type ReportFormat } from '../report/registry.js';
@@ -21,7 +21,6 @@ import { StagedFile, writeReportFile } from './outputs.js';
 import { startProgress } from './progress.js';
 import { firstAt, plural } from '../report/format.js';
 import { checkEncoding } from '../ingest/encoding.js';
-import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Source } from '../ingest/source-record.js';
@@ -66,7 +65,7 @@ export async function auditCommand(inputs: string[], flags: AuditFlags, io: Io):
   if (!Number.isInteger(coaching) || coaching < 1 || coaching > 1000) throw new AttuneError(`--coaching: '${flags.coaching}' is not a whole number from 1 to 1000.`);
   const agents = new Set([...(flags.agents ?? '').split(','), ...config.agents].map((a) => a.trim().toLowerCase()).filter(Boolean));
   const agentMap = flags.agentMap ? loadAgentMap(path.resolve(io.cwd, flags.agentMap)) : undefined;
-  const sources = resolveInputs(inputs, io.cwd);
+  const sources = await resolveInputs(inputs, io.cwd);
   const jobs = chooseJobs(flags.jobs, sources);
   const turnsFile = flags.turns ? new StagedFile(path.resolve(io.cwd, flags.turns)) : null;
   const progress = startProgress(io, sources, flags.progress);
@@ -128,8 +127,7 @@ function chooseJobs(value: string | undefined, sources: Source[]): number {
     if (!Number.isInteger(n) || n < 1 || n > 64) throw new AttuneError(`--jobs: '${value}' is not a whole number from 1 to 64.`);
     return n;
   }
-  const bytes = sources.reduce((sum, s) => sum + (s.path ? (statSync(s.path, { throwIfNoEntry: false })?.size ?? 0) : 0), 0);
-  return bytes < WORKERS_FROM_BYTES ? 1 : Math.max(1, availableParallelism());
+  return sourceBytes(sources) < WORKERS_FROM_BYTES ? 1 : Math.max(1, availableParallelism());
 }
 
 function choose(value: string, allowed: readonly string[], flag: string): string {

@@ -1,7 +1,7 @@
 // The progress bar of long audits: drawn on standard error only when it is a terminal. The only
 // module that imports cli-progress.
-import { statSync } from 'node:fs';
 import cliProgress from 'cli-progress';
+import { sourceBytes } from '../ingest/resolve-inputs.js';
 import type { Source } from '../ingest/source-record.js';
 import type { Io } from './io.js';
 
@@ -12,7 +12,7 @@ export interface Progress {
 
 export function startProgress(io: Io, sources: Source[], enabled: boolean): Progress | null {
   if (!enabled || !io.stderrIsTty) return null;
-  const total = sources.reduce((sum, s) => sum + (s.path ? (statSync(s.path, { throwIfNoEntry: false })?.size ?? 0) : 0), 0);
+  const total = sourceBytes(sources);
   if (total === 0) return null;
   const bar = new cliProgress.SingleBar(
     { format: 'attune {bar} {percentage}% | {records} records | {eta_formatted} left', stream: process.stderr, hideCursor: true, clearOnComplete: true, fps: 5 },

@@ -16,7 +16,7 @@ export interface LabeledFile {
 export const LABELED_TEXT_ALIASES = [...FIELD_ALIASES.text, 'sentence', 'tweet', 'review', 'review_text', 'review_body', 'phrase', 'document', 'reply', 'response'];
 
 export async function openLabeledFile(input: string, cwd: string, stdin: Readable, header: boolean): Promise<LabeledFile> {
-  const sources = resolveInputs([input], cwd);
+  const sources = await resolveInputs([input], cwd);
   if (sources.length !== 1) throw new AttuneError(`${input}: name one labeled file, not ${sources.length}.`);
   const source = sources[0]!;
   // Labeled files are read strictly: a skipped row would bias the figures without anyone seeing it.

@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Transform, type Readable } from 'node:stream';
 import { AttuneError, InputError } from '../errors.js';
-import { gunzipped, isGzip } from './decompress.js';
+import { gunzipped, isGzip, wholeLines } from './decompress.js';
 import { isUtf8, sniffEncoding, toUtf8 } from './encoding.js';
 import { peekStream } from './peek-stream.js';
 import { readCsv } from './read-csv.js';
@@ -18,6 +18,7 @@ import { hasTaggedTurns, readTaggedThreads } from './vendors/tagged-thread.js';
 import { isTwitterHeader, readTwitter } from './vendors/twitter.js';
 import { detectVendor, parseDocuments, readWhole, recordsOf, unwrap, VENDOR_HINT, vendorConversations } from './vendors/vendor-json.js';
 import type { ReaderContext, ReaderName } from './vendors/vendor-reader.js';
+import { isZip, openEntry } from './zip-archive.js';
 
 export interface OpenOptions {
   from: ReaderName | 'auto';
@@ -46,11 +47,12 @@ export interface OpenedReader {
 }
 
 export async function openReader(source: Source, options: OpenOptions): Promise<OpenedReader> {
-  const file = source.path === null ? options.stdin : createReadStream(source.path);
+  const file = source.entry ? wholeLines(await openEntry(source.path!, archiveOf(source), source.entry.name), source.display, options.context) : source.path === null ? options.stdin : createReadStream(source.path);
   const onBytes = options.onBytes;
   const raw = onBytes ? file.pipe(new Transform({ transform(chunk: Buffer, _encoding, done) { onBytes(chunk.length); done(null, chunk); } })) : file;
   let peeked = await peekStream(raw);
   if (isGzip(peeked.head)) peeked = await peekStream(gunzipped(peeked.stream, source.display, options.context));
+  if (isZip(peeked.head)) throw new InputError(source.display, undefined, 'a zip archive: attune reads one named as a file (tickets.zip), not from standard input or inside another archive; or unzip it first.');
   if (looksBinary(peeked.head)) throw new InputError(source.display, undefined, 'not a text export: the file holds binary data (an archive, a spreadsheet or an image?). Export it as CSV, JSON or NDJSON.');
   const encoding = options.encoding ?? sniffEncoding(peeked.head);
   const { head, stream } = toUtf8(peeked.stream, peeked.head, encoding);
@@ -160,6 +162,11 @@ function freshdeskCsv(records: AsyncGenerator<SourceRecord>, people: FreshdeskPe
     }
   }
   return { reader: 'freshdesk', records: run(), decided: () => 'incoming rows are the customer, other replies are agents; private notes are counted, not scored' };
+}
+
+/** The name of the archive a file was found in: its display without the file's own name. */
+function archiveOf(source: Source): string {
+  return source.display.slice(0, source.display.length - source.entry!.name.length - 1);
 }
 
 function uriOf(doc: unknown): string {

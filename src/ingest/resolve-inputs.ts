@@ -1,21 +1,23 @@
-// Turns the command's input arguments (files, folders, globs, `-`) into an ordered list of sources.
-import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+// Turns the command's input arguments (files, folders, globs, zip archives, `-`) into an ordered list
+// of sources.
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import { globSync } from 'tinyglobby';
 import { AttuneError } from '../errors.js';
-import { innerName, isGzip } from './decompress.js';
+import { innerName, readHead } from './decompress.js';
 import type { Source } from './source-record.js';
 import { looksLikeChatLog } from './vendors/chat.js';
+import { isZip, listArchive, type ArchiveEntry } from './zip-archive.js';
 
 /** Extensions read when a folder is given; anything else in a folder is left alone. */
 export const KNOWN_EXTENSIONS = ['.csv', '.tsv', '.json', '.jsonl', '.ndjson'];
 /** Text files in a folder are read only when they are live-chat logs (a folder may hold READMEs). */
 const TEXT_EXTENSIONS = ['.txt', '.log'];
+const ARCHIVE = '.zip';
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
-export function resolveInputs(inputs: string[], cwd: string): Source[] {
+export async function resolveInputs(inputs: string[], cwd: string): Promise<Source[]> {
   const sources: Source[] = [];
   const seen = new Set<string>();
   const add = (display: string, abs: string | null): void => {
@@ -24,6 +26,15 @@ export function resolveInputs(inputs: string[], cwd: string): Source[] {
     if (seen.has(key)) return;
     seen.add(key);
     sources.push({ display, path: abs });
+  };
+  /** An archive's exports, each a source of its own. */
+  const addArchive = async (display: string, abs: string, named: boolean): Promise<void> => {
+    const key = realPath(abs);
+    if (seen.has(key)) return;
+    seen.add(key);
+    const entries = await listArchive(abs, display, isExportName, isExportText);
+    if (entries.length === 0 && named) throw new AttuneError(`${display}: the archive holds no ${KNOWN_EXTENSIONS.join(', ')} files (nor any of them gzipped).`);
+    for (const entry of entries) sources.push({ display: `${display}/${entry.name}`, path: abs, entry });
   };
   for (const input of inputs) {
     if (input === '-') {
@@ -34,14 +45,22 @@ export function resolveInputs(inputs: string[], cwd: string): Source[] {
     const stat = statSync(abs, { throwIfNoEntry: false });
     if (stat?.isDirectory()) {
       const files = listFolder(abs);
-      if (files.length === 0) throw new AttuneError(`${input}: folder holds no ${KNOWN_EXTENSIONS.join(', ')} files (nor any of them gzipped).`);
-      for (const file of files) add(path.join(input, file), path.join(abs, file));
+      if (files.length === 0) throw new AttuneError(`${input}: folder holds no ${KNOWN_EXTENSIONS.join(', ')} files (nor any of them gzipped or zipped).`);
+      for (const file of files) {
+        if (isArchiveName(file)) await addArchive(path.join(input, file), path.join(abs, file), false);
+        else add(path.join(input, file), path.join(abs, file));
+      }
     } else if (stat) {
-      add(input, abs);
+      // A pipe (`<(zcat export.gz)`) is never peeked at: its bytes would be gone for the reader.
+      if (isArchiveName(input) || (stat.isFile() && isZip(readHead(abs, 4)))) await addArchive(input, abs, true);
+      else add(input, abs);
     } else if (GLOB_CHARS.test(input)) {
       const files = globSync(input, { cwd, onlyFiles: true, expandDirectories: false }).sort();
       if (files.length === 0) throw new AttuneError(`${input}: the pattern matches no files.`);
-      for (const file of files) add(file, path.resolve(cwd, file));
+      for (const file of files) {
+        if (isArchiveName(file)) await addArchive(file, path.resolve(cwd, file), true);
+        else add(file, path.resolve(cwd, file));
+      }
     } else {
       throw new AttuneError(`${input}: no such file or folder.`);
     }
@@ -50,31 +69,35 @@ export function resolveInputs(inputs: string[], cwd: string): Source[] {
   return sources;
 }
 
-/** Each of them compressed with gzip too (`tickets.csv.gz`). */
+/** The bytes a run will read: each file's size, and each archived file's size unpacked. */
+export function sourceBytes(sources: Source[]): number {
+  return sources.reduce((sum, s) => sum + (s.entry ? s.entry.size : s.path ? (statSync(s.path, { throwIfNoEntry: false })?.size ?? 0) : 0), 0);
+}
+
+/** The files below a folder that attune reads: exports by extension, each also gzipped (`tickets.csv.gz`),
+ * zip archives, and text files that are live-chat logs. */
 function listFolder(abs: string): string[] {
   const patterns = [...KNOWN_EXTENSIONS, ...TEXT_EXTENSIONS].flatMap((ext) => [`**/*${ext}`, `**/*${ext}.gz`]);
-  const files = globSync(patterns, { cwd: abs, onlyFiles: true, caseSensitiveMatch: false }).sort();
-  return files.filter((f) => !TEXT_EXTENSIONS.includes(path.extname(innerName(f)).toLowerCase()) || isChatLog(path.join(abs, f)));
+  const files = globSync([...patterns, `**/*${ARCHIVE}`], { cwd: abs, onlyFiles: true, caseSensitiveMatch: false }).sort();
+  return files.filter((f) => !isTextName(f) || looksLikeChatLog(readHead(path.join(abs, f)).toString('utf8')));
 }
 
-function isChatLog(file: string): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    const buffer = Buffer.alloc(8192);
-    const head = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0));
-    return looksLikeChatLog((isGzip(head) ? gunzipHead(head) : head).toString('utf8'));
-  } finally {
-    closeSync(fd);
-  }
+function isArchiveName(name: string): boolean {
+  return path.extname(name).toLowerCase() === ARCHIVE;
 }
 
-/** What the first bytes of a gzip file decompress to, as far as they go; nothing when they are damaged. */
-function gunzipHead(head: Buffer): Buffer {
-  try {
-    return gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
-  } catch {
-    return Buffer.alloc(0);
-  }
+function isTextName(name: string): boolean {
+  return TEXT_EXTENSIONS.includes(path.extname(innerName(name)).toLowerCase());
+}
+
+/** A file in an archive that may be an export: by extension, as in a folder. */
+function isExportName(name: string): boolean {
+  const ext = path.extname(innerName(name)).toLowerCase();
+  return KNOWN_EXTENSIONS.includes(ext) || TEXT_EXTENSIONS.includes(ext);
+}
+
+function isExportText(entry: ArchiveEntry): boolean {
+  return !isTextName(entry.name) || looksLikeChatLog(entry.head.toString('utf8'));
 }
 
 /** The file's path with every link resolved, or the path itself when it cannot be resolved. */

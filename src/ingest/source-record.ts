@@ -7,6 +7,8 @@ export interface Source {
   display: string;
   /** Absolute path, or null for standard input. */
   path: string | null;
+  /** A file inside the zip archive at `path`: its name there, its size unpacked and its first bytes. */
+  entry?: { name: string; size: number; head: Buffer };
 }
 
 export interface SourceRecord {

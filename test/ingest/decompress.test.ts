@@ -35,8 +35,8 @@ describe('gzip-compressed exports', () => {
     expect(JSON.parse(file.stdout).agents.length).toBeGreaterThan(0);
   });
 
-  it('are found in folders, with gzipped chat logs, while a gzipped text that is no chat log is left alone', () => {
-    expect(resolveInputs(['folder'], dir).map((s) => path.basename(s.display))).toEqual(['chats.log.gz', 'tickets.csv.gz']);
+  it('are found in folders, with gzipped chat logs, while a gzipped text that is no chat log is left alone', async () => {
+    expect((await resolveInputs(['folder'], dir)).map((s) => path.basename(s.display))).toEqual(['chats.log.gz', 'tickets.csv.gz']);
   });
 
   it('cut short: the whole lines before the cut are read and the rest is one skipped stretch; --strict names the line', async () => {

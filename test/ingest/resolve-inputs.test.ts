@@ -11,29 +11,29 @@ for (const f of ['exports/b.csv', 'exports/a.JSON', 'exports/2026/c.ndjson', 'ex
 writeFileSync(path.join(dir, 'exports/chat.log'), '(10:00:00 AM) Ana: hello\n');
 
 describe('resolveInputs', () => {
-  it('walks folders recursively for known extensions, in a stable order', () => {
-    const sources = resolveInputs(['exports'], dir).map((s) => s.display);
+  it('walks folders recursively for known extensions, in a stable order', async () => {
+    const sources = (await resolveInputs(['exports'], dir)).map((s) => s.display);
     // notes.txt is not a chat log, so it is left alone; chat.log is read.
     expect(sources).toEqual([path.join('exports', '2026/c.ndjson'), path.join('exports', 'a.JSON'), path.join('exports', 'b.csv'), path.join('exports', 'chat.log')]);
   });
 
-  it('expands globs and keeps - for standard input, without duplicates', () => {
-    const sources = resolveInputs(['*.jsonl', '-', 'top.jsonl'], dir);
+  it('expands globs and keeps - for standard input, without duplicates', async () => {
+    const sources = await resolveInputs(['*.jsonl', '-', 'top.jsonl'], dir);
     expect(sources.map((s) => s.display)).toEqual(['top.jsonl', '-']);
     expect(sources[1]!.path).toBeNull();
   });
 
-  it('reads a file reached twice through a link once: a link to a parent folder doubles nothing', () => {
+  it('reads a file reached twice through a link once: a link to a parent folder doubles nothing', async () => {
     mkdirSync(path.join(dir, 'linked/sub'), { recursive: true });
     writeFileSync(path.join(dir, 'linked/a.csv'), '');
     symlinkSync('..', path.join(dir, 'linked/sub/up'));
-    const sources = resolveInputs(['linked', 'linked/a.csv'], dir).map((s) => s.display);
+    const sources = (await resolveInputs(['linked', 'linked/a.csv'], dir)).map((s) => s.display);
     expect(sources).toHaveLength(1);
     expect(sources[0]).toMatch(/a\.csv$/);
   });
 
-  it('names a missing file and an empty glob', () => {
-    expect(() => resolveInputs(['nope.csv'], dir)).toThrowError('nope.csv: no such file or folder.');
-    expect(() => resolveInputs(['*.xlsx'], dir)).toThrowError('*.xlsx: the pattern matches no files.');
+  it('names a missing file and an empty glob', async () => {
+    await expect(resolveInputs(['nope.csv'], dir)).rejects.toThrowError('nope.csv: no such file or folder.');
+    await expect(resolveInputs(['*.xlsx'], dir)).rejects.toThrowError('*.xlsx: the pattern matches no files.');
   });
 });

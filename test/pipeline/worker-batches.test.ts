@@ -28,7 +28,7 @@ writeFileSync(file, `${rows.join('\n')}\n`);
 async function audit(jobs: number, more: Partial<AuditOptions> = {}): Promise<string> {
   const rules = loadBuiltinRules();
   const turns: string[] = [];
-  const report = await auditSources(resolveInputs([file], dir), {
+  const report = await auditSources(await resolveInputs([file], dir), {
     overrides: {},
     from: 'auto',
     by: 'agent',

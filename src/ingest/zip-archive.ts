@@ -1,0 +1,99 @@
+// Zip archives of exports (a helpdesk's export download, a dataset): lists the exports inside one and
+// opens each as a stream, never unpacking the archive to disk. The only module that imports yauzl.
+import type { Readable } from 'node:stream';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { compareText } from '../compare-text.js';
+import { InputError } from '../errors.js';
+import { unpackedHead } from './decompress.js';
+
+/** A file inside an archive: its name there, its size unpacked and its first bytes, unpacked. */
+export interface ArchiveEntry {
+  name: string;
+  size: number;
+  head: Buffer;
+}
+
+/** A zip file starts with a local file header, or, when it holds nothing, with the end of its directory. */
+export function isZip(head: Buffer): boolean {
+  return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && ((head[2] === 3 && head[3] === 4) || (head[2] === 5 && head[3] === 6));
+}
+
+const HEAD_BYTES = 8192;
+
+/** The files of an archive that `wanted` takes by name; folders and the
+ * `__MACOSX/` and `._name` copies of resource forks that macOS adds are never files of the export. */
+export async function listArchive(file: string, display: string, wanted: (name: string) => boolean, isText: (entry: ArchiveEntry) => boolean): Promise<ArchiveEntry[]> {
+  const zip = await openZip(file, display);
+  const found: ArchiveEntry[] = [];
+  try {
+    for await (const entry of zip.eachEntry()) {
+      const name = entry.fileName;
+      const base = name.slice(name.lastIndexOf('/') + 1);
+      if (name.endsWith('/') || name.startsWith('__MACOSX/') || base.startsWith('._') || !wanted(name)) continue;
+      if (entry.isEncrypted()) throw new InputError(`${display}/${name}`, undefined, 'the file is encrypted in the archive: unzip it with its password, then audit what it holds.');
+      const item = { name, size: entry.uncompressedSize, head: unpackedHead(await readStart(zip, entry, `${display}/${name}`)) };
+      if (isText(item)) found.push(item);
+    }
+  } catch (error) {
+    throw error instanceof InputError ? error : new InputError(display, undefined, `not a readable zip archive (${reason(error)}).`);
+  } finally {
+    zip.close();
+  }
+  // In name order, as a folder's files are: the report does not depend on how the archive was packed.
+  return found.sort((a, b) => compareText(a.name, b.name));
+}
+
+/** The unpacked bytes of one file of an archive; the archive closes when the stream ends. */
+export async function openEntry(file: string, display: string, name: string): Promise<Readable> {
+  const zip = await openZip(file, display);
+  try {
+    for await (const entry of zip.eachEntry()) {
+      if (entry.fileName !== name) continue;
+      const stream = await zip.openReadStreamPromise(entry);
+      stream.once('close', () => zip.close());
+      return stream;
+    }
+  } catch (error) {
+    zip.close();
+    throw new InputError(`${display}/${name}`, undefined, `cannot be read from the archive (${reason(error)}).`);
+  }
+  zip.close();
+  throw new InputError(`${display}/${name}`, undefined, 'is no longer in the archive.');
+}
+
+async function openZip(file: string, display: string): Promise<ZipFile> {
+  try {
+    return await yauzl.openPromise(file, { autoClose: false, strictFileNames: false, validateEntrySizes: true });
+  } catch (error) {
+    throw new InputError(display, undefined, `not a readable zip archive (${reason(error)}).`);
+  }
+}
+
+/** The first bytes of an entry, read without unpacking the rest. */
+async function readStart(zip: ZipFile, entry: Entry, display: string): Promise<Buffer> {
+  let stream: Readable;
+  try {
+    stream = await zip.openReadStreamPromise(entry);
+  } catch (error) {
+    throw new InputError(display, undefined, `cannot be read from the archive (${reason(error)}).`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= HEAD_BYTES) break;
+    }
+  } catch {
+    // A damaged file shows its damage when it is read, with the line where the damage starts.
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks).subarray(0, HEAD_BYTES);
+}
+
+/** yauzl's message, inside attune's own sentence. */
+function reason(error: unknown): string {
+  return String((error as Error).message ?? error).replace(/\.$/, '');
+}
