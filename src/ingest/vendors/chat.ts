@@ -1,10 +1,11 @@
 // Live-chat transcripts: text logs in the "(01:53:22 PM) Name: text" layout with "Chat started:" headers
-// and "*** X joined the chat ***" lines, and CSVs with one conversation per row in a transcript column
+// and "*** X joined the chat ***" lines, WhatsApp chat exports (whatsapp.ts), and CSVs with one conversation per row in a transcript column
 // ("Customer: …", "Agent (Jane): …"). Who is an agent: --agents names, people who joined the chat, and
 // names like "Customer Service"; otherwise the first speaker is taken to be the customer.
 import type { SourceRecord } from '../source-record.js';
 import { conversationRecord, type NormalTurn } from './normal-record.js';
 import type { ReaderContext, ReaderResult } from './vendor-reader.js';
+import { dateOrder, isoTime, isPlaceholder, looksLikeWhatsApp, whatsAppLine } from './whatsapp.js';
 
 /** A log line: time in parentheses (either may be missing in pasted logs), speaker, colon, text. */
 const LOG_LINE = /^\s*"?\s*\(?\s*(\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?)\s*\)?\s+(.*)$/i;
@@ -14,7 +15,7 @@ const HOUSE_NAMES = /customer service|customer support|support team|help ?desk|c
 const BLOCK_START = /^(?:###\s|Chat started:)/i;
 
 export function looksLikeChatLog(head: string): boolean {
-  return /^\s*"?\(?\d{1,2}:\d{2}(?::\d{2})?\s*[AP]M\)\s*\S/im.test(head) || /^Chat started:/im.test(head);
+  return /^\s*"?\(?\d{1,2}:\d{2}(?::\d{2})?\s*[AP]M\)\s*\S/im.test(head) || /^Chat started:/im.test(head) || looksLikeWhatsApp(head);
 }
 
 export function looksLikeTranscriptCell(value: string): boolean {
@@ -27,6 +28,9 @@ interface Line {
   time: string;
   line: number;
   joined?: boolean;
+  /** A WhatsApp line's date as written; a line from WhatsApp itself has no speaker and `system` set. */
+  date?: string;
+  system?: boolean;
 }
 
 export interface ChatDecision {
@@ -73,19 +77,21 @@ export function readTranscriptColumn(records: AsyncGenerator<SourceRecord>, ctx:
 
 function splitBlocks(text: string): { start: number; lines: Line[] }[] {
   const rows = text.split(/\r?\n/);
-  const blocks: { start: number; rows: string[] }[] = [];
-  let current: { start: number; rows: string[] } | null = null;
+  /** `first` is the line of the block's first row: after its header, or the block's own line when the
+   * file's first block has no header. */
+  const blocks: { start: number; first: number; rows: string[] }[] = [];
+  let current: { start: number; first: number; rows: string[] } | null = null;
   rows.forEach((row, i) => {
     if (BLOCK_START.test(row.trim())) {
       if (current && current.rows.some((r) => r.trim() !== '')) blocks.push(current);
-      current = { start: i + 1, rows: [] };
+      current = { start: i + 1, first: i + 2, rows: [] };
       return;
     }
-    current ??= { start: i + 1, rows: [] };
+    current ??= { start: i + 1, first: i + 1, rows: [] };
     current.rows.push(row);
   });
   if (current && (current as { rows: string[] }).rows.some((r) => r.trim() !== '')) blocks.push(current);
-  return blocks.map((b) => ({ start: b.start, lines: parseLines(b.rows, b.start + 1) }));
+  return blocks.map((b) => ({ start: b.start, lines: parseLines(b.rows, b.first) }));
 }
 
 function parseLines(rows: string[], firstLine: number): Line[] {
@@ -98,6 +104,14 @@ function parseLines(rows: string[], firstLine: number): Line[] {
   }
   rows.forEach((row, i) => {
     const lineNo = firstLine + i;
+    const whatsApp = whatsAppLine(row);
+    if (whatsApp) {
+      // The layout is exact: a line without "Name: " is WhatsApp's own ("Messages and calls are
+      // end-to-end encrypted", "X changed their phone number"), never a speaker who lost a colon.
+      const said = /^([^:]{1,60}?):\s(.*)$/.exec(whatsApp.rest);
+      lines.push({ speaker: said ? said[1]!.trim() : null, text: said ? said[2]!.trim() : whatsApp.rest, time: whatsApp.time, line: lineNo, date: whatsApp.date, ...(said ? {} : { system: true }) });
+      return;
+    }
     const roleLine = ROLE_LINE.exec(row);
     if (roleLine) {
       const speaker = roleLine[2] ? `${roleLine[1]} (${roleLine[2]})` : roleLine[1]!;
@@ -126,7 +140,10 @@ function parseLines(rows: string[], firstLine: number): Line[] {
 }
 
 function toTurns(lines: Line[], ctx: ReaderContext, joinedAnywhere: Set<string>, decision: ChatDecision): NormalTurn[] {
-  const said = lines.filter((l) => !l.joined && l.speaker !== null && l.text !== '');
+  const stamps = whatsAppTimes(lines, ctx);
+  for (const l of lines) if (l.speaker !== null && l.date !== undefined && isPlaceholder(l.text)) ctx.note('media, a deleted message, a call or a notice in a WhatsApp chat: not a turn');
+  for (const l of lines) if (l.system) ctx.note('message from WhatsApp itself (encryption notice, a changed number): not a turn');
+  const said = lines.filter((l) => !l.joined && !l.system && l.speaker !== null && l.text !== '' && !(l.date !== undefined && isPlaceholder(l.text)));
   const speakers = [...new Set(said.map((l) => l.speaker!))];
   const canonical = mergeAliases(speakers);
   const roleOf = new Map<string, 'agent' | 'customer'>();
@@ -149,13 +166,28 @@ function toTurns(lines: Line[], ctx: ReaderContext, joinedAnywhere: Set<string>,
       if (s !== first) decision.byFirstSpeaker += 1;
     }
   }
-  for (const l of lines.filter((x) => x.speaker === null)) ctx.skip('chat line without a speaker', 1, `${ctx.file}:${l.line}`);
+  for (const l of lines.filter((x) => x.speaker === null && !x.system)) ctx.skip('chat line without a speaker', 1, `${ctx.file}:${l.line}`);
   return said.map((l) => {
     const name = canonical.get(l.speaker!)!;
     const role = roleOf.get(name)!;
     const agentName = role === 'agent' ? name.replace(/^(agent|support|rep|operator|advisor)\s*\((.+)\)$/i, '$2') : null;
-    return { role, agent: agentName, text: l.text, created_at: null, line: l.line };
+    return { role, agent: agentName, text: l.text, created_at: stamps.get(l) ?? null, line: l.line };
   });
+}
+
+/** The times of a WhatsApp chat's lines, when its dates show their order (a day over 12 somewhere);
+ * otherwise none, and a note: the turns keep file order, which is the order they were sent. */
+function whatsAppTimes(lines: Line[], ctx: ReaderContext): Map<Line, string> {
+  const dated = lines.filter((l) => l.date !== undefined);
+  const stamps = new Map<Line, string>();
+  if (dated.length === 0) return stamps;
+  const order = dateOrder(dated.map((l) => l.date!));
+  if (order === null) ctx.note(`WhatsApp dates whose day and month cannot be told apart (no day after the 12th), first at ${ctx.file}:${dated[0]!.line}: read without dates, in file order`);
+  for (const l of dated) {
+    const stamp = isoTime({ date: l.date!, time: l.time, rest: '' }, order);
+    if (stamp) stamps.set(l, stamp);
+  }
+  return stamps;
 }
 
 /** One speaker under two names ("Juan Manuel" and "Juan Manuel Franco") is one person: the longer name wins. */

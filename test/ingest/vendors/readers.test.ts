@@ -1,5 +1,5 @@
 // Reader behaviour beyond the golden cases: accounting of every record, sniffing, and agent decisions.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../../helpers.js';
@@ -47,6 +47,58 @@ describe('live chat', () => {
     const named = await audit(file, '--agents', 'Ana');
     expect(named.report.agents.map((a: { agent: string }) => a.agent)).toEqual(['Ana']);
     expect(named.report.inputs[0].decided).toContain('named with --agents');
+  });
+
+  it('names the line of each turn of a log without a "Chat started:" header', async () => {
+    const file = write('bare.log', '(10:00:00 AM) Ana: my order is late\n(10:01:00 AM) Customer Service: so sorry about that\n');
+    const r = await runCli(['audit', file, '--format', 'json', '--turns', path.join(dir, 'bare-turns.ndjson')]);
+    expect(r.code, r.stderr).toBe(0);
+    const sources = readFileSync(path.join(dir, 'bare-turns.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).source);
+    expect(sources).toEqual([`${file}:1`, `${file}:2`]);
+  });
+});
+
+describe('WhatsApp chat exports', () => {
+  const android = [
+    '12/30/25, 9:14\u202fPM - Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.',
+    '12/30/25, 9:15\u202fPM - Kai Brandt: the charger I got is the wrong plug',
+    'it does not fit any socket here',
+    '12/30/25, 9:15\u202fPM - Kai Brandt: <Media omitted>',
+    '12/30/25, 9:20\u202fPM - Volt Store: So sorry about that! We will send the right one tomorrow.',
+    '1/14/26, 10:02\u202fAM - Kai Brandt: arrived, thanks',
+  ].join('\n');
+
+  it('reads an Android export: each message a turn at its line, continuation lines joined, notices and media not turns', async () => {
+    const file = write('WhatsApp Chat with Kai Brandt.txt', `${android}\n`);
+    const r = await runCli(['audit', file, '--agents', 'Volt Store', '--format', 'json', '--turns', path.join(dir, 'wa-turns.ndjson')]);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.inputs[0].reader).toBe('chat');
+    expect(report.totals.turns).toEqual({ customer: 2, agent: 1, other: 0 });
+    expect(report.totals.notes).toEqual({
+      'media, a deleted message, a call or a notice in a WhatsApp chat: not a turn': 1,
+      'message from WhatsApp itself (encryption notice, a changed number): not a turn': 1,
+    });
+    const turns = readFileSync(path.join(dir, 'wa-turns.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(turns.map((t) => [t.role, t.source.split(':').pop()])).toEqual([['customer', '2'], ['agent', '5'], ['customer', '6']]);
+    expect(turns[1].findings.map((f: { category: string }) => f.category)).toContain('apology');
+  });
+
+  it('reads its dates in the order they show (a day after the 12th), for --by month; else keeps file order with a note', async () => {
+    const byMonth = await audit(write('android.txt', `${android}\n`), '--agents', 'Volt Store', '--by', 'month');
+    expect(byMonth.report.agents.map((a: { agent: string }) => a.agent)).toEqual(['2025-12']);
+    const european = write('eu.txt', '03.02.26, 21:15 - Kai Brandt: wrong plug again\n04.02.26, 09:01 - Volt Store: Sorry, a new one ships today.\n');
+    const unknown = await audit(european, '--agents', 'Volt Store', '--by', 'month');
+    expect(unknown.report.totals.turns).toEqual({ customer: 1, agent: 1, other: 0 });
+    expect(Object.keys(unknown.report.totals.notes)).toEqual([`WhatsApp dates whose day and month cannot be told apart (no day after the 12th), first at ${european}:1: read without dates, in file order`]);
+  });
+
+  it('is found in folders by its first lines, as other chat logs are', async () => {
+    const { resolveInputs } = await import('../../../src/ingest/resolve-inputs.js');
+    mkdirSync(path.join(dir, 'wa'));
+    writeFileSync(path.join(dir, 'wa/WhatsApp Chat.txt'), `${android}\n`);
+    writeFileSync(path.join(dir, 'wa/notes.txt'), '12/30/25 call Kai back\n');
+    expect((await resolveInputs(['wa'], dir)).map((s) => path.basename(s.display))).toEqual(['WhatsApp Chat.txt']);
   });
 });
 
