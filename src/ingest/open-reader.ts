@@ -7,9 +7,10 @@ import { AttuneError, InputError } from '../errors.js';
 import { gunzipped, isGzip, wholeLines } from './decompress.js';
 import { isUtf8, sniffEncoding, toUtf8 } from './encoding.js';
 import { peekStream } from './peek-stream.js';
-import { readCsv } from './read-csv.js';
+import { HeaderedRows, readCsv } from './read-csv.js';
 import { readJson } from './read-json.js';
 import { readNdjson } from './read-ndjson.js';
+import { isWorkbookName, readWorkbook, type SheetRow } from './read-xlsx.js';
 import { sniffDelimiter, sniffFormat, stripBom } from './sniff-format.js';
 import type { InputFormat, Source, SourceRecord } from './source-record.js';
 import { looksLikeChatLog, looksLikeTranscriptCell, readChatLog, readTranscriptColumn } from './vendors/chat.js';
@@ -50,10 +51,12 @@ export async function openReader(source: Source, options: OpenOptions): Promise<
   const file = source.entry ? wholeLines(await openEntry(source.path!, archiveOf(source), source.entry.name), source.display, options.context) : source.path === null ? options.stdin : createReadStream(source.path);
   const onBytes = options.onBytes;
   const raw = onBytes ? file.pipe(new Transform({ transform(chunk: Buffer, _encoding, done) { onBytes(chunk.length); done(null, chunk); } })) : file;
+  if (source.path !== null && !source.entry && isWorkbookName(source.display)) return workbook(raw, source, options);
   let peeked = await peekStream(raw);
   if (isGzip(peeked.head)) peeked = await peekStream(gunzipped(peeked.stream, source.display, options.context));
   if (isZip(peeked.head)) throw new InputError(source.display, undefined, 'a zip archive: attune reads one named as a file (tickets.zip), not from standard input or inside another archive; or unzip it first.');
-  if (looksBinary(peeked.head)) throw new InputError(source.display, undefined, 'not a text export: the file holds binary data (an archive, a spreadsheet or an image?). Export it as CSV, JSON or NDJSON.');
+  if (isLegacyOffice(peeked.head)) throw new InputError(source.display, undefined, 'an Excel 97-2003 workbook (.xls) or other Office file: save it as .xlsx or CSV.');
+  if (looksBinary(peeked.head)) throw new InputError(source.display, undefined, 'not a text export: the file holds binary data (an image, a database, a PDF?). Export it as CSV, JSON, NDJSON or .xlsx.');
   const encoding = options.encoding ?? sniffEncoding(peeked.head);
   const { head, stream } = toUtf8(peeked.stream, peeked.head, encoding);
   const opened = await openDecoded(source, options, head, stream);
@@ -72,21 +75,54 @@ async function openDecoded(source: Source, options: OpenOptions, head: Buffer, s
   const format = options.inputFormat ?? sniffFormat(source.display, head);
   if (format === 'csv') {
     const records = readCsv(stream, source.display, { delimiter: sniffDelimiter(head), policy: ctx, ...(options.header === false ? { header: false } : {}) });
-    const header = text.split(/\r?\n/, 1)[0] ?? '';
-    const pick = (name: ReaderName, expected: string, test: () => boolean): boolean => {
-      if (from === name && !test()) throw new AttuneError(`--from ${name}: ${source.display} does not look like a ${name} export (${expected}).`);
-      return from === name || (auto && test());
-    };
-    if (pick('twitter', 'columns tweet_id, inbound and in_response_to_tweet_id', () => isTwitterHeader(header))) return named('twitter', readTwitter(records, ctx));
-    if (pick('tagged-thread', 'turns wrapped as <cust__ … __cust> and <rep__ … __rep>', () => hasTaggedTurns(text))) return named('tagged-thread', readTaggedThreads(records, ctx));
-    if (pick('chat', 'a column holding "Customer: …" and "Agent: …" lines', () => looksLikeCsvWithTranscript(text))) return named('chat', readTranscriptColumn(records, ctx));
-    if (pick('freshdesk', 'columns incoming and body or body_text', () => /\bincoming\b/i.test(header) && /\bbody(_text)?\b/i.test(header))) return freshdeskCsv(records, options.people, ctx);
-    return generic(records, from, 'CSV');
+    return tableLayout(records, text, source, options, 'CSV');
   }
   if (format === 'ndjson') return ndjson(stream, source, options);
   if (from === 'generic' || (auto && !VENDOR_HINT.test(text))) return generic(readJson(stream, source.display, ctx), from, 'JSON');
   const docs = parseDocuments(await readWhole(stream, source.display), source.display);
   return vendorDocument(docs.map((doc) => ({ doc: unwrap(doc), uri: uriOf(doc) })), source, options);
+}
+
+/** The layout of rows under a header (CSV, or a worksheet), from the header and the first rows' text. */
+function tableLayout(records: AsyncGenerator<SourceRecord>, text: string, source: Source, options: OpenOptions, kind: 'CSV' | 'Excel'): OpenedReader {
+  const { from, context: ctx } = options;
+  const auto = from === 'auto';
+  const header = text.split(/\r?\n/, 1)[0] ?? '';
+  const pick = (name: ReaderName, expected: string, test: () => boolean): boolean => {
+    if (from === name && !test()) throw new AttuneError(`--from ${name}: ${source.display} does not look like a ${name} export (${expected}).`);
+    return from === name || (auto && test());
+  };
+  if (pick('twitter', 'columns tweet_id, inbound and in_response_to_tweet_id', () => isTwitterHeader(header))) return named('twitter', readTwitter(records, ctx));
+  if (pick('tagged-thread', 'turns wrapped as <cust__ … __cust> and <rep__ … __rep>', () => hasTaggedTurns(text))) return named('tagged-thread', readTaggedThreads(records, ctx));
+  if (pick('chat', 'a column holding "Customer: …" and "Agent: …" lines', () => looksLikeCsvWithTranscript(text))) return named('chat', readTranscriptColumn(records, ctx));
+  if (pick('freshdesk', 'columns incoming and body or body_text', () => /\bincoming\b/i.test(header) && /\bbody(_text)?\b/i.test(header))) return freshdeskCsv(records, options.people, ctx);
+  return generic(records, from, kind);
+}
+
+/** An Excel workbook's first worksheet, laid out as a CSV with the same header would be. */
+async function workbook(stream: Readable, source: Source, options: OpenOptions): Promise<OpenedReader> {
+  const rows = readWorkbook(stream, source.display, options.context);
+  // The first rows show the layout, as a CSV's head does; they are then read again from memory.
+  // (`break` in a for-await loop would close the generator, and the rows after these would be lost.)
+  const head: SheetRow[] = [];
+  while (head.length < 50) {
+    const next = await rows.next();
+    if (next.done) break;
+    head.push(next.value);
+  }
+  const table = new HeaderedRows(source.display, { policy: options.context, ...(options.header === false ? { header: false } : {}) });
+  async function* records(): AsyncGenerator<SourceRecord> {
+    for (const row of head) {
+      const record = table.record(row.cells, row.line);
+      if (record) yield record;
+    }
+    for await (const row of rows) {
+      const record = table.record(row.cells, row.line);
+      if (record) yield record;
+    }
+  }
+  const text = head.map((row) => row.cells.join(',')).join('\n');
+  return tableLayout(records(), text, source, options, 'Excel');
 }
 
 function named(reader: ReaderName, result: { records: AsyncGenerator<SourceRecord>; decided(): string; recordsRead?(): number }): OpenedReader {
@@ -95,7 +131,7 @@ function named(reader: ReaderName, result: { records: AsyncGenerator<SourceRecor
 
 function generic(records: AsyncGenerator<SourceRecord>, from: ReaderName | 'auto', kind: string): OpenedReader {
   if (from !== 'auto' && from !== 'generic') throw new AttuneError(`--from ${from}: this ${kind} file is not in a layout the ${from} reader knows.`);
-  const format: InputFormat = kind === 'CSV' ? 'csv' : kind === 'NDJSON' ? 'ndjson' : 'json';
+  const format: InputFormat = kind === 'CSV' || kind === 'Excel' ? 'csv' : kind === 'NDJSON' ? 'ndjson' : 'json';
   return { reader: 'generic', format, records, decided: () => 'roles and agents from the fields found (see README, "Input")' };
 }
 
@@ -187,6 +223,11 @@ async function* genericRecords(docs: unknown[], file: string): AsyncGenerator<So
     if (item === null || typeof item !== 'object' || Array.isArray(item)) throw new InputError(file, undefined, 'expected JSON objects (one per turn or per conversation).');
     yield { file, line: 1, fields: item as Record<string, unknown> };
   }
+}
+
+/** The compound-file signature of Office 97-2003 documents (.xls, .doc). */
+function isLegacyOffice(head: Buffer): boolean {
+  return head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0 && head.readUInt32BE(4) === 0xa1b11ae1;
 }
 
 /** Control characters (other than tabs and line breaks) in more than 5% of the first bytes: not text.

@@ -27,10 +27,7 @@ export async function* readCsv(stream: Readable, file: string, options: CsvOptio
       max_record_size: MAX_FIELD_BYTES,
     }),
   );
-  let header: string[] | null = options.header === false ? [] : null;
-  /** The header row as written, and the note for a copy of it further down (exports joined with `cat`). */
-  let headerRow: string[] = [];
-  let repeatedHeader: string | undefined;
+  const rows = new HeaderedRows(file, options);
   let previousEnd = 0;
   let previousEmpty = 0;
   try {
@@ -41,26 +38,8 @@ export async function* readCsv(stream: Readable, file: string, options: CsvOptio
       const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
       previousEnd = info.lines;
       previousEmpty = info.empty_lines;
-      if (header === null) {
-        header = nameColumns(record);
-        headerRow = record.map((cell) => cell.trim());
-        continue;
-      }
-      if (options.header !== false && record.length === headerRow.length && record.every((cell, i) => cell.trim() === headerRow[i])) {
-        repeatedHeader ??= `header row repeated inside the file (exports joined together?), first at ${file}:${line}: not read as a turn`;
-        options.policy.note?.(repeatedHeader);
-        continue;
-      }
-      if (options.header === false && record.length > header.length) header = record.map((_, i) => String(i + 1));
-      if (record.length > header.length && record.slice(header.length).some((cell) => cell.trim() !== '')) {
-        badRecord(options.policy, file, line, `row has ${record.length} fields but the header has ${header.length}.`, 'row with more fields than the header');
-        continue;
-      }
-      const fields: Record<string, unknown> = {};
-      header.forEach((name, i) => {
-        fields[name] = record[i] ?? '';
-      });
-      yield { file, line, fields };
+      const read = rows.record(record, line);
+      if (read) yield read;
     }
   } catch (error) {
     if (error instanceof CsvError) {
@@ -75,6 +54,50 @@ export async function* readCsv(stream: Readable, file: string, options: CsvOptio
       return;
     }
     throw error;
+  }
+}
+
+/** Rows under a header row as records, for CSV and spreadsheets alike: the header names the fields,
+ * a copy of it further down is noted (exports joined together), and a row with more fields than the
+ * header is bad. */
+export class HeaderedRows {
+  private header: string[] | null;
+  /** The header row as written, and the note for a copy of it further down (exports joined with `cat`). */
+  private headerRow: string[] = [];
+  private repeatedHeader: string | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly options: Omit<CsvOptions, 'delimiter'>,
+  ) {
+    this.header = options.header === false ? [] : null;
+  }
+
+  /** The record a row of cells makes, or null for the header, a copy of it and a bad row. */
+  record(cells: string[], line: number): SourceRecord | null {
+    const { file, options } = this;
+    if (this.header === null) {
+      this.header = nameColumns(cells);
+      this.headerRow = cells.map((cell) => cell.trim());
+      return null;
+    }
+    const headerRow = this.headerRow;
+    if (options.header !== false && cells.length === headerRow.length && cells.every((cell, i) => cell.trim() === headerRow[i])) {
+      this.repeatedHeader ??= `header row repeated inside the file (exports joined together?), first at ${file}:${line}: not read as a turn`;
+      options.policy.note?.(this.repeatedHeader);
+      return null;
+    }
+    if (options.header === false && cells.length > this.header.length) this.header = cells.map((_, i) => String(i + 1));
+    const header = this.header;
+    if (cells.length > header.length && cells.slice(header.length).some((cell) => cell.trim() !== '')) {
+      badRecord(options.policy, file, line, `row has ${cells.length} fields but the header has ${header.length}.`, 'row with more fields than the header');
+      return null;
+    }
+    const fields: Record<string, unknown> = {};
+    header.forEach((name, i) => {
+      fields[name] = cells[i] ?? '';
+    });
+    return { file, line, fields };
   }
 }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { AttuneError } from '../errors.js';
 import { innerName, readHead } from './decompress.js';
+import { isWorkbookName, WORKBOOK_EXTENSIONS } from './read-xlsx.js';
 import type { Source } from './source-record.js';
 import { looksLikeChatLog } from './vendors/chat.js';
 import { isZip, listArchive, type ArchiveEntry } from './zip-archive.js';
@@ -45,14 +46,14 @@ export async function resolveInputs(inputs: string[], cwd: string): Promise<Sour
     const stat = statSync(abs, { throwIfNoEntry: false });
     if (stat?.isDirectory()) {
       const files = listFolder(abs);
-      if (files.length === 0) throw new AttuneError(`${input}: folder holds no ${KNOWN_EXTENSIONS.join(', ')} files (nor any of them gzipped or zipped).`);
+      if (files.length === 0) throw new AttuneError(`${input}: folder holds no ${KNOWN_EXTENSIONS.join(', ')} files (nor any of them gzipped or zipped), Excel workbooks or chat logs.`);
       for (const file of files) {
         if (isArchiveName(file)) await addArchive(path.join(input, file), path.join(abs, file), false);
         else add(path.join(input, file), path.join(abs, file));
       }
     } else if (stat) {
       // A pipe (`<(zcat export.gz)`) is never peeked at: its bytes would be gone for the reader.
-      if (isArchiveName(input) || (stat.isFile() && isZip(readHead(abs, 4)))) await addArchive(input, abs, true);
+      if (isArchiveName(input) || (stat.isFile() && !isWorkbookName(input) && isZip(readHead(abs, 4)))) await addArchive(input, abs, true);
       else add(input, abs);
     } else if (GLOB_CHARS.test(input)) {
       const files = globSync(input, { cwd, onlyFiles: true, expandDirectories: false }).sort();
@@ -75,11 +76,12 @@ export function sourceBytes(sources: Source[]): number {
 }
 
 /** The files below a folder that attune reads: exports by extension, each also gzipped (`tickets.csv.gz`),
- * zip archives, and text files that are live-chat logs. */
+ * Excel workbooks (not the `~$` lock file Excel keeps beside an open one), zip archives, and text files
+ * that are live-chat logs. */
 function listFolder(abs: string): string[] {
   const patterns = [...KNOWN_EXTENSIONS, ...TEXT_EXTENSIONS].flatMap((ext) => [`**/*${ext}`, `**/*${ext}.gz`]);
-  const files = globSync([...patterns, `**/*${ARCHIVE}`], { cwd: abs, onlyFiles: true, caseSensitiveMatch: false }).sort();
-  return files.filter((f) => !isTextName(f) || looksLikeChatLog(readHead(path.join(abs, f)).toString('utf8')));
+  const files = globSync([...patterns, ...WORKBOOK_EXTENSIONS.map((ext) => `**/*${ext}`), `**/*${ARCHIVE}`], { cwd: abs, onlyFiles: true, caseSensitiveMatch: false }).sort();
+  return files.filter((f) => (isTextName(f) ? looksLikeChatLog(readHead(path.join(abs, f)).toString('utf8')) : !(isWorkbookName(f) && path.basename(f).startsWith('~$'))));
 }
 
 function isArchiveName(name: string): boolean {

@@ -1,0 +1,83 @@
+// Excel workbooks are read as a CSV with the same header is: the first worksheet's rows become records.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cellText } from '../../src/ingest/read-xlsx.js';
+import { resolveInputs } from '../../src/ingest/resolve-inputs.js';
+import { FIXTURES, runCli, tempDir } from '../helpers.js';
+
+const { dir, cleanup } = tempDir();
+afterAll(cleanup);
+const demoCsv = readFileSync(path.join(FIXTURES, 'demo/support-export.csv'));
+const rows = parse(demoCsv) as string[][];
+
+/** The demo export as a workbook: its rows on a first sheet (ids as numbers, times as dates, as Excel
+ * keeps them), and a summary sheet after it. */
+async function writeWorkbook(file: string): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Tickets');
+  rows.forEach((row, i) => sheet.addRow(i === 0 ? row : row.map((cell, c) => (rows[0]![c] === 'created_at' && cell ? new Date(cell) : rows[0]![c] === 'turn' ? Number(cell) : cell))));
+  book.addWorksheet('Summary').addRow(['conversations', 33]);
+  await book.xlsx.writeFile(file);
+}
+
+const audit = async (args: string[]) => runCli(['audit', ...args, '--format', 'json'], { cwd: dir });
+const withoutFiles = (json: string) => JSON.parse(json, (key, value) => (key === 'file' || key === 'notes' ? undefined : value));
+
+beforeAll(async () => {
+  mkdirSync(path.join(dir, 'csv'));
+  mkdirSync(path.join(dir, 'xlsx'));
+  writeFileSync(path.join(dir, 'csv/support-export.csv'), demoCsv);
+  await writeWorkbook(path.join(dir, 'xlsx/support-export.xlsx'));
+  // The lock file Excel keeps beside a workbook it has open.
+  writeFileSync(path.join(dir, 'xlsx/~$support-export.xlsx'), Buffer.alloc(165, 1));
+});
+
+describe('Excel workbooks', () => {
+  it('give the report of the same rows as CSV, the other worksheets noted', async () => {
+    const csv = await audit(['csv']);
+    const xlsx = await audit(['xlsx']);
+    expect(xlsx.code, xlsx.stderr).toBe(0);
+    expect(withoutFiles(xlsx.stdout)).toEqual(withoutFiles(csv.stdout));
+    const report = JSON.parse(xlsx.stdout);
+    expect(report.inputs).toHaveLength(1);
+    expect(report.totals.notes).toEqual({ [`workbook with 2 worksheets: only the first, "Tickets", was read (${path.join('xlsx', 'support-export.xlsx')})`]: 1 });
+  });
+
+  it('name their rows as lines, and are never taken for zip archives', async () => {
+    const sources = await resolveInputs([path.join(dir, 'xlsx/support-export.xlsx')], dir);
+    expect(sources.map((s) => s.entry)).toEqual([undefined]);
+    const r = await runCli(['audit', 'xlsx/support-export.xlsx', '--format', 'json', '--turns', path.join(dir, 'turns.ndjson')], { cwd: dir });
+    expect(r.code).toBe(0);
+    const first = JSON.parse(readFileSync(path.join(dir, 'turns.ndjson'), 'utf8').split('\n')[0]!);
+    expect(first.source).toBe(`${path.join('xlsx', 'support-export.xlsx')}:2`);
+  });
+
+  it('stop with one line when damaged, or when they are the old .xls format', async () => {
+    const whole = readFileSync(path.join(dir, 'xlsx/support-export.xlsx'));
+    writeFileSync(path.join(dir, 'cut.xlsx'), whole.subarray(0, 200));
+    const xls = Buffer.alloc(512);
+    xls.writeUInt32BE(0xd0cf11e0, 0);
+    xls.writeUInt32BE(0xa1b11ae1, 4);
+    writeFileSync(path.join(dir, 'old.xls'), xls);
+    for (const [file, message] of [['cut.xlsx', /^attune: cut\.xlsx: not a readable Excel workbook \(.+\)\.$/], ['old.xls', /^attune: old\.xls: an Excel 97-2003 workbook \(\.xls\) or other Office file: save it as \.xlsx or CSV\.$/]] as const) {
+      const r = await audit([file]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim()).toMatch(message);
+    }
+  });
+
+  it('read each kind of cell as the text a CSV export holds', () => {
+    expect(cellText({ richText: [{ text: 'So sorry ' }, { text: 'about that' }] })).toBe('So sorry about that');
+    expect(cellText({ formula: 'A1&B1', result: 'Happy to help' })).toBe('Happy to help');
+    expect(cellText({ text: 'our help page', hyperlink: 'https://help.example' })).toBe('our help page');
+    expect(cellText(new Date(Date.UTC(2026, 10, 3, 9, 15)))).toBe('2026-11-03T09:15:00.000Z');
+    expect(cellText({ error: '#N/A' })).toBe('');
+    expect(cellText(1001)).toBe('1001');
+    expect(cellText(true)).toBe('true');
+    expect(cellText(null)).toBe('');
+  });
+});
