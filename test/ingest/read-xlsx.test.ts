@@ -70,6 +70,20 @@ describe('Excel workbooks', () => {
     }
   });
 
+  it('serve as labeled files for attune eval, with the figures of the same rows as CSV', async () => {
+    const labels = parse(readFileSync(path.join(FIXTURES, 'eval/customer-labels.csv'))) as string[][];
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('labels');
+    for (const row of labels) sheet.addRow(row);
+    await book.xlsx.writeFile(path.join(dir, 'labels.xlsx'));
+    const xlsx = await runCli(['eval', 'sentiment', 'labels.xlsx', '--format', 'json'], { cwd: dir });
+    const csv = await runCli(['eval', 'sentiment', path.join(FIXTURES, 'eval/customer-labels.csv'), '--format', 'json']);
+    expect(xlsx.code, xlsx.stderr).toBe(0);
+    const strip = (json: string) => JSON.parse(json, (key, value) => (key === 'file' || key === 'skippedAt' ? undefined : value));
+    expect(strip(xlsx.stdout)).toEqual(strip(csv.stdout));
+    expect(JSON.parse(xlsx.stdout).skippedAt).toEqual({ 'unknown label "mixed"': 'labels.xlsx:9' });
+  });
+
   it('read each kind of cell as the text a CSV export holds', () => {
     expect(cellText({ richText: [{ text: 'So sorry ' }, { text: 'about that' }] })).toBe('So sorry about that');
     expect(cellText({ formula: 'A1&B1', result: 'Happy to help' })).toBe('Happy to help');
