@@ -6,11 +6,11 @@ export type FieldName = 'conversation' | 'role' | 'agent' | 'text' | 'time' | 't
 
 /** The names tried for each field, in order of preference. Listed in the README. */
 export const FIELD_ALIASES: Record<FieldName, string[]> = {
-  conversation: ['conversation_id', 'conversationid', 'ticket_id', 'thread_id', 'chat_id', 'case_id', 'session_id', 'dialog_id', 'dialogue_id', 'interaction_id', 'conversation', 'ticket', 'thread', 'case', 'chat'],
-  role: ['role', 'author_type', 'sender_type', 'sender_role', 'author_role', 'user_type', 'speaker_type', 'participant_type', 'from_type', 'from_agent', 'is_from_agent', 'from_customer', 'is_from_customer', 'speaker', 'from', 'sender', 'direction', 'inbound', 'incoming', 'is_inbound', 'is_customer', 'is_agent', 'type'],
-  agent: ['agent', 'agent_name', 'agent_id', 'agent_email', 'assignee', 'assignee_name', 'assignee_id', 'responder', 'responder_id', 'author', 'author_name', 'author_id', 'rep', 'staff', 'operator', 'owner', 'user_name', 'sender', 'sender_name'],
-  text: ['text', 'body', 'message', 'comment', 'content', 'body_text', 'plain_body', 'message_text', 'utterance', 'msg', 'value', 'description'],
-  time: ['created_at', 'timestamp', 'time', 'date', 'created', 'sent_at', 'datetime', 'ts', 'posted_at', 'updated_at'],
+  conversation: ['conversation_id', 'conversationid', 'ticket_id', 'thread_id', 'chat_id', 'case_id', 'session_id', 'dialog_id', 'dialogue_id', 'interaction_id', 'contact_id', 'ticket_number', 'ticket_no', 'case_number', 'conversation_number', 'issue_key', 'issue_id', 'conversation', 'ticket', 'thread', 'case', 'chat'],
+  role: ['role', 'author_type', 'sender_type', 'sender_role', 'author_role', 'user_type', 'speaker_type', 'participant_type', 'participant_role', 'actor_type', 'creator_type', 'user_role', 'from_type', 'from_agent', 'is_from_agent', 'from_customer', 'is_from_customer', 'speaker', 'from', 'sender', 'direction', 'inbound', 'incoming', 'is_inbound', 'is_customer', 'is_agent', 'type'],
+  agent: ['agent', 'agent_name', 'agent_id', 'agent_email', 'assignee', 'assignee_name', 'assignee_id', 'responder', 'responder_id', 'author', 'author_name', 'author_id', 'author_email', 'from_name', 'display_name', 'rep', 'staff', 'operator', 'owner', 'user_name', 'sender', 'sender_name'],
+  text: ['text', 'body', 'message', 'comment', 'content', 'body_text', 'plain_body', 'message_text', 'message_body', 'comment_body', 'text_body', 'html_body', 'body_html', 'message_content', 'plain_text', 'utterance', 'msg', 'reply', 'value', 'description'],
+  time: ['created_at', 'timestamp', 'time', 'date', 'created', 'sent_at', 'datetime', 'created_date', 'created_on', 'sys_created_on', 'message_date', 'sent_date', 'received_at', 'submitted_at', 'absolute_time', 'ts', 'posted_at', 'updated_at'],
   turns: ['turns', 'messages', 'comments', 'conversation_parts', 'parts', 'utterances', 'conversations', 'thread', 'entries', 'events', 'transcript', 'lines'],
   private: ['private', 'is_private', 'internal', 'is_internal', 'internal_note', 'public', 'is_public'],
   channel: ['channel', 'via_channel', 'source_channel', 'medium'],

@@ -7,6 +7,14 @@ describe('resolveFields', () => {
     expect(fields).toEqual({ conversation: 'Ticket ID', role: 'Author-Type', agent: 'Agent Name', text: 'Body', time: 'createdAt' });
   });
 
+  it('reads the column names of Salesforce, Amazon Connect, ServiceNow and Jira exports without --map', () => {
+    const all = ['conversation', 'role', 'agent', 'text', 'time'] as const;
+    expect(resolveFields(['Case Number', 'Incoming', 'From Name', 'Text Body', 'Message Date'], [...all], {})).toEqual({ conversation: 'Case Number', role: 'Incoming', agent: 'From Name', text: 'Text Body', time: 'Message Date' });
+    expect(resolveFields(['ContactId', 'ParticipantRole', 'DisplayName', 'Content', 'AbsoluteTime'], [...all], {})).toEqual({ conversation: 'ContactId', role: 'ParticipantRole', agent: 'DisplayName', text: 'Content', time: 'AbsoluteTime' });
+    expect(resolveFields(['number', 'sys_created_on', 'sys_created_by', 'value'], ['text', 'time'], {})).toEqual({ text: 'value', time: 'sys_created_on' });
+    expect(resolveFields(['Issue key', 'Comment Body', 'Author Email', 'Created'], ['conversation', 'text', 'agent', 'time'], {})).toEqual({ conversation: 'Issue key', text: 'Comment Body', agent: 'Author Email', time: 'Created' });
+  });
+
   it('prefers the user --map over the names it knows', () => {
     const fields = resolveFields(['conversation_id', 'thread', 'text'], ['conversation', 'text'], { conversation: 'THREAD' });
     expect(fields.conversation).toBe('thread');
