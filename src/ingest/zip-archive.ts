@@ -20,11 +20,22 @@ export function isZip(head: Buffer): boolean {
 
 const HEAD_BYTES = 8192;
 
+/** An archive listed and kept open until each of its listed files has been read once: finding a file
+ * again by walking the archive's directory for each would take time that grows with the square of its
+ * files (five minutes for 3,000). */
+interface OpenArchive {
+  zip: ZipFile;
+  entries: Map<string, Entry>;
+  unread: number;
+}
+const listed = new Map<string, OpenArchive>();
+
 /** The files of an archive that `wanted` takes by name; folders and the
  * `__MACOSX/` and `._name` copies of resource forks that macOS adds are never files of the export. */
 export async function listArchive(file: string, display: string, wanted: (name: string) => boolean, isText: (entry: ArchiveEntry) => boolean): Promise<ArchiveEntry[]> {
   const zip = await openZip(file, display);
   const found: ArchiveEntry[] = [];
+  const entries = new Map<string, Entry>();
   try {
     for await (const entry of zip.eachEntry()) {
       const name = entry.fileName;
@@ -32,19 +43,39 @@ export async function listArchive(file: string, display: string, wanted: (name: 
       if (name.endsWith('/') || name.startsWith('__MACOSX/') || base.startsWith('._') || !wanted(name)) continue;
       if (entry.isEncrypted()) throw new InputError(`${display}/${name}`, undefined, 'the file is encrypted in the archive: unzip it with its password, then audit what it holds.');
       const item = { name, size: entry.uncompressedSize, head: unpackedHead(await readStart(zip, entry, `${display}/${name}`)) };
-      if (isText(item)) found.push(item);
+      if (!isText(item)) continue;
+      found.push(item);
+      entries.set(name, entry);
     }
   } catch (error) {
-    throw error instanceof InputError ? error : new InputError(display, undefined, `not a readable zip archive (${reason(error)}).`);
-  } finally {
     zip.close();
+    throw error instanceof InputError ? error : new InputError(display, undefined, `not a readable zip archive (${reason(error)}).`);
   }
+  if (found.length === 0) zip.close();
+  else listed.set(file, { zip, entries, unread: found.length });
   // In name order, as a folder's files are: the report does not depend on how the archive was packed.
   return found.sort((a, b) => compareText(a.name, b.name));
 }
 
 /** The unpacked bytes of one file of an archive; the archive closes when the stream ends. */
 export async function openEntry(file: string, display: string, name: string): Promise<Readable> {
+  const archive = listed.get(file);
+  const entry = archive?.entries.get(name);
+  if (archive && entry) {
+    archive.entries.delete(name);
+    let stream: Readable;
+    try {
+      stream = await archive.zip.openReadStreamPromise(entry);
+    } catch (error) {
+      throw new InputError(`${display}/${name}`, undefined, `cannot be read from the archive (${reason(error)}).`);
+    }
+    stream.once('close', () => {
+      if (--archive.unread > 0) return;
+      archive.zip.close();
+      listed.delete(file);
+    });
+    return stream;
+  }
   const zip = await openZip(file, display);
   try {
     for await (const entry of zip.eachEntry()) {
