@@ -37,6 +37,13 @@ export async function resolveInputs(inputs: string[], cwd: string): Promise<Sour
     if (entries.length === 0 && named) throw new AttuneError(`${display}: the archive holds no ${KNOWN_EXTENSIONS.join(', ')} files (nor any of them gzipped).`);
     for (const entry of entries) sources.push({ display: `${display}/${entry.name}`, path: abs, entry });
   };
+  /** A file: an archive by its name, or, when the user named it, by its first bytes too (a pipe such as
+   * `<(zcat export.gz)` is never peeked at: its bytes would be gone for the reader). */
+  const addFile = async (display: string, abs: string, named: boolean): Promise<void> => {
+    const zipped = isArchiveName(display) || (named && !isWorkbookName(display) && statSync(abs).isFile() && isZip(readHead(abs, 4)));
+    if (zipped) await addArchive(display, abs, named);
+    else add(display, abs);
+  };
   for (const input of inputs) {
     if (input === '-') {
       add('-', null);
@@ -47,21 +54,13 @@ export async function resolveInputs(inputs: string[], cwd: string): Promise<Sour
     if (stat?.isDirectory()) {
       const files = listFolder(abs);
       if (files.length === 0) throw new AttuneError(`${input}: folder holds no ${KNOWN_EXTENSIONS.join(', ')} files (nor any of them gzipped or zipped), Excel workbooks or chat logs.`);
-      for (const file of files) {
-        if (isArchiveName(file)) await addArchive(path.join(input, file), path.join(abs, file), false);
-        else add(path.join(input, file), path.join(abs, file));
-      }
+      for (const file of files) await addFile(path.join(input, file), path.join(abs, file), false);
     } else if (stat) {
-      // A pipe (`<(zcat export.gz)`) is never peeked at: its bytes would be gone for the reader.
-      if (isArchiveName(input) || (stat.isFile() && !isWorkbookName(input) && isZip(readHead(abs, 4)))) await addArchive(input, abs, true);
-      else add(input, abs);
+      await addFile(input, abs, true);
     } else if (GLOB_CHARS.test(input)) {
       const files = globSync(input, { cwd, onlyFiles: true, expandDirectories: false }).sort();
       if (files.length === 0) throw new AttuneError(`${input}: the pattern matches no files.`);
-      for (const file of files) {
-        if (isArchiveName(file)) await addArchive(file, path.resolve(cwd, file), true);
-        else add(file, path.resolve(cwd, file));
-      }
+      for (const file of files) await addFile(file, path.resolve(cwd, file), true);
     } else {
       throw new AttuneError(`${input}: no such file or folder.`);
     }
