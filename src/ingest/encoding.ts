@@ -4,6 +4,7 @@
 import type { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { AttuneError } from '../errors.js';
+import { stripBom } from './sniff-format.js';
 
 export function checkEncoding(name: string): string {
   if (!iconv.encodingExists(name)) throw new AttuneError(`--encoding: '${name}' is not an encoding attune knows (for example utf-8, utf-16le, windows-1252, latin1).`);
@@ -38,8 +39,7 @@ export function isUtf8(encoding: string): boolean {
 /** A whole file's text (a canned-response library), in the encoding its bytes show, without byte-order mark. */
 export function decodeWhole(bytes: Buffer): string {
   const encoding = sniffEncoding(bytes);
-  const text = isUtf8(encoding) ? bytes.toString('utf8') : iconv.decode(bytes, encoding);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return stripBom(isUtf8(encoding) ? bytes.toString('utf8') : iconv.decode(bytes, encoding));
 }
 
 /** Re-encodes a stream (and its sniffed head) to UTF-8 for the readers. */

@@ -1,6 +1,6 @@
 // Live-chat transcripts: text logs in the "(01:53:22 PM) Name: text" layout with "Chat started:" headers
-// and "*** X joined the chat ***" lines, WhatsApp chat exports (whatsapp.ts), and CSVs with one conversation per row in a transcript column
-// ("Customer: …", "Agent (Jane): …"). Who is an agent: --agents names, people who joined the chat, and
+// and "*** X joined the chat ***" lines, WhatsApp chat exports (whatsapp.ts), and CSVs with one
+// conversation per row in a transcript column ("Customer: …", "Agent (Jane): …"). Who is an agent: --agents names, people who joined the chat, and
 // names like "Customer Service"; otherwise the first speaker is taken to be the customer.
 import type { SourceRecord } from '../source-record.js';
 import { conversationRecord, type NormalTurn } from './normal-record.js';
