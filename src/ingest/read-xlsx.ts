@@ -18,8 +18,9 @@ export interface SheetRow {
   line: number;
 }
 
-/** The rows of a workbook's first worksheet with any cell filled. Other worksheets (a summary, a pivot)
- * are not read, and a note says how many there were. */
+/** The rows with any cell filled of a workbook's first worksheet that has one (a blank "Sheet1" before
+ * the data is passed over). Other worksheets (a summary, a pivot) are not read, and a note says how
+ * many there were. */
 export async function* readWorkbook(stream: Readable, file: string, policy: RecordPolicy): AsyncGenerator<SheetRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
   let sheets = 0;
@@ -27,19 +28,20 @@ export async function* readWorkbook(stream: Readable, file: string, policy: Reco
   try {
     for await (const sheet of reader) {
       sheets += 1;
-      if (sheets > 1) continue;
-      first = (sheet as { name?: string }).name ?? '';
+      if (first !== '') continue;
       for await (const row of sheet) {
         const values = (row.values as unknown[]).slice(1).map(cellText);
         while (values.length > 0 && values[values.length - 1] === '') values.pop();
-        if (values.length > 0) yield { cells: values, line: row.number };
+        if (values.length === 0) continue;
+        first ||= (sheet as { name?: string }).name || `sheet ${sheets}`;
+        yield { cells: values, line: row.number };
       }
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(file, undefined, `not a readable Excel workbook (${String((error as Error).message ?? error).replace(/\.$/, '')}).`);
   }
-  if (sheets > 1) policy.note?.(`workbook with ${sheets} worksheets: only the first${first ? `, "${first}"` : ''}, was read (${file})`);
+  if (sheets > 1 && first !== '') policy.note?.(`workbook with ${sheets} worksheets: only the first with rows, "${first}", was read (${file})`);
 }
 
 /** A cell's value as the text a CSV export would hold: dates in ISO 8601, rich text and links as their

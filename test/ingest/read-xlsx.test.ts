@@ -43,7 +43,20 @@ describe('Excel workbooks', () => {
     expect(withoutFiles(xlsx.stdout)).toEqual(withoutFiles(csv.stdout));
     const report = JSON.parse(xlsx.stdout);
     expect(report.inputs).toHaveLength(1);
-    expect(report.totals.notes).toEqual({ [`workbook with 2 worksheets: only the first, "Tickets", was read (${path.join('xlsx', 'support-export.xlsx')})`]: 1 });
+    expect(report.totals.notes).toEqual({ [`workbook with 2 worksheets: only the first with rows, "Tickets", was read (${path.join('xlsx', 'support-export.xlsx')})`]: 1 });
+  });
+
+  it('are read from the first worksheet with rows, past a blank one', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Sheet1');
+    const sheet = book.addWorksheet('Data');
+    for (const row of rows.slice(0, 11)) sheet.addRow(row);
+    await book.xlsx.writeFile(path.join(dir, 'blank-first.xlsx'));
+    const r = await audit(['blank-first.xlsx']);
+    expect(r.code, r.stderr).toBe(0);
+    const { totals } = JSON.parse(r.stdout);
+    expect(totals.records).toBe(10);
+    expect(totals.notes).toEqual({ 'workbook with 2 worksheets: only the first with rows, "Data", was read (blank-first.xlsx)': 1 });
   });
 
   it('name their rows as lines, and are never taken for zip archives', async () => {
