@@ -67,7 +67,8 @@ async function openDecoded(source: Source, options: OpenOptions, head: Buffer, s
   const text = stripBom(head.toString('utf8'));
   const { from, context: ctx } = options;
   const auto = from === 'auto';
-  const jsonStart = /^\s*[[{]/.test(text);
+  // A chat log's lines may open with a bracket too ("[14:02] Ana: …", WhatsApp's "[31/12/2025, 21:15:02]").
+  const jsonStart = /^\s*[[{]/.test(text) && !looksLikeChatLog(text);
 
   if (from === 'chat' && !jsonStart && !looksLikeCsvWithTranscript(text)) return chatLog(stream, ctx);
   if (auto && !jsonStart && looksLikeChatLog(text)) return chatLog(stream, ctx);

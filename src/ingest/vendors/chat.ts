@@ -7,19 +7,33 @@ import { conversationRecord, type NormalTurn } from './normal-record.js';
 import type { ReaderContext, ReaderResult } from './vendor-reader.js';
 import { dateOrder, isoTime, isPlaceholder, looksLikeWhatsApp, whatsAppLine } from './whatsapp.js';
 
-/** A log line: time in parentheses (either may be missing in pasted logs), speaker, colon, text. */
-const LOG_LINE = /^\s*"?\s*\(?\s*(\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?)\s*\)?\s+(.*)$/i;
+/** A log line: time in parentheses or brackets (either may be missing in pasted logs), perhaps after
+ * an ISO date, then speaker, colon, text: "(01:53:22 PM) Ana: …", "[14:02] Ana: …",
+ * "[2026-11-02 14:02:11] Ana: …". */
+const LOG_LINE = /^\s*"?\s*[([]?\s*(?:(\d{4}-\d{2}-\d{2})[ T])?(\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?)\s*[)\]]?\s+(.*)$/i;
+/** A timed line with a speaker, as a chat log's lines are: no tab or comma before the colon, so that
+ * a CSV or TSV row that starts with a time is not taken for one. */
+const TIMED_SPEAKER = /^\s*[([]?\s*(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*[)\]]?\s+[^:\n\t,]{1,40}:\s/i;
 const JOINED = /^\*{3}\s*(.+?)\s+(joined|left) the chat\s*\*{3}\s*$/i;
 const ROLE_LINE = /^\s*(customer|visitor|user|client|agent|support|rep|operator|advisor)\s*(?:\(([^)]{1,60})\))?\s*:\s*(.*)$/i;
 const HOUSE_NAMES = /customer service|customer support|support team|help ?desk|concierge|\bbot\b|assistant/i;
 const BLOCK_START = /^(?:###\s|Chat started:)/i;
 
 export function looksLikeChatLog(head: string): boolean {
-  return /^\s*"?\(?\d{1,2}:\d{2}(?::\d{2})?\s*[AP]M\)\s*\S/im.test(head) || /^Chat started:/im.test(head) || looksLikeWhatsApp(head);
+  return /^\s*"?\(?\d{1,2}:\d{2}(?::\d{2})?\s*[AP]M\)\s*\S/im.test(head) || /^Chat started:/im.test(head) || looksLikeWhatsApp(head) || startsWithTimedSpeakers(head);
+}
+
+/** A log whose first line with text, and another of the next ones, are timed lines with a speaker
+ * (24-hour clocks, brackets and dates included). */
+function startsWithTimedSpeakers(head: string): boolean {
+  const rows = head.split(/\r?\n/, 40).filter((r) => r.trim() !== '');
+  return rows.length >= 2 && TIMED_SPEAKER.test(rows[0]!) && rows.slice(1, 20).some((r) => TIMED_SPEAKER.test(r));
 }
 
 export function looksLikeTranscriptCell(value: string): boolean {
-  return value.split('\n').filter((l) => ROLE_LINE.test(l) || LOG_LINE.test(l)).length >= 2;
+  // Timed lines need a speaker before a colon, with no tab or comma on the way: a TSV whose rows start
+  // with a time ("14:02<TAB>customer<TAB>…") holds no transcript.
+  return value.split('\n').filter((l) => ROLE_LINE.test(l) || TIMED_SPEAKER.test(l)).length >= 2;
 }
 
 interface Line {
@@ -31,6 +45,8 @@ interface Line {
   /** A WhatsApp line's date as written; a line from WhatsApp itself has no speaker and `system` set. */
   date?: string;
   system?: boolean;
+  /** The ISO date a log line gives before its time ("[2026-11-02 14:02:11] Ana: …"). */
+  isoDate?: string;
 }
 
 export interface ChatDecision {
@@ -98,7 +114,7 @@ function parseLines(rows: string[], firstLine: number): Line[] {
   const lines: Line[] = [];
   const speakers = new Set<string>();
   for (const row of rows) {
-    const rest = LOG_LINE.exec(row)?.[2]?.trim() ?? '';
+    const rest = LOG_LINE.exec(row)?.[3]?.trim() ?? '';
     const named = /^([^:*]{1,40}?)\s*:/.exec(rest);
     if (named) speakers.add(named[1]!.trim());
   }
@@ -123,10 +139,10 @@ function parseLines(rows: string[], firstLine: number): Line[] {
       if (row.trim() !== '' && lines.length > 0) lines[lines.length - 1]!.text += `\n${row.trim()}`;
       return;
     }
-    const rest = m[2]!.trim();
+    const rest = m[3]!.trim();
     const joined = JOINED.exec(rest);
     if (joined) {
-      lines.push({ speaker: joined[1]!.trim(), text: '', time: m[1]!, line: lineNo, joined: joined[2]!.toLowerCase() === 'joined' });
+      lines.push({ speaker: joined[1]!.trim(), text: '', time: m[2]!, line: lineNo, joined: joined[2]!.toLowerCase() === 'joined' });
       return;
     }
     const colon = /^([^:]{1,40}?)\s*:\s+(.*)$/.exec(rest) ?? /^([^:]{1,40}?)\s*:(.*)$/.exec(rest);
@@ -134,13 +150,13 @@ function parseLines(rows: string[], firstLine: number): Line[] {
     const known = colon ? null : [...speakers].sort((a, b) => b.length - a.length).find((s) => rest.startsWith(`${s} `));
     const speaker = colon ? colon[1]!.trim() : known ?? null;
     const text = colon ? colon[2]!.trim() : known ? rest.slice(known.length).trim() : rest;
-    lines.push({ speaker, text, time: m[1]!, line: lineNo });
+    lines.push({ speaker, text, time: m[2]!, line: lineNo, ...(m[1] ? { isoDate: m[1] } : {}) });
   });
   return lines;
 }
 
 function toTurns(lines: Line[], ctx: ReaderContext, joinedAnywhere: Set<string>, decision: ChatDecision): NormalTurn[] {
-  const stamps = whatsAppTimes(lines, ctx);
+  const stamps = lineTimes(lines, ctx);
   for (const l of lines) if (l.speaker !== null && l.date !== undefined && isPlaceholder(l.text)) ctx.note('media, a deleted message, a call or a notice in a WhatsApp chat: not a turn');
   for (const l of lines) if (l.system) ctx.note('message from WhatsApp itself (encryption notice, a changed number): not a turn');
   const said = lines.filter((l) => !l.joined && !l.system && l.speaker !== null && l.text !== '' && !(l.date !== undefined && isPlaceholder(l.text)));
@@ -175,11 +191,16 @@ function toTurns(lines: Line[], ctx: ReaderContext, joinedAnywhere: Set<string>,
   });
 }
 
-/** The times of a WhatsApp chat's lines, when its dates show their order (a day over 12 somewhere);
- * otherwise none, and a note: the turns keep file order, which is the order they were sent. */
-function whatsAppTimes(lines: Line[], ctx: ReaderContext): Map<Line, string> {
+/** The times of lines that give a date: an ISO date before the time, or a WhatsApp chat's dates when
+ * they show their order (a day over 12 somewhere); otherwise none, and for WhatsApp a note: the turns
+ * keep file order, which is the order they were sent. */
+function lineTimes(lines: Line[], ctx: ReaderContext): Map<Line, string> {
   const dated = lines.filter((l) => l.date !== undefined);
   const stamps = new Map<Line, string>();
+  for (const l of lines) {
+    const stamp = l.isoDate === undefined ? null : isoTime({ date: l.isoDate, time: l.time, rest: '' }, 'ymd');
+    if (stamp) stamps.set(l, stamp);
+  }
   if (dated.length === 0) return stamps;
   const order = dateOrder(dated.map((l) => l.date!));
   if (order === null) ctx.note(`WhatsApp dates whose day and month cannot be told apart (no day after the 12th), first at ${ctx.file}:${dated[0]!.line}: read without dates, in file order`);

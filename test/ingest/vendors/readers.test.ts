@@ -49,6 +49,25 @@ describe('live chat', () => {
     expect(named.report.inputs[0].decided).toContain('named with --agents');
   });
 
+  it('reads logs with 24-hour clocks, bracketed times and ISO dates, and takes the dates for --by month', async () => {
+    const lines = ['my board shuts off randomly', 'Hi Dana, sorry to hear that, let me check'];
+    for (const [name, stamps] of [['h24.txt', ['(14:02:11)', '(14:03:00)']], ['brackets.log', ['[14:02]', '[14:03]']], ['iso.txt', ['[2026-11-02 14:02:11]', '2026-11-02 14:03:00']]] as const) {
+      const file = write(name, `${stamps[0]} Dana Lowe: ${lines[0]}\n${stamps[1]} Sam: ${lines[1]}\n`);
+      const { code, report } = await audit(file, '--agents', 'Sam', '--by', 'month');
+      expect(code, name).toBe(0);
+      expect(report.inputs[0].reader, name).toBe('chat');
+      expect(report.totals.turns, name).toEqual({ customer: 1, agent: 1, other: 0 });
+      expect(report.agents.map((a: { agent: string }) => a.agent), name).toEqual([name === 'iso.txt' ? '2026-11' : '(no date)']);
+    }
+  });
+
+  it('never takes a CSV or TSV whose rows start with a time for a chat log', async () => {
+    const tsv = write('times.tsv', 'time\tticket\trole\ttext\n14:02\t7\tcustomer\tHello: is my order late?\n14:03\t7\tagent\tSorry: let me look\n');
+    const { report } = await audit(tsv);
+    expect(report.inputs[0].reader).toBe('generic');
+    expect(report.totals.turns).toEqual({ customer: 1, agent: 1, other: 0 });
+  });
+
   it('names the line of each turn of a log without a "Chat started:" header', async () => {
     const file = write('bare.log', '(10:00:00 AM) Ana: my order is late\n(10:01:00 AM) Customer Service: so sorry about that\n');
     const r = await runCli(['audit', file, '--format', 'json', '--turns', path.join(dir, 'bare-turns.ndjson')]);
