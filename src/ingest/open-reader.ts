@@ -48,10 +48,14 @@ export interface OpenedReader {
 }
 
 export async function openReader(source: Source, options: OpenOptions): Promise<OpenedReader> {
-  const file = source.entry ? wholeLines(await openEntry(source.path!, archiveOf(source), source.entry.name), source.display, options.context) : source.path === null ? options.stdin : createReadStream(source.path);
+  const workbookFile = source.path !== null && isWorkbookName(source.display);
+  const unpacked = source.entry ? await openEntry(source.path!, archiveOf(source), source.entry.name) : null;
+  // A text file from an archive is cut at its last whole line if the archive is damaged; a workbook is
+  // binary, and exceljs names its own damage.
+  const file = unpacked ? (workbookFile ? unpacked : wholeLines(unpacked, source.display, options.context)) : source.path === null ? options.stdin : createReadStream(source.path);
   const onBytes = options.onBytes;
   const raw = onBytes ? file.pipe(new Transform({ transform(chunk: Buffer, _encoding, done) { onBytes(chunk.length); done(null, chunk); } })) : file;
-  if (source.path !== null && !source.entry && isWorkbookName(source.display)) return workbook(raw, source, options);
+  if (workbookFile) return workbook(raw, source, options);
   let peeked = await peekStream(raw);
   if (isGzip(peeked.head)) peeked = await peekStream(gunzipped(peeked.stream, source.display, options.context));
   if (isZip(peeked.head)) throw new InputError(source.display, undefined, 'a zip archive: attune reads one named as a file (tickets.zip), not from standard input or inside another archive; or unzip it first.');

@@ -34,7 +34,7 @@ export async function resolveInputs(inputs: string[], cwd: string): Promise<Sour
     if (seen.has(key)) return;
     seen.add(key);
     const entries = await listArchive(abs, display, isExportName, isExportText);
-    if (entries.length === 0 && named) throw new AttuneError(`${display}: the archive holds no ${KNOWN_EXTENSIONS.join(', ')} files (nor any of them gzipped).`);
+    if (entries.length === 0 && named) throw new AttuneError(`${display}: the archive holds no ${KNOWN_EXTENSIONS.join(', ')} files (nor any of them gzipped), Excel workbooks or chat logs.`);
     for (const entry of entries) sources.push({ display: `${display}/${entry.name}`, path: abs, entry });
   };
   /** A file: an archive by its name, or, when the user named it, by its first bytes too (a pipe such as
@@ -91,9 +91,11 @@ function isTextName(name: string): boolean {
   return TEXT_EXTENSIONS.includes(path.extname(innerName(name)).toLowerCase());
 }
 
-/** A file in an archive that may be an export: by extension, as in a folder. */
+/** A file in an archive that may be an export: by extension, as in a folder (workbooks too, but not
+ * Excel's `~$` lock files). */
 function isExportName(name: string): boolean {
   const ext = path.extname(innerName(name)).toLowerCase();
+  if (isWorkbookName(name)) return !path.basename(name).startsWith('~$');
   return KNOWN_EXTENSIONS.includes(ext) || TEXT_EXTENSIONS.includes(ext);
 }
 

@@ -68,6 +68,14 @@ describe('Excel workbooks', () => {
     expect(first.source).toBe(`${path.join('xlsx', 'support-export.xlsx')}:2`);
   });
 
+  it('are read inside zip archives too, but not the lock files beside them', async () => {
+    const zipped = await runCli(['audit', path.join(FIXTURES, 'archives/workbook.zip'), '--format', 'json']);
+    expect(zipped.code, zipped.stderr).toBe(0);
+    const report = JSON.parse(zipped.stdout);
+    expect(report.inputs.map((i: { file: string }) => path.basename(i.file))).toEqual(['tickets.xlsx']);
+    expect(report.totals.turns.customer + report.totals.turns.agent).toBe(4);
+  });
+
   it('stop with one line when damaged, or when they are the old .xls format', async () => {
     const whole = readFileSync(path.join(dir, 'xlsx/support-export.xlsx'));
     writeFileSync(path.join(dir, 'cut.xlsx'), whole.subarray(0, 200));

@@ -45,7 +45,7 @@ describe('zip archives', () => {
     writeFileSync(path.join(dir, 'cut.zip'), bytes.subarray(0, bytes.length / 2));
     const cases: [string[], string, Buffer?][] = [
       [[path.join(FIXTURES, 'archives/encrypted.zip')], 'encrypted.zip/tickets.csv: the file is encrypted in the archive: unzip it with its password, then audit what it holds.'],
-      [[path.join(FIXTURES, 'archives/no-exports.zip')], 'no-exports.zip: the archive holds no .csv, .tsv, .json, .jsonl, .ndjson files (nor any of them gzipped).'],
+      [[path.join(FIXTURES, 'archives/no-exports.zip')], 'no-exports.zip: the archive holds no .csv, .tsv, .json, .jsonl, .ndjson files (nor any of them gzipped), Excel workbooks or chat logs.'],
       [['cut.zip'], 'cut.zip: not a readable zip archive (End of central directory record signature not found. Either not a zip file, or file is truncated).'],
       [['-'], '-: a zip archive: attune reads one named as a file (tickets.zip), not from standard input or inside another archive; or unzip it first.', bytes],
     ];
