@@ -33,7 +33,7 @@ export async function resolveInputs(inputs: string[], cwd: string): Promise<Sour
     const key = realPath(abs);
     if (seen.has(key)) return;
     seen.add(key);
-    const entries = await listArchive(abs, display, isExportName, isExportText);
+    const entries = await listArchive(abs, display, isExportName, isExportHead);
     if (entries.length === 0 && named) throw new AttuneError(`${display}: the archive holds no ${KNOWN_EXTENSIONS.join(', ')} files (nor any of them gzipped), Excel workbooks or chat logs.`);
     for (const entry of entries) sources.push({ display: `${display}/${entry.name}`, path: abs, entry });
   };
@@ -99,7 +99,7 @@ function isExportName(name: string): boolean {
   return KNOWN_EXTENSIONS.includes(ext) || TEXT_EXTENSIONS.includes(ext);
 }
 
-function isExportText(entry: ArchiveEntry): boolean {
+function isExportHead(entry: ArchiveEntry): boolean {
   return !isTextName(entry.name) || looksLikeChatLog(entry.head.toString('utf8'));
 }
 

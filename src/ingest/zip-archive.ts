@@ -30,9 +30,9 @@ interface OpenArchive {
 }
 const listed = new Map<string, OpenArchive>();
 
-/** The files of an archive that `wanted` takes by name; folders and the
+/** The files of an archive that `wanted` takes by name and `keep` by their first bytes; folders and the
  * `__MACOSX/` and `._name` copies of resource forks that macOS adds are never files of the export. */
-export async function listArchive(file: string, display: string, wanted: (name: string) => boolean, isText: (entry: ArchiveEntry) => boolean): Promise<ArchiveEntry[]> {
+export async function listArchive(file: string, display: string, wanted: (name: string) => boolean, keep: (entry: ArchiveEntry) => boolean): Promise<ArchiveEntry[]> {
   const zip = await openZip(file, display);
   const found: ArchiveEntry[] = [];
   const entries = new Map<string, Entry>();
@@ -43,7 +43,7 @@ export async function listArchive(file: string, display: string, wanted: (name: 
       if (name.endsWith('/') || name.startsWith('__MACOSX/') || base.startsWith('._') || !wanted(name)) continue;
       if (entry.isEncrypted()) throw new InputError(`${display}/${name}`, undefined, 'the file is encrypted in the archive: unzip it with its password, then audit what it holds.');
       const item = { name, size: entry.uncompressedSize, head: unpackedHead(await readStart(zip, entry, `${display}/${name}`)) };
-      if (!isText(item)) continue;
+      if (!keep(item)) continue;
       found.push(item);
       entries.set(name, entry);
     }
