@@ -13,6 +13,11 @@ export function isWorkbookName(name: string): boolean {
   return WORKBOOK_EXTENSIONS.includes(path.extname(name).toLowerCase());
 }
 
+/** The lock file Excel keeps beside a workbook it has open (`~$tickets.xlsx`): no workbook at all. */
+export function isLockFile(name: string): boolean {
+  return isWorkbookName(name) && path.basename(name).startsWith('~$');
+}
+
 /** A worksheet row: its cells as text, and its row number, which is the line a record is named by. */
 export interface SheetRow {
   cells: string[];

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { AttuneError } from '../errors.js';
 import { innerName, readHead } from './decompress.js';
-import { isWorkbookName, WORKBOOK_EXTENSIONS } from './read-xlsx.js';
+import { isLockFile, isWorkbookName, WORKBOOK_EXTENSIONS } from './read-xlsx.js';
 import type { Source } from './source-record.js';
 import { looksLikeChatLog } from './vendors/chat.js';
 import { isZip, listArchive, type ArchiveEntry } from './zip-archive.js';
@@ -80,7 +80,7 @@ export function sourceBytes(sources: Source[]): number {
 function listFolder(abs: string): string[] {
   const patterns = [...KNOWN_EXTENSIONS, ...TEXT_EXTENSIONS].flatMap((ext) => [`**/*${ext}`, `**/*${ext}.gz`]);
   const files = globSync([...patterns, ...WORKBOOK_EXTENSIONS.map((ext) => `**/*${ext}`), `**/*${ARCHIVE}`], { cwd: abs, onlyFiles: true, caseSensitiveMatch: false }).sort();
-  return files.filter((f) => (isTextName(f) ? looksLikeChatLog(readHead(path.join(abs, f)).toString('utf8')) : !(isWorkbookName(f) && path.basename(f).startsWith('~$'))));
+  return files.filter((f) => (isTextName(f) ? looksLikeChatLog(readHead(path.join(abs, f)).toString('utf8')) : !isLockFile(f)));
 }
 
 function isArchiveName(name: string): boolean {
@@ -95,7 +95,7 @@ function isTextName(name: string): boolean {
  * Excel's `~$` lock files). */
 function isExportName(name: string): boolean {
   const ext = path.extname(innerName(name)).toLowerCase();
-  if (isWorkbookName(name)) return !path.basename(name).startsWith('~$');
+  if (isWorkbookName(name)) return !isLockFile(name);
   return KNOWN_EXTENSIONS.includes(ext) || TEXT_EXTENSIONS.includes(ext);
 }
 
