@@ -1,5 +1,6 @@
 // Reduces a turn to what its author wrote this time: HTML to text, quoted history, forwarded
-// blocks, signatures and legal footers removed. The only module that imports html-to-text.
+// blocks, signatures and legal footers removed. The only module that imports html-to-text and entities.
+import { decodeHTML } from 'entities';
 import { convert } from 'html-to-text';
 
 const HTML_TAG = /<\/?(?:p|div|br|span|b|i|u|em|strong|a|ul|ol|li|table|tr|td|blockquote|html|body|font|h[1-6])\b[^>]*>/i;
@@ -40,11 +41,21 @@ const ONE_PLAIN_LINE = /^[^\n\r\u2028\u2029<]*$/;
 const MAX_SIGNATURE_LINES = 5;
 const MAX_SIGNATURE_LINE = 60;
 
+/** A character reference: "&#39;", "&#x2019;", "&amp;", "&rsquo;". */
+const ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i;
+
+/** Text with HTML's character references decoded, as HTML-backed helpdesks and Twitter export even
+ * their plain text ("I&#39;m so sorry", "Q&amp;A"): quotes show what the author typed, and phrases
+ * match it. */
+export function decodeEntities(text: string): string {
+  return text.includes('&') && ENTITY.test(text) ? decodeHTML(text) : text;
+}
+
 export function cleanText(raw: string): string {
   // One line without markup has no history, signature or footer to cut (every cut needs a line
   // after the first): most chat lines and tweets.
-  if (ONE_PLAIN_LINE.test(raw)) return raw.trim();
-  let text = HTML_TAG.test(raw) ? convert(raw, HTML_OPTIONS) : raw;
+  if (ONE_PLAIN_LINE.test(raw)) return decodeEntities(raw).trim();
+  let text = HTML_TAG.test(raw) ? convert(raw, HTML_OPTIONS) : decodeEntities(raw);
   text = text.replace(/\r\n?/g, '\n');
   text = cutAt(text, [...HISTORY_STARTS, ...SIGNATURE_STARTS, LEGAL_FOOTER]);
   // Quoted lines go, unless they are all there is: a tweet may start with ">" ("> 20 min on hold").

@@ -24,6 +24,12 @@ describe('cleanText', () => {
     expect(cleanText('Done.\n\nThis email and any attachments are confidential and intended solely for the addressee.')).toBe('Done.');
   });
 
+  it('decodes character references in plain text, as HTML-backed helpdesks export it', () => {
+    expect(cleanText('I&#39;m so sorry &amp; I&rsquo;ll fix it today')).toBe('I\'m so sorry & I’ll fix it today');
+    expect(cleanText('Refund sent&#x21;\n\nKind regards,\nOwen')).toBe('Refund sent!\n\nKind regards,');
+    expect(cleanText('AT&T and R&D; no references here')).toBe('AT&T and R&D; no references here');
+  });
+
   it('leaves plain messages alone and never empties a message that starts with a quote', () => {
     expect(cleanText('Thanks, that works!')).toBe('Thanks, that works!');
     expect(cleanText('On Monday I ordered a lamp and it never came.')).toBe('On Monday I ordered a lamp and it never came.');

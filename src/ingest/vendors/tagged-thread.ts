@@ -1,10 +1,10 @@
 // Tagged threads: one conversation per row, turns wrapped as <cust__ … __cust> and <rep__ … __rep>
 // (the airline-threads layout). Rep turns are agents, named by their sign-off initials.
-import { decodeHTML } from 'entities';
 import { CONTINUED, splitSignOff } from '../../conversations/evidence-text.js';
 import type { SourceRecord } from '../source-record.js';
 import { conversationRecord, inheritSignatures, type NormalTurn } from './normal-record.js';
 import type { ReaderContext, ReaderResult } from './vendor-reader.js';
+import { decodeEntities } from '../../conversations/clean-text.js';
 
 const TURN = /<(cust|rep)__([\s\S]*?)__(cust|rep)>/g;
 
@@ -22,7 +22,7 @@ export function readTaggedThreads(records: AsyncGenerator<SourceRecord>, ctx: Re
       for (const value of values) {
         for (const match of value.matchAll(TURN)) {
           // Tweets arrive HTML-escaped ("&amp;", "&gt;"): quotes show what the author typed.
-          const text = decodeHTML(match[2]!.replace(/__[a-z]+__/g, ' ')).replace(/\s+/g, ' ').trim();
+          const text = decodeEntities(match[2]!.replace(/__[a-z]+__/g, ' ')).replace(/\s+/g, ' ').trim();
           if (match[1] === 'cust') {
             turns.push({ role: 'customer', agent: null, text, created_at: null, line });
             continue;

@@ -1,12 +1,12 @@
 // Twitter customer-support threads (the "Customer Support on Twitter" layout: tweet_id, author_id,
 // inbound, created_at, text, response_tweet_id, in_response_to_tweet_id). Threads are rebuilt from the
 // reply ids; company accounts (inbound False) are agents, named by their sign-off initials when present.
-import { decodeHTML } from 'entities';
 import { CONTINUED, splitSignOff } from '../../conversations/evidence-text.js';
 import type { SourceRecord } from '../source-record.js';
 import { conversationRecord, inheritSignatures, type NormalTurn } from './normal-record.js';
 import type { ReaderContext, ReaderResult } from './vendor-reader.js';
 import { parseTime } from '../../conversations/parse-time.js';
+import { decodeEntities } from '../../conversations/clean-text.js';
 
 interface Tweet {
   id: string;
@@ -35,7 +35,7 @@ export function readTwitter(records: AsyncGenerator<SourceRecord>, ctx: ReaderCo
       const id = String(fields.tweet_id ?? '').trim();
       const inbound = String(fields.inbound ?? '').trim().toLowerCase();
       // Tweets arrive HTML-escaped ("&amp;", "&gt;"): quotes show what the author typed.
-      const text = decodeHTML(String(fields.text ?? '')).trim();
+      const text = decodeEntities(String(fields.text ?? '')).trim();
       if (id === '' || tweets.has(id)) {
         ctx.skip(id === '' ? 'tweet without a tweet_id' : 'tweet id seen twice (later copy skipped)', 1, `${ctx.file}:${line}`);
         continue;
