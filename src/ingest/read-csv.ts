@@ -65,6 +65,9 @@ export class HeaderedRows {
   /** The header row as written, and the note for a copy of it further down (exports joined with `cat`). */
   private headerRow: string[] = [];
   private repeatedHeader: string | undefined;
+  /** A first row of one cell, held until the next shows whether it is a report's title above the
+   * header ("Support tickets, November": the next row has more cells) or the header itself. */
+  private title: { cells: string[]; line: number } | null = null;
 
   constructor(
     private readonly file: string,
@@ -77,9 +80,18 @@ export class HeaderedRows {
   record(cells: string[], line: number): SourceRecord | null {
     const { file, options } = this;
     if (this.header === null) {
-      this.header = nameColumns(cells);
-      this.headerRow = cells.map((cell) => cell.trim());
-      return null;
+      const filled = cells.filter((cell) => cell.trim() !== '').length;
+      if (this.title === null && filled === 1) {
+        this.title = { cells, line };
+        return null;
+      }
+      if (this.title === null || filled > 1) {
+        if (this.title) options.policy.note?.(`title row above the header, at ${file}:${this.title.line}: not read`);
+        this.header = this.takeHeader(cells);
+        return null;
+      }
+      // Two rows of one cell: the first was the header of a one-column file, and this row is data.
+      this.header = this.takeHeader(this.title.cells);
     }
     const headerRow = this.headerRow;
     if (options.header !== false && cells.length === headerRow.length && cells.every((cell, i) => cell.trim() === headerRow[i])) {
@@ -87,8 +99,8 @@ export class HeaderedRows {
       options.policy.note?.(this.repeatedHeader);
       return null;
     }
-    if (options.header === false && cells.length > this.header.length) this.header = cells.map((_, i) => String(i + 1));
-    const header = this.header;
+    let header: string[] = this.header;
+    if (options.header === false && cells.length > header.length) this.header = header = cells.map((_, i) => String(i + 1));
     if (cells.length > header.length && cells.slice(header.length).some((cell) => cell.trim() !== '')) {
       badRecord(options.policy, file, line, `row has ${cells.length} fields but the header has ${header.length}.`, 'row with more fields than the header');
       return null;
@@ -98,6 +110,12 @@ export class HeaderedRows {
       fields[name] = cells[i] ?? '';
     });
     return { file, line, fields };
+  }
+
+  /** The fields a header row names; the row itself is kept to find copies of it further down. */
+  private takeHeader(cells: string[]): string[] {
+    this.headerRow = cells.map((cell) => cell.trim());
+    return nameColumns(cells);
   }
 }
 

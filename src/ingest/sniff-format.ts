@@ -29,15 +29,18 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** The CSV delimiter that splits the header line into the most fields (outside quotes). */
+/** The CSV delimiter that splits the header line into the most fields (outside quotes). A first line
+ * with none of them (a report's title above the header) is passed over for the next line with text. */
 export function sniffDelimiter(head: Buffer | string): string {
   const text = stripBom(typeof head === 'string' ? head : head.toString('utf8'));
   const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0], ['|', 0]]);
   let quoted = false;
+  let lines = 0;
   for (const ch of text) {
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
-    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    else if (!quoted && (ch === '\n' || ch === '\r')) {
+      if ([...counts.values()].some((n) => n > 0) || ++lines > 3) break;
+    } else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   }
   let best = ',';
   for (const [delimiter, count] of counts) if (count > (counts.get(best) ?? 0)) best = delimiter;

@@ -38,6 +38,8 @@ describe('format sniffing', () => {
     expect(sniffDelimiter(Buffer.from('a;b;c\n1;2;3'))).toBe(';');
     expect(sniffDelimiter(Buffer.from('a\tb\tc\n'))).toBe('\t');
     expect(sniffDelimiter(Buffer.from('"a;b",c,d\n'))).toBe(',');
+    expect(sniffDelimiter(Buffer.from('Tickets, November\n'))).toBe(',');
+    expect(sniffDelimiter(Buffer.from('Tickets November\n\nid;role;text\n'))).toBe(';');
   });
 });
 
@@ -59,6 +61,22 @@ describe('CSV reading', () => {
   it('reads a name the header holds twice from its first column, and names the second name_2', async () => {
     const { records } = await readAll('id,Text,text,TEXT,\n1,first,second,third,blank\n');
     expect(records[0]!.fields).toEqual({ id: '1', Text: 'first', text_2: 'second', TEXT_3: 'third', column5: 'blank' });
+  });
+
+  it('passes over a report title above the header, noted with its line, and finds the delimiter under it', async () => {
+    const notes: string[] = [];
+    const context = { file: 'report.csv', strict: true, agents: new Set<string>(), skip: () => {}, note: (reason: string) => void notes.push(reason) };
+    const stdin = Readable.from([Buffer.from('"Support tickets, November"\n\nid;role;text\n1;customer;hi\n')]);
+    const opened = await openReader({ display: 'report.csv', path: null }, { from: 'generic', stdin, people: new Map(), context });
+    const records: SourceRecord[] = [];
+    for await (const record of opened.records) records.push(record);
+    expect(records.map((r) => [r.fields, r.line])).toEqual([[{ id: '1', role: 'customer', text: 'hi' }, 4]]);
+    expect(notes).toEqual(['title row above the header, at report.csv:1: not read']);
+  });
+
+  it('reads a one-column file whose rows are single cells: its first row is the header', async () => {
+    const { records } = await readAll('text\nhello there\nmy order is late\n');
+    expect(records.map((r) => [r.fields, r.line])).toEqual([[{ text: 'hello there' }, 2], [{ text: 'my order is late' }, 3]]);
   });
 
   it('names the line of a row with more fields than the header', async () => {

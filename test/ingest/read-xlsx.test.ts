@@ -59,6 +59,21 @@ describe('Excel workbooks', () => {
     expect(totals.notes).toEqual({ 'workbook with 2 worksheets: only the first with rows, "Data", was read (blank-first.xlsx)': 1 });
   });
 
+  it('pass over a report title above the header, as BI tools write it', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Report');
+    sheet.addRow(['Support tickets, November 2026']);
+    sheet.mergeCells('A1:D1');
+    sheet.addRow([]);
+    for (const row of rows.slice(0, 11)) sheet.addRow(row);
+    await book.xlsx.writeFile(path.join(dir, 'titled.xlsx'));
+    const r = await audit(['titled.xlsx']);
+    expect(r.code, r.stderr).toBe(0);
+    const { totals } = JSON.parse(r.stdout);
+    expect(totals.records).toBe(10);
+    expect(totals.notes).toEqual({ 'title row above the header, at titled.xlsx:1: not read': 1 });
+  });
+
   it('name their rows as lines, and are never taken for zip archives', async () => {
     const sources = await resolveInputs([path.join(dir, 'xlsx/support-export.xlsx')], dir);
     expect(sources.map((s) => s.entry)).toEqual([undefined]);
