@@ -52,7 +52,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
   program
     .command('audit')
     .description('score every conversation of the given exports and report per agent')
-    .argument('<inputs...>', 'export files, folders (searched recursively), globs, or - for standard input')
+    .argument('<inputs...>', 'export files (CSV, JSON, NDJSON, .xlsx, chat logs; gzipped or in .zip archives), folders (searched recursively), globs, or - for standard input')
     .addOption(new Option('-f, --format <format>', 'report format (default: the one the --out file\'s extension names, else table)').choices(['table', 'json', 'csv', 'md', 'html']))
     .option('--coaching <n>', 'export the coaching queue instead of the summary, n conversations per agent (with --format md, csv or json)')
     .option('--no-progress', 'no progress bar on standard error')
