@@ -40,7 +40,7 @@ export async function lintCommand(inputs: string[], flags: LintFlags, io: Io, ve
   const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new AttuneError(`--max-warnings: '${flags.maxWarnings}' is not a whole number.`);
   const config = resolveConfig(io, flags.config);
-  const responses = readLibraries(inputs, io.cwd);
+  const responses = await readLibraries(inputs, io.cwd);
   const phraseRules = [...loadBuiltinRules(), ...config.rules];
   const settings = defaultSettings();
   settings.severities = config.severities;

@@ -1,30 +1,31 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readLibraries, readLibraryFile } from '../../src/lint/library/read-library.js';
-import { FIXTURES, tempDir } from '../helpers.js';
+import { FIXTURES, runCli, tempDir } from '../helpers.js';
 
 const cwd = path.join(FIXTURES, 'lint');
-const titles = (file: string) => readLibraries([file], cwd).map((r) => [r.title, r.line]);
+const titles = async (file: string) => (await readLibraries([file], cwd)).map((r) => [r.title, r.line]);
 
 describe('library readers', () => {
-  it('reads Zendesk macros from comment_value and comment_value_html, with lines', () => {
-    const responses = readLibraries(['macros.json'], cwd);
+  it('reads Zendesk macros from comment_value and comment_value_html, with lines', async () => {
+    const responses = await readLibraries(['macros.json'], cwd);
     expect(responses.map((r) => [r.title, r.line])).toEqual([['Refund delayed', 3], ['Refund delayed (friendly)', 6], ['Broken placeholder', 8]]);
     expect(responses[1]!.text).toMatch(/^I'm sorry for the wait/);
   });
 
-  it('reads YAML lists and maps, CSV with quoted newlines, and Markdown sections', () => {
-    expect(titles('responses.yaml')).toEqual([['Apology only', 2], ['Calm down', 5]]);
-    expect(readLibraries(['responses.yaml'], cwd)[0]!.tags).toEqual(['delay']);
-    expect(titles('map.yaml')).toEqual([['Welcome', 1], ['Closed', 2]]);
-    expect(titles('responses.csv')).toEqual([['Shipping time', 2], ['Dutch', 4]]);
-    expect(titles('replies.md')).toEqual([['DUPLICATE', 4], ['Needs info', 8]]);
+  it('reads YAML lists and maps, CSV with quoted newlines, and Markdown sections', async () => {
+    expect(await titles('responses.yaml')).toEqual([['Apology only', 2], ['Calm down', 5]]);
+    expect((await readLibraries(['responses.yaml'], cwd))[0]!.tags).toEqual(['delay']);
+    expect(await titles('map.yaml')).toEqual([['Welcome', 1], ['Closed', 2]]);
+    expect(await titles('responses.csv')).toEqual([['Shipping time', 2], ['Dutch', 4]]);
+    expect(await titles('replies.md')).toEqual([['DUPLICATE', 4], ['Needs info', 8]]);
   });
 
-  it('reads a folder of text files as one response each', () => {
-    expect(titles('library-folder')).toEqual([['delay-sorry-copy', 1], ['delay-sorry', 1]]);
+  it('reads a folder of text files as one response each', async () => {
+    expect(await titles('library-folder')).toEqual([['delay-sorry-copy', 1], ['delay-sorry', 1]]);
   });
 
   it('reads {title: text} JSON maps and names the line of a bad entry', () => {
@@ -55,19 +56,44 @@ describe('library files as spreadsheets save them', () => {
   const expected = [{ title: 'Refund', text: 'We’re sorry – it’s not my problem. It costs €5.' }];
   const { dir, cleanup } = tempDir();
   afterAll(cleanup);
-  const read = (name: string, bytes: Buffer) => {
+  const read = async (name: string, bytes: Buffer) => {
     writeFileSync(path.join(dir, name), bytes);
-    return readLibraries([name], dir).map(({ title, text }) => ({ title, text }));
+    return (await readLibraries([name], dir)).map(({ title, text }) => ({ title, text }));
   };
 
-  it('reads semicolon-separated CSV and tab-separated .tsv, as audits do', () => {
-    expect(read('excel.csv', Buffer.from(csv))).toEqual(expected);
-    expect(read('sheet.tsv', Buffer.from(csv.replaceAll(';', '\t')))).toEqual(expected);
+  it('reads semicolon-separated CSV and tab-separated .tsv, as audits do', async () => {
+    expect(await read('excel.csv', Buffer.from(csv))).toEqual(expected);
+    expect(await read('sheet.tsv', Buffer.from(csv.replaceAll(';', '\t')))).toEqual(expected);
   });
 
-  it('decodes Windows-1252 and UTF-16 with byte-order mark, never reading them as UTF-8', () => {
-    expect(read('cp1252.csv', iconv.encode(csv, 'windows-1252'))).toEqual(expected);
-    expect(read('utf16.csv', iconv.encode(csv, 'utf-16le', { addBOM: true }))).toEqual(expected);
-    expect(read('utf8-bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)]))).toEqual(expected);
+  it('decodes Windows-1252 and UTF-16 with byte-order mark, never reading them as UTF-8', async () => {
+    expect(await read('cp1252.csv', iconv.encode(csv, 'windows-1252'))).toEqual(expected);
+    expect(await read('utf16.csv', iconv.encode(csv, 'utf-16le', { addBOM: true }))).toEqual(expected);
+    expect(await read('utf8-bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)]))).toEqual(expected);
+  });
+});
+
+describe('libraries kept in Excel', () => {
+  const { dir, cleanup } = tempDir();
+  afterAll(cleanup);
+
+  it('reads a workbook as a CSV library, each response at its row, and leaves lock files alone', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Macros');
+    sheet.addRow(['Canned responses, support team']);
+    sheet.addRow(['Title', 'Text', 'Tags']);
+    sheet.addRow(['Refund delayed', { richText: [{ text: 'We’re sorry for the wait. ' }, { text: 'Your refund leaves today.' }] }, 'refund']);
+    sheet.addRow(['Closed', "Calm down, that's not my problem.", '']);
+    mkdirSync(path.join(dir, 'macros'));
+    await book.xlsx.writeFile(path.join(dir, 'macros/library.xlsx'));
+    writeFileSync(path.join(dir, 'macros/~$library.xlsx'), Buffer.alloc(165, 1));
+    const responses = await readLibraries(['macros'], dir);
+    expect(responses.map(({ title, text, tags, line }) => ({ title, text, tags, line }))).toEqual([
+      { title: 'Refund delayed', text: 'We’re sorry for the wait. Your refund leaves today.', tags: ['refund'], line: 3 },
+      { title: 'Closed', text: "Calm down, that's not my problem.", tags: [], line: 4 },
+    ]);
+    const r = await runCli(['lint', 'macros', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).findings.map((f: { rule: string; line: number }) => [f.rule, f.line])).toContainEqual(['temper/dismissal', 4]);
   });
 });

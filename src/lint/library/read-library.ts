@@ -1,29 +1,34 @@
 // Reads canned-response libraries: Zendesk macros (API JSON), {title: text} JSON maps, YAML, CSV
-// (title,text), Markdown (one response per "## heading" or "---- TITLE" section) and folders of
+// and Excel workbooks (title,text), Markdown (one response per "## heading" or "---- TITLE" section) and folders of
 // .txt/.md files (one response per file, unless a Markdown file holds sections).
-import { readFileSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CsvError, parse as parseCsv } from 'csv-parse/sync';
 import { decodeWhole } from '../../ingest/encoding.js';
-import { describeCsvError, nameColumns } from '../../ingest/read-csv.js';
+import { describeCsvError, HeaderedRows, nameColumns } from '../../ingest/read-csv.js';
+import { isLockFile, isWorkbookName, readWorkbook, WORKBOOK_EXTENSIONS } from '../../ingest/read-xlsx.js';
+import { STRICT } from '../../ingest/record-policy.js';
 import { sniffDelimiter } from '../../ingest/sniff-format.js';
 import { globSync } from 'tinyglobby';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { AttuneError, InputError } from '../../errors.js';
 import { lineAt, lineFinder, type CannedResponse } from './response.js';
 
-const LIBRARY_EXTENSIONS = ['.json', '.yaml', '.yml', '.csv', '.tsv', '.md', '.markdown', '.txt'];
+const LIBRARY_EXTENSIONS = ['.json', '.yaml', '.yml', '.csv', '.tsv', ...WORKBOOK_EXTENSIONS, '.md', '.markdown', '.txt'];
 
-export function readLibraries(inputs: string[], cwd: string): CannedResponse[] {
+export async function readLibraries(inputs: string[], cwd: string): Promise<CannedResponse[]> {
   const responses: CannedResponse[] = [];
   for (const input of inputs) {
     const abs = path.resolve(cwd, input);
     const stat = statSync(abs, { throwIfNoEntry: false });
     if (!stat) throw new AttuneError(`${input}: no such file or folder.`);
     const files = stat.isDirectory()
-      ? globSync(LIBRARY_EXTENSIONS.map((e) => `**/*${e}`), { cwd: abs, onlyFiles: true, caseSensitiveMatch: false }).sort().map((f) => path.join(input, f))
+      ? globSync(LIBRARY_EXTENSIONS.map((e) => `**/*${e}`), { cwd: abs, onlyFiles: true, caseSensitiveMatch: false }).sort().filter((f) => !isLockFile(f)).map((f) => path.join(input, f))
       : [input];
-    for (const file of files) responses.push(...readLibraryFile(file, decodeWhole(readFileSync(path.resolve(cwd, file))), stat.isDirectory()));
+    for (const file of files) {
+      const full = path.resolve(cwd, file);
+      responses.push(...(isWorkbookName(file) ? await readWorkbookLibrary(file, full) : readLibraryFile(file, decodeWhole(readFileSync(full)), stat.isDirectory())));
+    }
   }
   return responses;
 }
@@ -125,11 +130,32 @@ function readCsvLibrary(file: string, text: string): CannedResponse[] {
     throw new InputError(file, line, `${describeCsvError(error)}.`);
   }
   return rows.map(({ record, info }) => {
-    const body = record.text ?? record.body ?? record.content ?? record.response;
-    if (body === undefined) throw new InputError(file, 1, 'the CSV needs a "text" column (and a "title" column).');
-    const endLine = info.lines;
-    return { title: record.title ?? record.name ?? `row ending at line ${endLine}`, text: body, tags: tagsOf(record.tags), file, line: endLine - (body.split('\n').length - 1) };
+    const body = bodyOf(record, file, 'CSV');
+    return rowResponse(record, body, file, info.lines - (body.split('\n').length - 1));
   });
+}
+
+/** A workbook's first worksheet with rows, laid out as a CSV library is: a row per response. */
+async function readWorkbookLibrary(file: string, full: string): Promise<CannedResponse[]> {
+  const table = new HeaderedRows(file, { policy: STRICT });
+  const responses: CannedResponse[] = [];
+  for await (const row of readWorkbook(createReadStream(full), file, STRICT)) {
+    const read = table.record(row.cells, row.line);
+    if (!read) continue;
+    const record = Object.fromEntries(Object.entries(read.fields).map(([name, value]) => [name.toLowerCase(), String(value)]));
+    responses.push(rowResponse(record, bodyOf(record, file, 'worksheet'), file, row.line));
+  }
+  return responses;
+}
+
+function bodyOf(record: Record<string, string>, file: string, kind: string): string {
+  const body = record.text ?? record.body ?? record.content ?? record.response;
+  if (body === undefined) throw new InputError(file, 1, `the ${kind} needs a "text" column (and a "title" column).`);
+  return body;
+}
+
+function rowResponse(record: Record<string, string>, body: string, file: string, line: number): CannedResponse {
+  return { title: record.title ?? record.name ?? `row at line ${line}`, text: body, tags: tagsOf(record.tags), file, line };
 }
 
 function readMarkdownLibrary(file: string, text: string, inFolder: boolean): CannedResponse[] {
