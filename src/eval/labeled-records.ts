@@ -1,4 +1,5 @@
-// Reads a labeled file (CSV, TSV, JSON or NDJSON) for `attune eval`, finding its columns by name or position.
+// Reads a labeled file (CSV, TSV, JSON, NDJSON or an Excel workbook, gzipped or zipped too) for
+// `attune eval`, finding its columns by name or position.
 import type { Readable } from 'node:stream';
 import { FIELD_ALIASES, normalizeKey } from '../conversations/field-map.js';
 import { AttuneError } from '../errors.js';

@@ -46,30 +46,34 @@ describe('Excel workbooks', () => {
     expect(report.totals.notes).toEqual({ [`workbook with 2 worksheets: only the first with rows, "Tickets", was read (${path.join('xlsx', 'support-export.xlsx')})`]: 1 });
   });
 
-  it('are read from the first worksheet with rows, past a blank one', async () => {
+  /** The totals of auditing a workbook of the demo's first ten turns, laid out by `layout`. */
+  async function totalsOf(name: string, layout: (book: ExcelJS.Workbook) => ExcelJS.Worksheet): Promise<{ records: number; notes: Record<string, number> }> {
     const book = new ExcelJS.Workbook();
-    book.addWorksheet('Sheet1');
-    const sheet = book.addWorksheet('Data');
+    const sheet = layout(book);
     for (const row of rows.slice(0, 11)) sheet.addRow(row);
-    await book.xlsx.writeFile(path.join(dir, 'blank-first.xlsx'));
-    const r = await audit(['blank-first.xlsx']);
+    await book.xlsx.writeFile(path.join(dir, name));
+    const r = await audit([name]);
     expect(r.code, r.stderr).toBe(0);
-    const { totals } = JSON.parse(r.stdout);
+    return JSON.parse(r.stdout).totals;
+  }
+
+  it('are read from the first worksheet with rows, past a blank one', async () => {
+    const totals = await totalsOf('blank-first.xlsx', (book) => {
+      book.addWorksheet('Sheet1');
+      return book.addWorksheet('Data');
+    });
     expect(totals.records).toBe(10);
     expect(totals.notes).toEqual({ 'workbook with 2 worksheets: only the first with rows, "Data", was read (blank-first.xlsx)': 1 });
   });
 
   it('pass over a report title above the header, as BI tools write it', async () => {
-    const book = new ExcelJS.Workbook();
-    const sheet = book.addWorksheet('Report');
-    sheet.addRow(['Support tickets, November 2026']);
-    sheet.mergeCells('A1:D1');
-    sheet.addRow([]);
-    for (const row of rows.slice(0, 11)) sheet.addRow(row);
-    await book.xlsx.writeFile(path.join(dir, 'titled.xlsx'));
-    const r = await audit(['titled.xlsx']);
-    expect(r.code, r.stderr).toBe(0);
-    const { totals } = JSON.parse(r.stdout);
+    const totals = await totalsOf('titled.xlsx', (book) => {
+      const sheet = book.addWorksheet('Report');
+      sheet.addRow(['Support tickets, November 2026']);
+      sheet.mergeCells('A1:D1');
+      sheet.addRow([]);
+      return sheet;
+    });
     expect(totals.records).toBe(10);
     expect(totals.notes).toEqual({ 'title row above the header, at titled.xlsx:1: not read': 1 });
   });
