@@ -47,7 +47,7 @@ const ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i;
 /** Text with HTML's character references decoded, as HTML-backed helpdesks and Twitter export even
  * their plain text ("I&#39;m so sorry", "Q&amp;A"): quotes show what the author typed, and phrases
  * match it. */
-export function decodeEntities(text: string): string {
+function decodeEntities(text: string): string {
   return text.includes('&') && ENTITY.test(text) ? decodeHTML(text) : text;
 }
 

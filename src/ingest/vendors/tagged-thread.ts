@@ -4,7 +4,6 @@ import { CONTINUED, splitSignOff } from '../../conversations/evidence-text.js';
 import type { SourceRecord } from '../source-record.js';
 import { conversationRecord, inheritSignatures, type NormalTurn } from './normal-record.js';
 import type { ReaderContext, ReaderResult } from './vendor-reader.js';
-import { decodeEntities } from '../../conversations/clean-text.js';
 
 const TURN = /<(cust|rep)__([\s\S]*?)__(cust|rep)>/g;
 
@@ -21,8 +20,7 @@ export function readTaggedThreads(records: AsyncGenerator<SourceRecord>, ctx: Re
       const turns: NormalTurn[] = [];
       for (const value of values) {
         for (const match of value.matchAll(TURN)) {
-          // Tweets arrive HTML-escaped ("&amp;", "&gt;"): quotes show what the author typed.
-          const text = decodeEntities(match[2]!.replace(/__[a-z]+__/g, ' ')).replace(/\s+/g, ' ').trim();
+              const text = match[2]!.replace(/__[a-z]+__/g, ' ').replace(/\s+/g, ' ').trim();
           if (match[1] === 'cust') {
             turns.push({ role: 'customer', agent: null, text, created_at: null, line });
             continue;

@@ -6,7 +6,6 @@ import type { SourceRecord } from '../source-record.js';
 import { conversationRecord, inheritSignatures, type NormalTurn } from './normal-record.js';
 import type { ReaderContext, ReaderResult } from './vendor-reader.js';
 import { parseTime } from '../../conversations/parse-time.js';
-import { decodeEntities } from '../../conversations/clean-text.js';
 
 interface Tweet {
   id: string;
@@ -34,8 +33,7 @@ export function readTwitter(records: AsyncGenerator<SourceRecord>, ctx: ReaderCo
       read += 1;
       const id = String(fields.tweet_id ?? '').trim();
       const inbound = String(fields.inbound ?? '').trim().toLowerCase();
-      // Tweets arrive HTML-escaped ("&amp;", "&gt;"): quotes show what the author typed.
-      const text = decodeEntities(String(fields.text ?? '')).trim();
+      const text = String(fields.text ?? '').trim();
       if (id === '' || tweets.has(id)) {
         ctx.skip(id === '' ? 'tweet without a tweet_id' : 'tweet id seen twice (later copy skipped)', 1, `${ctx.file}:${line}`);
         continue;
