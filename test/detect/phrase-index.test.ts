@@ -9,6 +9,10 @@ const longest = (index: PhraseIndex, text: string, at = 0) => {
   const m = index.longestAt(tokenize(text), at);
   return m && { rules: m.rules, words: tokenize(text).slice(m.start, m.end).map((t) => t.norm).join(' ') };
 };
+/** Each text's longest match from its start: the rule and words it covers, or undefined for none. */
+const expectLongest = (index: PhraseIndex, table: [text: string, rule: number | null, words?: string][]) => {
+  for (const [text, rule, words] of table) expect(longest(index, text), text).toEqual(rule === null ? undefined : { rules: [rule], words });
+};
 
 describe('the flat phrase trie', () => {
   it('finds every child of a node with many, whatever their order in the patterns', () => {
@@ -65,27 +69,31 @@ describe('the flat phrase trie', () => {
 
   it('reads the end of a turn as the full stop a phrase ends with, and only at the very end', () => {
     const index = of([['you are wrong (.|!)', 0], ['whatever (.|!)', 1], ['oh (.|,) no', 2]]);
-    expect(longest(index, "You're wrong")).toEqual({ rules: [0], words: 'you are wrong' });
-    expect(longest(index, "You're wrong.")).toEqual({ rules: [0], words: 'you are wrong .' });
-    expect(longest(index, 'whatever')).toEqual({ rules: [1], words: 'whatever' });
-    expect(longest(index, "You're wrong about the gate")).toBeUndefined();
-    expect(longest(index, 'whatever you need')).toBeUndefined();
-    // The end stands for a full stop that ends a phrase, not one a phrase goes on after.
-    expect(longest(index, 'oh')).toBeUndefined();
+    expectLongest(index, [
+      ["You're wrong", 0, 'you are wrong'],
+      ["You're wrong.", 0, 'you are wrong .'],
+      ['whatever', 1, 'whatever'],
+      ["You're wrong about the gate", null],
+      ['whatever you need', null],
+      // The end stands for a full stop that ends a phrase, not one a phrase goes on after.
+      ['oh', null],
+    ]);
     // A match that endsWithin bounds ends where it is told, not at the end of the turn.
     expect(index.endsWithin(tokenize('whatever you need'), 1, 1)).toBe(false);
   });
 
   it('reads a run of marks as its first where no phrase holds the run itself', () => {
     const index = of([['whatever (.|!)', 0], ['are you serious ?', 1], ['wow !!!', 2]]);
-    expect(longest(index, 'Whatever... fine')).toEqual({ rules: [0], words: 'whatever ...' });
-    expect(longest(index, 'whatever!! fine')).toEqual({ rules: [0], words: 'whatever !!' });
-    expect(longest(index, 'Are you serious?! ok')).toEqual({ rules: [1], words: 'are you serious ?!' });
-    expect(longest(index, 'whatever?! fine')).toBeUndefined();
-    expect(longest(index, 'whatever, fine')).toBeUndefined();
-    // A run a phrase holds as it is stays itself.
-    expect(longest(index, 'wow!!! ok')).toEqual({ rules: [2], words: 'wow !!!' });
-    expect(longest(index, 'wow! ok')).toBeUndefined();
+    expectLongest(index, [
+      ['Whatever... fine', 0, 'whatever ...'],
+      ['whatever!! fine', 0, 'whatever !!'],
+      ['Are you serious?! ok', 1, 'are you serious ?!'],
+      ['whatever?! fine', null],
+      ['whatever, fine', null],
+      // A run a phrase holds as it is stays itself.
+      ['wow!!! ok', 2, 'wow !!!'],
+      ['wow! ok', null],
+    ]);
   });
 
   it('reads a shorthand as each word sequence it stands for, one token for several words', () => {
