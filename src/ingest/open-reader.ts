@@ -106,7 +106,7 @@ function tableLayout(records: AsyncGenerator<SourceRecord>, text: string, source
 
 /** An Excel workbook's first worksheet, laid out as a CSV with the same header would be. */
 async function workbook(stream: Readable, source: Source, options: OpenOptions): Promise<OpenedReader> {
-  const rows = readWorkbook(stream, source.display, options.context);
+  const rows = readWorkbook(stream, source.display, options.context, source.entry ? undefined : (source.path ?? undefined));
   // The first rows show the layout, as a CSV's head does; they are then read again from memory.
   // (`break` in a for-await loop would close the generator, and the rows after these would be lost.)
   const head: SheetRow[] = [];

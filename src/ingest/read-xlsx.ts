@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import type { RecordPolicy } from './record-policy.js';
+import { checkArchive } from './zip-archive.js';
 
 export const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm'];
 
@@ -27,7 +28,9 @@ export interface SheetRow {
 /** The rows with any cell filled of a workbook's first worksheet that has one (a blank "Sheet1" before
  * the data is passed over). Other worksheets (a summary, a pivot) are not read, and a note says how
  * many there were. */
-export async function* readWorkbook(stream: Readable, file: string, policy: RecordPolicy): AsyncGenerator<SheetRow> {
+export async function* readWorkbook(stream: Readable, file: string, policy: RecordPolicy, onDisk?: string): AsyncGenerator<SheetRow> {
+  // A workbook on disk is checked whole first (one inside an archive was, with its archive).
+  if (onDisk !== undefined) await checkArchive(onDisk, file, 'Excel workbook', 'xl/workbook.xml');
   const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
   let sheets = 0;

@@ -92,6 +92,27 @@ export async function openEntry(file: string, display: string, name: string): Pr
   throw new InputError(`${display}/${name}`, undefined, 'is no longer in the archive.');
 }
 
+/** Checks that a zip's directory reads to its end and holds `name` (a workbook's `xl/workbook.xml`), before
+ * a reader that streams the file trusts it: exceljs, fed a cut file, fails inside its own temporary files,
+ * where no caller can catch it. */
+export async function checkArchive(file: string, display: string, kind: string, name: string): Promise<void> {
+  const unreadable = (why: string) => new InputError(display, undefined, `not a readable ${kind} (${why}).`);
+  let zip: ZipFile;
+  try {
+    zip = await yauzl.openPromise(file, { autoClose: false, strictFileNames: false });
+  } catch (error) {
+    throw unreadable(reason(error));
+  }
+  try {
+    for await (const entry of zip.eachEntry()) if (entry.fileName === name) return;
+  } catch (error) {
+    throw unreadable(reason(error));
+  } finally {
+    zip.close();
+  }
+  throw unreadable(`it holds no ${name}`);
+}
+
 async function openZip(file: string, display: string): Promise<ZipFile> {
   try {
     return await yauzl.openPromise(file, { autoClose: false, strictFileNames: false, validateEntrySizes: true });

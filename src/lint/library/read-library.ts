@@ -139,7 +139,7 @@ function readCsvLibrary(file: string, text: string): CannedResponse[] {
 async function readWorkbookLibrary(file: string, full: string): Promise<CannedResponse[]> {
   const table = new HeaderedRows(file, { policy: STRICT });
   const responses: CannedResponse[] = [];
-  for await (const row of readWorkbook(createReadStream(full), file, STRICT)) {
+  for await (const row of readWorkbook(createReadStream(full), file, STRICT, full)) {
     const read = table.record(row.cells, row.line);
     if (!read) continue;
     const record = Object.fromEntries(Object.entries(read.fields).map(([name, value]) => [name.toLowerCase(), String(value)]));
