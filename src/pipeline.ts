@@ -1,6 +1,5 @@
 // The audit pipeline, end to end: sources -> records -> turns -> detection -> conversations -> report.
 // Streams throughout: a file's records are read one at a time and only open conversations are held.
-import { statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { AuditAggregator } from './aggregate/audit-aggregator.js';
 import { buildReport, type InputSummary, type Report } from './aggregate/build-report.js';

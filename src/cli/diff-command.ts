@@ -1,9 +1,9 @@
 // `attune diff old.json new.json`: what changed per agent and for the team between two JSON reports,
 // with --fail-on-drop METRIC=POINTS to fail CI when the team gets worse.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AgentReport, Report } from '../aggregate/build-report.js';
 import { AttuneError, EXIT } from '../errors.js';
+import { readJsonFile } from '../parse-json.js';
 import type { Io } from './io.js';
 import { compareText } from '../compare-text.js';
 
@@ -84,12 +84,7 @@ function parseGate(value: string): { metric: string; points: number } {
 }
 
 function readReport(file: string, io: Io): Report {
-  let report: Report;
-  try {
-    report = JSON.parse(readFileSync(path.resolve(io.cwd, file), 'utf8')) as Report;
-  } catch (error) {
-    throw new AttuneError(`${file}: not a JSON report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); write one with attune audit --format json.`);
-  }
+  const report = readJsonFile(path.resolve(io.cwd, file), file, 'the report', 'write one with attune audit --format json') as Report;
   if (report?.schemaVersion !== 1 || !Array.isArray(report.agents) || !report.team) throw new AttuneError(`${file}: not an attune JSON report (schemaVersion 1).`);
   return report;
 }

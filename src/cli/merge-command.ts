@@ -1,11 +1,11 @@
 // `attune merge shard*.json`: partial aggregates from shards of a large audit into one report, the
 // same as a single run over all the inputs in the order the shards are given.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildReport } from '../aggregate/build-report.js';
 import { mergePartials, type Partial } from '../aggregate/partial.js';
 import { loadBuiltinRules } from '../detect/load-rules.js';
-import { AttuneError, EXIT } from '../errors.js';
+import { EXIT } from '../errors.js';
+import { readJsonFile } from '../parse-json.js';
 import { suggestFrom } from '../aggregate/suggestions.js';
 import { REPORTERS, reportFormat, type ReportFormat } from '../report/registry.js';
 import { useColor } from './color.js';
@@ -21,13 +21,7 @@ export interface MergeFlags {
 }
 
 export async function mergeCommand(files: string[], flags: MergeFlags, io: Io): Promise<number> {
-  const parts = files.map((file) => {
-    try {
-      return JSON.parse(readFileSync(path.resolve(io.cwd, file), 'utf8')) as Partial;
-    } catch (error) {
-      throw new AttuneError(`${file}: cannot read the partial aggregate (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
-    }
-  });
+  const parts = files.map((file) => readJsonFile(path.resolve(io.cwd, file), file, 'the partial aggregate') as Partial);
   const { aggregator, meta } = mergePartials(parts, files);
   const config = resolveConfig(io, flags.config);
   const report = buildReport(aggregator, { ...meta, suggestion: suggestFrom([...loadBuiltinRules(), ...config.rules]) });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { AttuneError, InputError } from '../errors.js';
 import { normalizeKey } from './field-map.js';
+import { parseJson } from '../parse-json.js';
 
 export interface AgentIdentity {
   name: string;
@@ -37,12 +38,7 @@ export function loadAgentMap(file: string): AgentMap {
   }
   const map = new AgentMap();
   if (/^\s*[[{]/.test(text)) {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text);
-    } catch (error) {
-      throw new InputError(file, undefined, `not valid JSON (${(error as Error).message}).`);
-    }
+    const doc = parseJson(text, file);
     const entries = Array.isArray(doc)
       ? doc.map((e: Record<string, unknown>) => [String(e.id ?? e.initials ?? e.agent ?? ''), e] as const)
       : Object.entries(doc as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? { name: v } : (v as Record<string, unknown>)] as const);

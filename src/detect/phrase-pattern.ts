@@ -36,7 +36,7 @@ export function expandPattern(pattern: string, skipped?: ReadonlySet<string>): s
  * the phrase index walks to add every phrase without writing each one out. */
 export function patternPieces(pattern: string, skipped?: ReadonlySet<string>): Piece[] {
   const checked = checkedPieces(pattern);
-  return skipped ? checked.filter((piece, i) => !isSkippedBetween(checked, i, skipped)) : checked;
+  return skipped ? checked.filter((_, i) => !isSkippedBetween(checked, i, skipped)) : checked;
 }
 
 function isSkippedBetween(pieces: Piece[], i: number, skipped: ReadonlySet<string>): boolean {

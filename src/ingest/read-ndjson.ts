@@ -2,6 +2,7 @@
 import type { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { InputError } from '../errors.js';
+import { parseJson } from '../parse-json.js';
 import { badRecord, type RecordPolicy } from './record-policy.js';
 import type { SourceRecord } from './source-record.js';
 import { stripBom } from './sniff-format.js';
@@ -31,12 +32,7 @@ export function parseRecord(text: string, file: string, line: number, policy: Re
 }
 
 export function parseObject(text: string, file: string, line: number): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(file, line, `not valid JSON (${(error as Error).message}).`);
-  }
+  const value = parseJson(text, file, line);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new InputError(file, line, `expected a JSON object, found ${Array.isArray(value) ? 'an array' : typeof value}.`);
   }

@@ -1,8 +1,8 @@
 // A lint baseline: the findings a team accepts for now, so that CI fails only on new ones while the
 // library is cleaned up. A finding is known by its rule, file, response title and message, not its line,
 // which moves whenever a response above it is edited; each baseline entry excuses one finding.
-import { readFileSync } from 'node:fs';
 import { AttuneError } from '../errors.js';
+import { readJsonFile } from '../parse-json.js';
 import type { LintFinding } from './lint-library.js';
 import { compareText } from '../compare-text.js';
 
@@ -20,18 +20,7 @@ export function renderBaseline(findings: readonly LintFinding[]): string {
 }
 
 export function readBaseline(file: string, display: string): Entry[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new AttuneError(`${display}: cannot read the baseline (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); write one with --write-baseline.`);
-  }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (error) {
-    throw new AttuneError(`${display}: the baseline is not valid JSON (${(error as Error).message}).`);
-  }
+  const doc = readJsonFile(file, display, 'the baseline', 'write one with --write-baseline');
   const findings = (doc as { attuneLintBaseline?: unknown; findings?: unknown } | null)?.findings;
   if ((doc as { attuneLintBaseline?: unknown } | null)?.attuneLintBaseline !== BASELINE_VERSION || !Array.isArray(findings)) {
     throw new AttuneError(`${display}: not an attune lint baseline (write one with --write-baseline).`);

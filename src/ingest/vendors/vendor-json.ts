@@ -2,6 +2,7 @@
 // recorded responses ({"_request": …, "body": …}), and turns it into conversation records.
 import type { Readable } from 'node:stream';
 import { InputError } from '../../errors.js';
+import { parseJson } from '../../parse-json.js';
 import type { SourceRecord } from '../source-record.js';
 import { freshdeskConversations, isFreshdesk, type FreshdeskPeople } from './freshdesk.js';
 import { helpScoutConversations, isHelpScout } from './helpscout.js';
@@ -36,13 +37,7 @@ export async function readWhole(stream: Readable, file: string): Promise<string>
 }
 
 export function parseDocument(text: string, file: string, lineOffset = 0): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const position = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? NaN);
-    const line = Number.isNaN(position) ? undefined : lineOffset + text.slice(0, position).split('\n').length;
-    throw new InputError(file, line, `not valid JSON (${(error as Error).message}).`);
-  }
+  return parseJson(text, file, lineOffset + 1);
 }
 
 /** Every document of a file: most hold one, but API pages appended to one file (`curl … >> tickets.json`)

@@ -12,7 +12,8 @@ import { sniffDelimiter } from '../../ingest/sniff-format.js';
 import { globSync } from 'tinyglobby';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { AttuneError, InputError } from '../../errors.js';
-import { lineAt, lineFinder, type CannedResponse } from './response.js';
+import { parseJson } from '../../parse-json.js';
+import { lineFinder, type CannedResponse } from './response.js';
 
 const LIBRARY_EXTENSIONS = ['.json', '.yaml', '.yml', '.csv', '.tsv', ...WORKBOOK_EXTENSIONS, '.md', '.markdown', '.txt'];
 
@@ -44,13 +45,7 @@ export function readLibraryFile(file: string, text: string, inFolder = false): C
 }
 
 function readJsonLibrary(file: string, text: string): CannedResponse[] {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (error) {
-    const position = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? NaN);
-    throw new InputError(file, Number.isNaN(position) ? undefined : lineAt(text, position), `not valid JSON (${(error as Error).message}).`);
-  }
+  const doc = parseJson(text, file);
   const body = doc && typeof doc === 'object' && '_request' in doc && 'body' in doc ? (doc as { body: unknown }).body : doc;
   const find = lineFinder(text);
   const macros = Array.isArray((body as { macros?: unknown }).macros) ? (body as { macros: unknown[] }).macros : Array.isArray(body) ? body : (body as { actions?: unknown }).actions ? [body] : null;

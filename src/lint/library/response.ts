@@ -8,13 +8,6 @@ export interface CannedResponse {
   line: number;
 }
 
-/** The 1-based line of character `index` in `text`. */
-export function lineAt(text: string, index: number): number {
-  let line = 1;
-  for (let i = 0; i < index && i < text.length; i++) if (text.charCodeAt(i) === 10) line += 1;
-  return line;
-}
-
 /** Finds where each of `needles` appears, in order, so that repeated titles get their own lines. Each
  * search starts where the last one ended, so lines are counted once, forward: linear in the file. */
 export function lineFinder(text: string): (needle: string) => number {
