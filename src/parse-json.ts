@@ -40,7 +40,7 @@ export function jsonFault(text: string, error: unknown): JsonFault {
   const message = error instanceof Error ? error.message : String(error);
   const what = message
     .replace(/ (?:in JSON )?at position \d+[\s\S]*$/, '')
-    .replace(/, (?:"|\.\.\.)[\s\S]*" is not valid JSON$/, '')
+    .replace(/, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '')
     .replace(/\s+/g, ' ')
     .trim();
   const at = /at position (\d+)/.exec(message);

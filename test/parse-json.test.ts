@@ -19,6 +19,10 @@ describe('JSON syntax errors', () => {
     { text: '{"a": [1,\n  2,]\n}', line: 2, reason: "Unexpected token ']' at column 5" },
     { text: `[\n${'{"id": 1},\n'.repeat(40)}{"id": 2},\n]`, line: 43, reason: "Unexpected token ']' at column 1" },
     // Where Node gives one, its position is used.
+    // Node quotes the text around the fault, cut with "..." on either side.
+    { text: `[${'1,'.repeat(30)},1${',2'.repeat(30)}]`, line: 1, reason: "Unexpected token ',' at column 62" },
+    { text: `[,${'1,'.repeat(30)}1]`, line: 1, reason: "Unexpected token ',' at column 2" },
+    { text: '[1,,2]', line: 1, reason: "Unexpected token ',' at column 4" },
     { text: '{"a" 1}', line: 1, reason: "Expected ':' after property name at column 6" },
     { text: '{"a": 1}\n}', line: 2, reason: 'Unexpected non-whitespace character after JSON at column 1' },
     { text: '{"a": "b\u0001"}', line: 1, reason: 'Bad control character in string literal at column 9' },
