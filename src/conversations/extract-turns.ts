@@ -34,6 +34,8 @@ export class TurnExtractor {
   private readonly roles: RoleReader;
   /** The note for this file's times that are not dates: it quotes the first, at its line. */
   private unreadTime: string | undefined;
+  /** The name the record being read goes by: the file's, or a part of it (a workbook's later worksheet). */
+  private at: string;
 
   constructor(
     private readonly file: string,
@@ -42,10 +44,12 @@ export class TurnExtractor {
   ) {
     // How "user" was read is decided per file: its notes name the file.
     this.roles = new RoleReader(options.roleValues ?? new Map(), (reason) => tally.note(`${file}: ${reason}`));
+    this.at = file;
   }
 
   extract(record: SourceRecord): Extracted {
     this.ordinal += 1;
+    this.at = record.file;
     if (!this.outer) this.decideShape(record.fields);
     const outer = this.outer!;
     if (!this.nested) {
@@ -55,7 +59,7 @@ export class TurnExtractor {
     const list = outer.turns ? record.fields[outer.turns] : undefined;
     const id = (outer.conversation && stringOf(record.fields[outer.conversation])) || `${this.file}#${this.ordinal}`;
     if (!Array.isArray(list)) {
-      this.tally.skip('conversation record without a list of turns', 1, `${this.file}:${record.line}`);
+      this.tally.skip('conversation record without a list of turns', 1, `${this.at}:${record.line}`);
       return { turns: [], complete: true };
     }
     const agent = outer.agent ? personOf(record.fields[outer.agent]) : null;
@@ -63,7 +67,7 @@ export class TurnExtractor {
     const turns: Turn[] = [];
     for (const item of list) {
       if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-        this.tally.skip('turn that is not an object', 1, `${this.file}:${record.line}`);
+        this.tally.skip('turn that is not an object', 1, `${this.at}:${record.line}`);
         continue;
       }
       const fields = item as Record<string, unknown>;
@@ -114,17 +118,17 @@ export class TurnExtractor {
   private toTurn(fields: Record<string, unknown>, map: ResolvedFields, conversation: string, conversationAgent: string | null, line: number, channel: string | null): Turn | null {
     const raw = fields[map.text!];
     if (raw !== undefined && raw !== null && typeof raw !== 'string' && typeof raw !== 'number') {
-      this.tally.skip('text is not a string', 1, `${this.file}:${line}`);
+      this.tally.skip('text is not a string', 1, `${this.at}:${line}`);
       return null;
     }
     const { text, cuts } = boundText(raw === undefined || raw === null ? '' : cleanText(String(raw)));
     for (const cut of cuts) this.tally.note(cut);
     if (text === '') {
-      this.tally.skip('empty text', 1, `${this.file}:${line}`);
+      this.tally.skip('empty text', 1, `${this.at}:${line}`);
       return null;
     }
     if (conversation === '') {
-      this.tally.skip('no conversation id', 1, `${this.file}:${line}`);
+      this.tally.skip('no conversation id', 1, `${this.at}:${line}`);
       return null;
     }
     let role: Role | undefined = this.options.assumeRole;
@@ -150,7 +154,7 @@ export class TurnExtractor {
       channel: channel ?? (map.channel ? stringOf(fields[map.channel]) || null : null),
       text,
       time: map.time ? this.timeOf(fields[map.time], line) : null,
-      file: this.file,
+      file: this.at,
       line,
     };
   }
@@ -159,7 +163,7 @@ export class TurnExtractor {
   private timeOf(value: unknown, line: number): number | null {
     const time = parseTime(value);
     if (time === null && (typeof value === 'number' || (typeof value === 'string' && value.trim() !== ''))) {
-      this.unreadTime ??= `time that is not a date (first ${JSON.stringify(String(value).trim().slice(0, 40))} at ${this.file}:${line}): its conversation keeps file order`;
+      this.unreadTime ??= `time that is not a date (first ${JSON.stringify(String(value).trim().slice(0, 40))} at ${this.at}:${line}): its conversation keeps file order`;
       this.tally.note(this.unreadTime);
     }
     return time;

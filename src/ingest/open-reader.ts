@@ -104,7 +104,7 @@ function tableLayout(records: AsyncGenerator<SourceRecord>, text: string, source
   return generic(records, from, kind);
 }
 
-/** An Excel workbook's first worksheet, laid out as a CSV with the same header would be. */
+/** An Excel workbook's worksheets (read-xlsx.ts), laid out as a CSV with the same header would be. */
 async function workbook(stream: Readable, source: Source, options: OpenOptions): Promise<OpenedReader> {
   const rows = readWorkbook(stream, source.display, options.context, source.entry ? undefined : (source.path ?? undefined));
   // The first rows show the layout, as a CSV's head does; they are then read again from memory.
@@ -118,11 +118,11 @@ async function workbook(stream: Readable, source: Source, options: OpenOptions):
   const table = new HeaderedRows(source.display, { policy: options.context, ...(options.header === false ? { header: false } : {}) });
   async function* records(): AsyncGenerator<SourceRecord> {
     for (const row of head) {
-      const record = table.record(row.cells, row.line);
+      const record = table.record(row.cells, row.line, row.file);
       if (record) yield record;
     }
     for await (const row of rows) {
-      const record = table.record(row.cells, row.line);
+      const record = table.record(row.cells, row.line, row.file);
       if (record) yield record;
     }
   }

@@ -76,9 +76,10 @@ export class HeaderedRows {
     this.header = options.header === false ? [] : null;
   }
 
-  /** The record a row of cells makes, or null for the header, a copy of it and a bad row. */
-  record(cells: string[], line: number): SourceRecord | null {
-    const { file, options } = this;
+  /** The record a row of cells makes, or null for the header, a copy of it and a bad row. `file` names
+   * the record when it is not the table's own name (a later worksheet of a workbook). */
+  record(cells: string[], line: number, file = this.file): SourceRecord | null {
+    const { options } = this;
     if (this.header === null) {
       const filled = cells.filter((cell) => cell.trim() !== '').length;
       if (this.title === null && filled === 1) {

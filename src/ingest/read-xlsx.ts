@@ -1,5 +1,5 @@
-// Excel workbooks (.xlsx), as helpdesks and QA sheets export them: the first worksheet's rows, read as
-// a stream, become records as CSV rows do. The only module that imports exceljs, and only when a
+// Excel workbooks (.xlsx), as helpdesks and QA sheets export them: the rows of the first worksheet, and
+// of later ones with its header, read as a stream, become records as CSV rows do. The only module that imports exceljs, and only when a
 // workbook is read: loading it costs some 20 MB and a quarter of a second that an audit of CSV
 // files should not pay.
 import path from 'node:path';
@@ -19,15 +19,18 @@ export function isLockFile(name: string): boolean {
   return isWorkbookName(name) && path.basename(name).startsWith('~$');
 }
 
-/** A worksheet row: its cells as text, and its row number, which is the line a record is named by. */
+/** A worksheet row: its cells as text, its row number, which is the line a record is named by, and the
+ * name its records take: the workbook's, or for a later worksheet `book.xlsx[February]`. */
 export interface SheetRow {
   cells: string[];
   line: number;
+  file: string;
 }
 
 /** The rows with any cell filled of a workbook's first worksheet that has one (a blank "Sheet1" before
- * the data is passed over). Other worksheets (a summary, a pivot) are not read, and a note says how
- * many there were. */
+ * the data is passed over), then of every later worksheet whose header is the same (a month a sheet),
+ * without that header. A worksheet with another header (a summary, a pivot) is not read, and a note
+ * names it; another note names the later worksheets read. */
 export async function* readWorkbook(stream: Readable, file: string, policy: RecordPolicy, onDisk?: string): AsyncGenerator<SheetRow> {
   // A workbook on disk is checked whole first (one inside an archive was, with its archive).
   if (onDisk !== undefined) await checkArchive(onDisk, file, 'Excel workbook', 'xl/workbook.xml');
@@ -35,24 +38,59 @@ export async function* readWorkbook(stream: Readable, file: string, policy: Reco
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
   let sheets = 0;
   let first = '';
+  /** The first worksheet's header: its first row of more than one cell, else its first row. */
+  let header: string[] | null = null;
+  const read: string[] = [];
+  const passed: string[] = [];
   try {
     for await (const sheet of reader) {
       sheets += 1;
-      if (first !== '') continue;
-      for await (const row of sheet) {
-        const values = (row.values as unknown[]).slice(1).map(cellText);
-        while (values.length > 0 && values[values.length - 1] === '') values.pop();
-        if (values.length === 0) continue;
-        first ||= (sheet as { name?: string }).name || `sheet ${sheets}`;
-        yield { cells: values, line: row.number };
+      const name = (sheet as { name?: string }).name || `sheet ${sheets}`;
+      if (first === '') {
+        let firstRow: string[] | null = null;
+        for await (const row of sheet) {
+          const values = rowCells(row);
+          if (values.length === 0) continue;
+          first = name;
+          firstRow ??= values.map((cell) => cell.trim());
+          if (header === null && filledCells(values) > 1) header = values.map((cell) => cell.trim());
+          yield { cells: values, line: row.number, file };
+        }
+        header ??= firstRow;
+        continue;
       }
+      // A later worksheet: read past its header when that is the first's, else passed over whole.
+      let state: 'header' | 'read' | 'passed' = 'header';
+      let title = false;
+      for await (const row of sheet) {
+        if (state === 'passed') continue;
+        const values = rowCells(row);
+        if (values.length === 0) continue;
+        if (state === 'read') yield { cells: values, line: row.number, file: `${file}[${name}]` };
+        else if (sameRow(values, header!)) state = 'read';
+        else if (!title && filledCells(values) <= 1) title = true;
+        else state = 'passed';
+      }
+      if (state === 'read') read.push(name);
+      else if (state === 'passed' || title) passed.push(name);
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(file, undefined, `not a readable Excel workbook (${String((error as Error).message ?? error).replace(/\.$/, '')}).`);
   }
-  if (sheets > 1 && first !== '') policy.note?.(`workbook with ${sheets} worksheets: only the first with rows, "${first}", was read (${file})`);
+  if (read.length > 0) policy.note?.(`worksheets read after "${first}", with its header: ${quoted(read)} (${file})`);
+  if (passed.length > 0) policy.note?.(`worksheets not read, their header is not that of "${first}": ${quoted(passed)} (${file})`);
 }
+
+function rowCells(row: { values: unknown }): string[] {
+  const values = (row.values as unknown[]).slice(1).map(cellText);
+  while (values.length > 0 && values[values.length - 1] === '') values.pop();
+  return values;
+}
+
+const filledCells = (cells: string[]): number => cells.filter((cell) => cell.trim() !== '').length;
+const sameRow = (cells: string[], header: string[]): boolean => cells.length === header.length && cells.every((cell, i) => cell.trim() === header[i]);
+const quoted = (names: string[]): string => names.map((name) => `"${name}"`).join(', ');
 
 /** A cell's value as the text a CSV export would hold: dates in ISO 8601, rich text and links as their
  * text, formulas as their result, errors (#N/A) as nothing. */

@@ -1,4 +1,5 @@
-// Excel workbooks are read as a CSV with the same header is: the first worksheet's rows become records.
+// Excel workbooks are read as a CSV with the same header is: the first worksheet's rows become records,
+// and those of later worksheets with its header.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -43,7 +44,7 @@ describe('Excel workbooks', () => {
     expect(withoutFiles(xlsx.stdout)).toEqual(withoutFiles(csv.stdout));
     const report = JSON.parse(xlsx.stdout);
     expect(report.inputs).toHaveLength(1);
-    expect(report.totals.notes).toEqual({ [`workbook with 2 worksheets: only the first with rows, "Tickets", was read (${path.join('xlsx', 'support-export.xlsx')})`]: 1 });
+    expect(report.totals.notes).toEqual({ [`worksheets not read, their header is not that of "Tickets": "Summary" (${path.join('xlsx', 'support-export.xlsx')})`]: 1 });
   });
 
   /** The totals of auditing a workbook of the demo's first ten turns, laid out by `layout`. */
@@ -63,7 +64,35 @@ describe('Excel workbooks', () => {
       return book.addWorksheet('Data');
     });
     expect(totals.records).toBe(10);
-    expect(totals.notes).toEqual({ 'workbook with 2 worksheets: only the first with rows, "Data", was read (blank-first.xlsx)': 1 });
+    expect(totals.notes).toEqual({});
+  });
+
+  it("read later worksheets with the first one's header, a month a sheet, each row named by its sheet", async () => {
+    const book = new ExcelJS.Workbook();
+    const header = rows[0]!;
+    const months = [book.addWorksheet('October'), book.addWorksheet('November'), book.addWorksheet('Pivot'), book.addWorksheet('December')];
+    months[0]!.addRow(header);
+    for (const row of rows.slice(1, 11)) months[0]!.addRow(row);
+    months[1]!.addRow(['Tickets, November']);
+    months[1]!.addRow(header.map((name) => ` ${name} `));
+    for (const row of rows.slice(11, 21)) months[1]!.addRow(row);
+    months[2]!.addRow(['agent', 'conversations']);
+    months[2]!.addRow(['Maya', 12]);
+    months[3]!.addRow(['Tickets, December']);
+    months[3]!.addRow(['see the next workbook']);
+    await book.xlsx.writeFile(path.join(dir, 'by-month.xlsx'));
+    const r = await runCli(['audit', 'by-month.xlsx', '--format', 'json', '--turns', path.join(dir, 'month-turns.ndjson')], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const { totals } = JSON.parse(r.stdout);
+    expect(totals.records).toBe(20);
+    expect(totals.notes).toEqual({
+      'worksheets read after "October", with its header: "November" (by-month.xlsx)': 1,
+      'worksheets not read, their header is not that of "October": "Pivot", "December" (by-month.xlsx)': 1,
+    });
+    const sources = readFileSync(path.join(dir, 'month-turns.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line).source as string);
+    expect(sources).toContain('by-month.xlsx:2');
+    expect(sources).toContain('by-month.xlsx[November]:3');
+    expect(sources.filter((source) => source.startsWith('by-month.xlsx[November]:'))).toHaveLength(10);
   });
 
   it('pass over a report title above the header, as BI tools write it', async () => {

@@ -96,4 +96,20 @@ describe('libraries kept in Excel', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).findings.map((f: { rule: string; line: number }) => [f.rule, f.line])).toContainEqual(['temper/dismissal', 4]);
   });
+
+  it("reads every worksheet with the first one's columns, a team or language a sheet, each response named by its sheet", async () => {
+    const book = new ExcelJS.Workbook();
+    for (const [name, title, text] of [['English', 'Refund', 'Sorry for the wait.'], ['Русский', 'Возврат', 'Извините за ожидание.']] as const) {
+      const sheet = book.addWorksheet(name);
+      sheet.addRow(['Title', 'Text']);
+      sheet.addRow([title, text]);
+    }
+    book.addWorksheet('Notes').addRow(['Owner', 'Reviewed on']);
+    await book.xlsx.writeFile(path.join(dir, 'teams.xlsx'));
+    const responses = await readLibraries(['teams.xlsx'], dir);
+    expect(responses.map(({ title, file, line }) => ({ title, file, line }))).toEqual([
+      { title: 'Refund', file: 'teams.xlsx', line: 2 },
+      { title: 'Возврат', file: 'teams.xlsx[Русский]', line: 2 },
+    ]);
+  });
 });

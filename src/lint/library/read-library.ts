@@ -130,15 +130,15 @@ function readCsvLibrary(file: string, text: string): CannedResponse[] {
   });
 }
 
-/** A workbook's first worksheet with rows, laid out as a CSV library is: a row per response. */
+/** A workbook's worksheets of responses (read-xlsx.ts), laid out as a CSV library is: a row per response. */
 async function readWorkbookLibrary(file: string, full: string): Promise<CannedResponse[]> {
   const table = new HeaderedRows(file, { policy: STRICT });
   const responses: CannedResponse[] = [];
   for await (const row of readWorkbook(createReadStream(full), file, STRICT, full)) {
-    const read = table.record(row.cells, row.line);
+    const read = table.record(row.cells, row.line, row.file);
     if (!read) continue;
     const record = Object.fromEntries(Object.entries(read.fields).map(([name, value]) => [name.toLowerCase(), String(value)]));
-    responses.push(rowResponse(record, bodyOf(record, file, 'worksheet'), file, row.line));
+    responses.push(rowResponse(record, bodyOf(record, row.file, 'worksheet'), row.file, row.line));
   }
   return responses;
 }
