@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -70,6 +70,34 @@ describe('library files as spreadsheets save them', () => {
     expect(await read('cp1252.csv', iconv.encode(csv, 'windows-1252'))).toEqual(expected);
     expect(await read('utf16.csv', iconv.encode(csv, 'utf-16le', { addBOM: true }))).toEqual(expected);
     expect(await read('utf8-bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)]))).toEqual(expected);
+  });
+});
+
+describe('compressed libraries', () => {
+  it('reads a gzipped library, and every library in a zip archive (gzipped ones too), as the files themselves', async () => {
+    const compressed = await readLibraries(['lint-compressed'], FIXTURES);
+    expect(compressed.map((r) => r.file)).toEqual([
+      ...Array<string>(2).fill(path.join('lint-compressed', 'library.zip', 'responses.csv.gz')),
+      ...Array<string>(2).fill(path.join('lint-compressed', 'library.zip', 'team', 'responses.yaml')),
+      ...Array<string>(3).fill(path.join('lint-compressed', 'macros.json.gz')),
+    ]);
+    const plain = await readLibraries(['responses.csv', 'responses.yaml', 'macros.json'], cwd);
+    const content = ({ title, text, line }: { title: string; text: string; line: number }) => ({ title, text, line });
+    expect(compressed.map(content)).toEqual(plain.map(content));
+  });
+
+  it('stops with one line on a cut gzip file or zip archive', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const gz = readFileSync(path.join(FIXTURES, 'lint-compressed/macros.json.gz'));
+      writeFileSync(path.join(dir, 'cut.json.gz'), gz.subarray(0, gz.length - 30));
+      await expect(readLibraries(['cut.json.gz'], dir)).rejects.toThrowError(/^cut\.json\.gz: the compressed data is cut short or damaged \(.+\)\.$/);
+      const zip = readFileSync(path.join(FIXTURES, 'lint-compressed/library.zip'));
+      writeFileSync(path.join(dir, 'cut.zip'), zip.subarray(0, 300));
+      await expect(readLibraries(['cut.zip'], dir)).rejects.toThrowError(/^cut\.zip: not a readable zip archive \(.+\)\.$/);
+    } finally {
+      cleanup();
+    }
   });
 });
 

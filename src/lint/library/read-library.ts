@@ -1,14 +1,20 @@
 // Reads canned-response libraries: Zendesk macros (API JSON), {title: text} JSON maps, YAML, CSV
 // and Excel workbooks (title,text), Markdown (one response per "## heading" or "---- TITLE" section) and folders of
-// .txt/.md files (one response per file, unless a Markdown file holds sections).
+// .txt/.md files (one response per file, unless a Markdown file holds sections); each also gzipped, or
+// in a zip archive.
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CsvError, parse as parseCsv } from 'csv-parse/sync';
+import { buffer } from 'node:stream/consumers';
+import type { Readable } from 'node:stream';
+import { gunzipSync } from 'node:zlib';
+import { innerName, isGzip, readHead } from '../../ingest/decompress.js';
 import { decodeWhole } from '../../ingest/encoding.js';
 import { describeCsvError, HeaderedRows, nameColumns } from '../../ingest/read-csv.js';
 import { isLockFile, isWorkbookName, readWorkbook, WORKBOOK_EXTENSIONS } from '../../ingest/read-xlsx.js';
 import { STRICT } from '../../ingest/record-policy.js';
 import { sniffDelimiter } from '../../ingest/sniff-format.js';
+import { isZip, listArchive, openEntry } from '../../ingest/zip-archive.js';
 import { globSync } from 'tinyglobby';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { AttuneError, InputError } from '../../errors.js';
@@ -16,6 +22,8 @@ import { parseJson } from '../../parse-json.js';
 import { lineFinder, type CannedResponse } from './response.js';
 
 const LIBRARY_EXTENSIONS = ['.json', '.yaml', '.yml', '.csv', '.tsv', ...WORKBOOK_EXTENSIONS, '.md', '.markdown', '.txt'];
+/** A folder's files read as libraries: by extension, each also gzipped, and zip archives of them. */
+const FOLDER_PATTERNS = [...LIBRARY_EXTENSIONS.flatMap((e) => [`**/*${e}`, `**/*${e}.gz`]), '**/*.zip'];
 
 export async function readLibraries(inputs: string[], cwd: string): Promise<CannedResponse[]> {
   const responses: CannedResponse[] = [];
@@ -24,24 +32,54 @@ export async function readLibraries(inputs: string[], cwd: string): Promise<Cann
     const stat = statSync(abs, { throwIfNoEntry: false });
     if (!stat) throw new AttuneError(`${input}: no such file or folder.`);
     const files = stat.isDirectory()
-      ? globSync(LIBRARY_EXTENSIONS.map((e) => `**/*${e}`), { cwd: abs, onlyFiles: true, caseSensitiveMatch: false }).sort().filter((f) => !isLockFile(f)).map((f) => path.join(input, f))
+      ? globSync(FOLDER_PATTERNS, { cwd: abs, onlyFiles: true, caseSensitiveMatch: false }).sort().filter((f) => !isLockFile(f)).map((f) => path.join(input, f))
       : [input];
-    for (const file of files) {
-      const full = path.resolve(cwd, file);
-      responses.push(...(isWorkbookName(file) ? await readWorkbookLibrary(file, full) : readLibraryFile(file, decodeWhole(readFileSync(full)), stat.isDirectory())));
-    }
+    for (const file of files) responses.push(...(await readLibraryAt(file, path.resolve(cwd, file), stat.isDirectory())));
   }
   return responses;
 }
 
+/** One library file, gzipped or not, or every library in a zip archive, each named `archive.zip/inner`. */
+async function readLibraryAt(file: string, full: string, inFolder: boolean): Promise<CannedResponse[]> {
+  if (isWorkbookName(file)) return readWorkbookLibrary(file, createReadStream(full), full);
+  const head = readHead(full, 4);
+  if (path.extname(file).toLowerCase() === '.zip' || isZip(head)) {
+    const entries = await listArchive(full, file, (name) => isLibraryName(name) && !isLockFile(name), () => true);
+    if (entries.length === 0) throw new AttuneError(`${file}: the archive holds no ${LIBRARY_EXTENSIONS.join(', ')} files (nor any of them gzipped).`);
+    const responses: CannedResponse[] = [];
+    for (const { name } of entries) {
+      const inner = `${file}/${name}`;
+      const stream = await openEntry(full, file, name);
+      responses.push(...(isWorkbookName(name) ? await readWorkbookLibrary(inner, stream) : readLibraryFile(inner, textOf(await buffer(stream), inner), true)));
+    }
+    return responses;
+  }
+  return readLibraryFile(file, textOf(readFileSync(full), file), inFolder);
+}
+
+function isLibraryName(name: string): boolean {
+  return LIBRARY_EXTENSIONS.includes(path.extname(innerName(name)).toLowerCase());
+}
+
+/** A library file's text: unpacked when it is gzip, then decoded as audit inputs are. */
+function textOf(bytes: Buffer, file: string): string {
+  if (!isGzip(bytes)) return decodeWhole(bytes);
+  try {
+    return decodeWhole(gunzipSync(bytes));
+  } catch (error) {
+    throw new InputError(file, undefined, `the compressed data is cut short or damaged (${(error as Error).message}).`);
+  }
+}
+
+/** A library's responses from its text; `file` may name it gzipped (`macros.json.gz`). */
 export function readLibraryFile(file: string, text: string, inFolder = false): CannedResponse[] {
-  const ext = path.extname(file).toLowerCase();
+  const ext = path.extname(innerName(file)).toLowerCase();
   if (ext === '.json') return readJsonLibrary(file, text);
   if (ext === '.yaml' || ext === '.yml') return readYamlLibrary(file, text);
   if (ext === '.csv' || ext === '.tsv') return readCsvLibrary(file, text);
   if (ext === '.md' || ext === '.markdown') return readMarkdownLibrary(file, text, inFolder);
-  if (ext === '.txt') return text.trim() ? [{ title: path.basename(file, ext), text: text.trim(), tags: [], file, line: 1 }] : [];
-  throw new AttuneError(`${file}: not a library format attune reads (${LIBRARY_EXTENSIONS.join(', ')}).`);
+  if (ext === '.txt') return text.trim() ? [{ title: path.basename(innerName(file), ext), text: text.trim(), tags: [], file, line: 1 }] : [];
+  throw new AttuneError(`${file}: not a library format attune reads (${LIBRARY_EXTENSIONS.join(', ')}, each also gzipped, and zip archives of them).`);
 }
 
 function readJsonLibrary(file: string, text: string): CannedResponse[] {
@@ -131,10 +169,10 @@ function readCsvLibrary(file: string, text: string): CannedResponse[] {
 }
 
 /** A workbook's worksheets of responses (read-xlsx.ts), laid out as a CSV library is: a row per response. */
-async function readWorkbookLibrary(file: string, full: string): Promise<CannedResponse[]> {
+async function readWorkbookLibrary(file: string, stream: Readable, onDisk?: string): Promise<CannedResponse[]> {
   const table = new HeaderedRows(file, { policy: STRICT });
   const responses: CannedResponse[] = [];
-  for await (const row of readWorkbook(createReadStream(full), file, STRICT, full)) {
+  for await (const row of readWorkbook(stream, file, STRICT, onDisk)) {
     const read = table.record(row.cells, row.line, row.file);
     if (!read) continue;
     const record = Object.fromEntries(Object.entries(read.fields).map(([name, value]) => [name.toLowerCase(), String(value)]));
@@ -156,7 +194,7 @@ function rowResponse(record: Record<string, string>, body: string, file: string,
 function readMarkdownLibrary(file: string, text: string, inFolder: boolean): CannedResponse[] {
   const rows = text.split(/\r?\n/);
   const heads = rows.map((row, i) => ({ i, m: /^(?:##\s+|-{4}\s+)(.+?)\s*-*\s*$/.exec(row) })).filter((h) => h.m);
-  if (heads.length === 0) return inFolder && text.trim() ? [{ title: path.basename(file, path.extname(file)), text: text.trim(), tags: [], file, line: 1 }] : [];
+  if (heads.length === 0) return inFolder && text.trim() ? [{ title: path.basename(innerName(file), path.extname(innerName(file))), text: text.trim(), tags: [], file, line: 1 }] : [];
   return heads.map((h, k) => {
     const end = k + 1 < heads.length ? heads[k + 1]!.i : rows.length;
     return { title: h.m![1]!, text: rows.slice(h.i + 1, end).join('\n').trim(), tags: [], file, line: h.i + 1 };
