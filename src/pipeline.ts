@@ -17,6 +17,7 @@ import { openReader } from './ingest/open-reader.js';
 import type { InputFormat, Source } from './ingest/source-record.js';
 import type { FreshdeskPeople } from './ingest/vendors/freshdesk.js';
 import type { ReaderName } from './ingest/vendors/vendor-reader.js';
+import { nowReading } from './stall-guard.js';
 
 export interface AuditOptions extends ExtractOptions {
   inputFormat?: InputFormat;
@@ -72,6 +73,7 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
   const keepHeap = createHeapKeeper({ growth: options.jobs > 1 ? 2 : 2.5 });
   try {
     for (const source of identityFilesFirst(sources)) {
+      nowReading(source.display);
       let readerSkips = 0;
       const context = {
         file: source.display,

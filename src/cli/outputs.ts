@@ -16,7 +16,7 @@ export async function writeReportFile(file: string, content: string): Promise<vo
 /** Flushes every 64 KB: bounded memory, and synchronous writes cannot fall behind the pipeline. */
 const FLUSH_BYTES = 64 * 1024;
 
-/** Staged files still being written: removed if the run is interrupted (Ctrl-C, kill). */
+/** Staged files still being written: removed if the run is interrupted (Ctrl-C, kill) or exits early. */
 const active = new Set<StagedFile>();
 let handlersInstalled = false;
 
@@ -37,6 +37,10 @@ function installSignalHandlers(): void {
     process.kill(process.pid, signal);
   };
   for (const signal of SIGNALS) process.on(signal, onSignal);
+  // Any other way out before the run ends (process.exit from the stall guard) removes them too.
+  process.once('exit', () => {
+    for (const file of active) file.discard();
+  });
 }
 
 export class StagedFile {

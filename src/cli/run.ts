@@ -10,6 +10,7 @@ import type { MergeFlags } from './merge-command.js';
 import { processIo, type Io } from './io.js';
 import { READER_NAMES } from '../ingest/vendors/vendor-reader.js';
 import { GROUP_BY } from '../aggregate/scored-turn.js';
+import { guardStall } from '../stall-guard.js';
 
 // Commands are imported when they run, so that each loads only what it needs (start-up time).
 const INPUT_FORMATS = ['csv', 'json', 'ndjson'];
@@ -22,6 +23,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
   const debug = argv.includes('--debug');
   let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => (code = c));
+  const stopGuarding = guardStall(io.stderr);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
@@ -37,6 +39,8 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     const err = error as Error;
     io.stderr(`attune: unexpected error: ${err.message}${debug ? `\n${err.stack ?? ''}` : ' (run again with --debug for details)'}\n`);
     return EXIT.error;
+  } finally {
+    stopGuarding();
   }
 }
 

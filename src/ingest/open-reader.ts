@@ -2,7 +2,8 @@
 // the generic CSV/JSON/NDJSON readers, or a vendor reader that yields whole conversations.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { Transform, type Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { AttuneError, InputError } from '../errors.js';
 import { gunzipped, isGzip, wholeLines } from './decompress.js';
 import { isUtf8, sniffEncoding, toUtf8 } from './encoding.js';
@@ -106,7 +107,9 @@ function tableLayout(records: AsyncGenerator<SourceRecord>, text: string, source
 
 /** An Excel workbook's worksheets (read-xlsx.ts), laid out as a CSV with the same header would be. */
 async function workbook(stream: Readable, source: Source, options: OpenOptions): Promise<OpenedReader> {
-  const rows = readWorkbook(stream, source.display, options.context, source.entry ? undefined : (source.path ?? undefined));
+  // A workbook in an archive is held in memory to be checked whole before it is streamed.
+  const whole = source.entry || source.path === null ? await buffer(stream) : source.path;
+  const rows = readWorkbook(typeof whole === 'string' ? stream : Readable.from([whole]), source.display, options.context, whole);
   // The first rows show the layout, as a CSV's head does; they are then read again from memory.
   // (`break` in a for-await loop would close the generator, and the rows after these would be lost.)
   const head: SheetRow[] = [];

@@ -31,9 +31,9 @@ export interface SheetRow {
  * the data is passed over), then of every later worksheet whose header is the same (a month a sheet),
  * without that header. A worksheet with another header (a summary, a pivot) is not read, and a note
  * names it; another note names the later worksheets read. */
-export async function* readWorkbook(stream: Readable, file: string, policy: RecordPolicy, onDisk?: string): AsyncGenerator<SheetRow> {
-  // A workbook on disk is checked whole first (one inside an archive was, with its archive).
-  if (onDisk !== undefined) await checkArchive(onDisk, file, 'Excel workbook', 'xl/workbook.xml');
+export async function* readWorkbook(stream: Readable, file: string, policy: RecordPolicy, whole: string | Buffer): AsyncGenerator<SheetRow> {
+  // The workbook is checked whole first, from its path or, inside an archive, its bytes (zip-archive.ts).
+  await checkArchive(whole, file, 'Excel workbook', 'xl/workbook.xml');
   const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
   let sheets = 0;

@@ -1,6 +1,7 @@
 // Zip archives of exports (a helpdesk's export download, a dataset): lists the exports inside one and
 // opens each as a stream, never unpacking the archive to disk. The only module that imports yauzl.
 import type { Readable } from 'node:stream';
+import zlib from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { compareText } from '../compare-text.js';
 import { InputError } from '../errors.js';
@@ -92,25 +93,44 @@ export async function openEntry(file: string, display: string, name: string): Pr
   throw new InputError(`${display}/${name}`, undefined, 'is no longer in the archive.');
 }
 
-/** Checks that a zip's directory reads to its end and holds `name` (a workbook's `xl/workbook.xml`), before
- * a reader that streams the file trusts it: exceljs, fed a cut file, fails inside its own temporary files,
- * where no caller can catch it. */
-export async function checkArchive(file: string, display: string, kind: string, name: string): Promise<void> {
+/** Checks a zip whole before a reader that streams it trusts it (a workbook): its directory reads to its
+ * end, it holds `name` (`xl/workbook.xml`), and every file in it unpacks to the size and checksum its
+ * directory records. exceljs, fed a cut file, fails inside its own temporary files, where no caller can
+ * catch it, and fed a damaged one (a byte changed in its styles) can wait forever for data that never
+ * comes: the run ended with no word. `source` is the file's path, or its bytes (a workbook in an archive). */
+export async function checkArchive(source: string | Buffer, display: string, kind: string, name: string): Promise<void> {
   const unreadable = (why: string) => new InputError(display, undefined, `not a readable ${kind} (${why}).`);
   let zip: ZipFile;
   try {
-    zip = await yauzl.openPromise(file, { autoClose: false, strictFileNames: false });
+    const options = { autoClose: false, strictFileNames: false, validateEntrySizes: true };
+    zip = typeof source === 'string' ? await yauzl.openPromise(source, options) : await yauzl.fromBufferPromise(source, options);
   } catch (error) {
     throw unreadable(reason(error));
   }
+  let found = false;
   try {
-    for await (const entry of zip.eachEntry()) if (entry.fileName === name) return;
+    for await (const entry of zip.eachEntry()) {
+      found ||= entry.fileName === name;
+      if (!entry.fileName.endsWith('/')) await checkEntry(zip, entry);
+    }
   } catch (error) {
     throw unreadable(reason(error));
   } finally {
     zip.close();
   }
-  throw unreadable(`it holds no ${name}`);
+  if (!found) throw unreadable(`it holds no ${name}`);
+}
+
+/** Unpacks an entry to check its size and its CRC-32 (where Node has zlib.crc32, from 20.15). */
+async function checkEntry(zip: ZipFile, entry: Entry): Promise<void> {
+  const crc32 = (zlib as { crc32?: (data: Buffer, value?: number) => number }).crc32;
+  let crc = 0;
+  try {
+    for await (const chunk of await zip.openReadStreamPromise(entry)) if (crc32) crc = crc32(chunk as Buffer, crc);
+  } catch (error) {
+    throw new Error(`${entry.fileName} is damaged: ${reason(error)}`);
+  }
+  if (crc32 && crc !== entry.crc32) throw new Error(`${entry.fileName} is damaged: its checksum does not match`);
 }
 
 async function openZip(file: string, display: string): Promise<ZipFile> {

@@ -131,7 +131,11 @@ describe('Excel workbooks', () => {
     xls.writeUInt32BE(0xd0cf11e0, 0);
     xls.writeUInt32BE(0xa1b11ae1, 4);
     writeFileSync(path.join(dir, 'old.xls'), xls);
-    for (const [file, message] of [['cut.xlsx', /^attune: cut\.xlsx: not a readable Excel workbook \(.+\)\.$/], ['old.xls', /^attune: old\.xls: an Excel 97-2003 workbook \(\.xls\) or other Office file: save it as \.xlsx or CSV\.$/]] as const) {
+    // A few bytes changed inside: exceljs could wait forever on such a file, and the run ended with no word.
+    const damaged = Buffer.from(whole);
+    damaged.fill(0x5a, Math.floor(whole.length * 0.4), Math.floor(whole.length * 0.4) + 8);
+    writeFileSync(path.join(dir, 'damaged.xlsx'), damaged);
+    for (const [file, message] of [['cut.xlsx', /^attune: cut\.xlsx: not a readable Excel workbook \(.+\)\.$/], ['damaged.xlsx', /^attune: damaged\.xlsx: not a readable Excel workbook \(xl\/[\w/.]+\.xml is damaged: .+\)\.$/], ['old.xls', /^attune: old\.xls: an Excel 97-2003 workbook \(\.xls\) or other Office file: save it as \.xlsx or CSV\.$/]] as const) {
       const r = await audit([file]);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');

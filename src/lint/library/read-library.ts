@@ -6,7 +6,7 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CsvError, parse as parseCsv } from 'csv-parse/sync';
 import { buffer } from 'node:stream/consumers';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { innerName, isGzip, readHead } from '../../ingest/decompress.js';
 import { decodeWhole } from '../../ingest/encoding.js';
@@ -41,7 +41,7 @@ export async function readLibraries(inputs: string[], cwd: string): Promise<Cann
 
 /** One library file, gzipped or not, or every library in a zip archive, each named `archive.zip/inner`. */
 async function readLibraryAt(file: string, full: string, inFolder: boolean): Promise<CannedResponse[]> {
-  if (isWorkbookName(file)) return readWorkbookLibrary(file, createReadStream(full), full);
+  if (isWorkbookName(file)) return readWorkbookLibrary(file, full);
   const head = readHead(full, 4);
   if (path.extname(file).toLowerCase() === '.zip' || isZip(head)) {
     const entries = await listArchive(full, file, (name) => isLibraryName(name) && !isLockFile(name), () => true);
@@ -50,7 +50,8 @@ async function readLibraryAt(file: string, full: string, inFolder: boolean): Pro
     for (const { name } of entries) {
       const inner = `${file}/${name}`;
       const stream = await openEntry(full, file, name);
-      responses.push(...(isWorkbookName(name) ? await readWorkbookLibrary(inner, stream) : readLibraryFile(inner, textOf(await buffer(stream), inner), true)));
+      const bytes = await buffer(stream);
+      responses.push(...(isWorkbookName(name) ? await readWorkbookLibrary(inner, bytes) : readLibraryFile(inner, textOf(bytes, inner), true)));
     }
     return responses;
   }
@@ -169,10 +170,12 @@ function readCsvLibrary(file: string, text: string): CannedResponse[] {
 }
 
 /** A workbook's worksheets of responses (read-xlsx.ts), laid out as a CSV library is: a row per response. */
-async function readWorkbookLibrary(file: string, stream: Readable, onDisk?: string): Promise<CannedResponse[]> {
+/** `whole`: the workbook's path, or its bytes (one in an archive). */
+async function readWorkbookLibrary(file: string, whole: string | Buffer): Promise<CannedResponse[]> {
   const table = new HeaderedRows(file, { policy: STRICT });
   const responses: CannedResponse[] = [];
-  for await (const row of readWorkbook(stream, file, STRICT, onDisk)) {
+  const stream = typeof whole === 'string' ? createReadStream(whole) : Readable.from([whole]);
+  for await (const row of readWorkbook(stream, file, STRICT, whole)) {
     const read = table.record(row.cells, row.line, row.file);
     if (!read) continue;
     const record = Object.fromEntries(Object.entries(read.fields).map(([name, value]) => [name.toLowerCase(), String(value)]));
