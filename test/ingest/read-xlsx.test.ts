@@ -95,6 +95,21 @@ describe('Excel workbooks', () => {
     expect(sources.filter((source) => source.startsWith('by-month.xlsx[November]:'))).toHaveLength(10);
   });
 
+  it('name what they skip in a later worksheet by its sheet, in the vendor layouts too', async () => {
+    const tweets = parse(readFileSync(path.join(FIXTURES, 'cases/reader-twitter/tweets.csv'))) as string[][];
+    const book = new ExcelJS.Workbook();
+    const [first, second] = [book.addWorksheet('October'), book.addWorksheet('November')];
+    for (const row of tweets) first.addRow(row);
+    second.addRow(tweets[0]!);
+    second.addRow(tweets[2]!);
+    await book.xlsx.writeFile(path.join(dir, 'tweets.xlsx'));
+    const r = await audit(['tweets.xlsx']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.inputs[0].reader).toBe('twitter');
+    expect(report.totals.skippedAt).toEqual({ 'empty text': 'tweets.xlsx:10', 'tweet id seen twice (later copy skipped)': 'tweets.xlsx[November]:2' });
+  });
+
   it('pass over a report title above the header, as BI tools write it', async () => {
     const totals = await totalsOf('titled.xlsx', (book) => {
       const sheet = book.addWorksheet('Report');

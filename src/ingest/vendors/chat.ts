@@ -75,17 +75,17 @@ export function readChatLog(text: string, ctx: ReaderContext): ReaderResult {
 export function readTranscriptColumn(records: AsyncGenerator<SourceRecord>, ctx: ReaderContext): ReaderResult {
   const decision: ChatDecision = { byList: 0, byJoin: 0, byName: 0, byFirstSpeaker: 0 };
   async function* run(): AsyncGenerator<SourceRecord> {
-    for await (const { fields, line } of records) {
+    for await (const { fields, line, file } of records) {
       const entries = Object.entries(fields);
       const cell = entries.find(([, v]) => typeof v === 'string' && looksLikeTranscriptCell(v));
       if (!cell) {
-        ctx.skip('row without a transcript column', 1, `${ctx.file}:${line}`);
+        ctx.skip('row without a transcript column', 1, `${file}:${line}`);
         continue;
       }
       const parsed = parseLines(String(cell[1]).split(/\r?\n/), line);
       const turns = toTurns(parsed, ctx, new Set(), decision);
       const id = entries.find(([k]) => /id$|^id|conversation|chat|ticket/i.test(k) && k !== cell[0])?.[1];
-      if (turns.length > 0) yield conversationRecord(ctx.file, line, { conversation_id: String(id ?? `${ctx.file}:${line}`), channel: 'chat', turns });
+      if (turns.length > 0) yield conversationRecord(file, line, { conversation_id: String(id ?? `${file}:${line}`), channel: 'chat', turns });
     }
   }
   return { records: run(), decided: () => describe(decision) };

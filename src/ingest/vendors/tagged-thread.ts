@@ -15,7 +15,7 @@ export function readTaggedThreads(records: AsyncGenerator<SourceRecord>, ctx: Re
   let repTurns = 0;
   let signed = 0;
   async function* run(): AsyncGenerator<SourceRecord> {
-    for await (const { fields, line } of records) {
+    for await (const { fields, line, file } of records) {
       const values = Object.values(fields).map((v) => String(v ?? ''));
       const turns: NormalTurn[] = [];
       for (const value of values) {
@@ -33,11 +33,11 @@ export function readTaggedThreads(records: AsyncGenerator<SourceRecord>, ctx: Re
       }
       signed += inheritSignatures(turns, CONTINUED);
       if (turns.length === 0) {
-        ctx.skip('row without <cust__ … __cust> or <rep__ … __rep> turns', 1, `${ctx.file}:${line}`);
+        ctx.skip('row without <cust__ … __cust> or <rep__ … __rep> turns', 1, `${file}:${line}`);
         continue;
       }
-      const id = values.find((v) => /^\w[\w-]*$/.test(v.trim()))?.trim() ?? `${ctx.file}:${line}`;
-      yield conversationRecord(ctx.file, line, { conversation_id: id, channel: 'twitter', turns });
+      const id = values.find((v) => /^\w[\w-]*$/.test(v.trim()))?.trim() ?? `${file}:${line}`;
+      yield conversationRecord(file, line, { conversation_id: id, channel: 'twitter', turns });
     }
   }
   return {

@@ -15,6 +15,8 @@ interface Tweet {
   created: string;
   text: string;
   line: number;
+  /** The name its record goes by (a workbook's later worksheet has its own). */
+  file: string;
   links: string[];
 }
 
@@ -29,22 +31,22 @@ export function readTwitter(records: AsyncGenerator<SourceRecord>, ctx: ReaderCo
   let read = 0;
   async function* run(): AsyncGenerator<SourceRecord> {
     const tweets = new Map<string, Tweet>();
-    for await (const { fields, line } of records) {
+    for await (const { fields, line, file } of records) {
       read += 1;
       const id = String(fields.tweet_id ?? '').trim();
       const inbound = String(fields.inbound ?? '').trim().toLowerCase();
       const text = String(fields.text ?? '').trim();
       if (id === '' || tweets.has(id)) {
-        ctx.skip(id === '' ? 'tweet without a tweet_id' : 'tweet id seen twice (later copy skipped)', 1, `${ctx.file}:${line}`);
+        ctx.skip(id === '' ? 'tweet without a tweet_id' : 'tweet id seen twice (later copy skipped)', 1, `${file}:${line}`);
         continue;
       }
       if (inbound !== 'true' && inbound !== 'false') {
-        ctx.skip('tweet whose inbound is neither True nor False', 1, `${ctx.file}:${line}`);
+        ctx.skip('tweet whose inbound is neither True nor False', 1, `${file}:${line}`);
         continue;
       }
       const links = [fields.in_response_to_tweet_id, ...String(fields.response_tweet_id ?? '').split(',')].map((x) => String(x ?? '').trim().replace(/\.0$/, '')).filter((x) => x !== '');
       const created = String(fields.created_at ?? '');
-      tweets.set(id, { id, author: String(fields.author_id ?? '').trim(), inbound: inbound === 'true', time: parseTime(created) ?? 0, created, text, line, links });
+      tweets.set(id, { id, author: String(fields.author_id ?? '').trim(), inbound: inbound === 'true', time: parseTime(created) ?? 0, created, text, line, file, links });
     }
     const root = unionThreads(tweets);
     const threads = new Map<string, Tweet[]>();
@@ -78,7 +80,7 @@ export function readTwitter(records: AsyncGenerator<SourceRecord>, ctx: ReaderCo
       turns.forEach((turn, i) => {
         if (turn.role === 'agent' && turn.agent === null) turn.agent = thread[i]!.author;
       });
-      yield conversationRecord(ctx.file, thread[0]!.line, { conversation_id: thread[0]!.id, channel: 'twitter', turns });
+      yield conversationRecord(thread[0]!.file, thread[0]!.line, { conversation_id: thread[0]!.id, channel: 'twitter', turns });
     }
     companies = seenCompanies.size;
   }
