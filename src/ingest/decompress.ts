@@ -4,6 +4,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
+import { InputError } from '../errors.js';
 import { badRecord, type RecordPolicy } from './record-policy.js';
 
 /** Every gzip stream starts with these two bytes. */
@@ -46,6 +47,12 @@ export function gunzipped(compressed: Readable, file: string, policy: RecordPoli
 const NEWLINE = 0x0a;
 const CUT_SHORT = 'the compressed data is cut short or damaged';
 
+/** Unpacked streams that came to their end but do not match the checksum their archive records: some
+ * of their bytes were changed, and what was read from them may be garbled. Said once the stream has been
+ * read, not as an error: an error would drop the bytes a reader has not taken yet. */
+export const checksumMismatches = new WeakSet<Readable>();
+export const DAMAGED = 'damaged in its archive (its checksum does not match)';
+
 /**
  * The bytes of a decompressing stream. Data that ends early or is damaged ends the text at the last
  * whole line before the damage (the line cut in two is never read as a record), and the rest of the
@@ -72,6 +79,11 @@ export function wholeLines(unpacking: Readable, file: string, policy: RecordPoli
       return;
     }
     if (tail.length > 0) yield tail;
+    if (checksumMismatches.has(unpacking)) {
+      // Every byte came; some are wrong, and where cannot be told.
+      if (policy.strict) throw new InputError(file, undefined, `${DAMAGED}.`);
+      policy.note?.(`${DAMAGED}: what was read from it may be garbled (${file})`);
+    }
   }
   return Readable.from(lines(), { objectMode: false });
 }

@@ -3,7 +3,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Readable, Transform } from 'node:stream';
-import { buffer } from 'node:stream/consumers';
 import { AttuneError, InputError } from '../errors.js';
 import { gunzipped, isGzip, wholeLines } from './decompress.js';
 import { isUtf8, sniffEncoding, toUtf8 } from './encoding.js';
@@ -20,7 +19,7 @@ import { hasTaggedTurns, readTaggedThreads } from './vendors/tagged-thread.js';
 import { isTwitterHeader, readTwitter } from './vendors/twitter.js';
 import { detectVendor, parseDocuments, readWhole, recordsOf, unwrap, VENDOR_HINT, vendorConversations } from './vendors/vendor-json.js';
 import type { ReaderContext, ReaderName } from './vendors/vendor-reader.js';
-import { isZip, openEntry } from './zip-archive.js';
+import { isZip, openEntry, unpackedWhole } from './zip-archive.js';
 
 export interface OpenOptions {
   from: ReaderName | 'auto';
@@ -108,7 +107,7 @@ function tableLayout(records: AsyncGenerator<SourceRecord>, text: string, source
 /** An Excel workbook's worksheets (read-xlsx.ts), laid out as a CSV with the same header would be. */
 async function workbook(stream: Readable, source: Source, options: OpenOptions): Promise<OpenedReader> {
   // A workbook in an archive is held in memory to be checked whole before it is streamed.
-  const whole = source.entry || source.path === null ? await buffer(stream) : source.path;
+  const whole = source.entry || source.path === null ? await unpackedWhole(stream, source.display) : source.path;
   const rows = readWorkbook(typeof whole === 'string' ? stream : Readable.from([whole]), source.display, options.context, whole);
   // The first rows show the layout, as a CSV's head does; they are then read again from memory.
   // (`break` in a for-await loop would close the generator, and the rows after these would be lost.)

@@ -1,11 +1,12 @@
 // Zip archives of exports (a helpdesk's export download, a dataset): lists the exports inside one and
 // opens each as a stream, never unpacking the archive to disk. The only module that imports yauzl.
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import zlib from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { compareText } from '../compare-text.js';
 import { InputError } from '../errors.js';
-import { unpackedHead } from './decompress.js';
+import { checksumMismatches, DAMAGED, unpackedHead } from './decompress.js';
 
 /** A file inside an archive: its name there, its size unpacked and its first bytes, unpacked. */
 export interface ArchiveEntry {
@@ -43,8 +44,11 @@ export async function listArchive(file: string, display: string, wanted: (name: 
       const base = name.slice(name.lastIndexOf('/') + 1);
       if (name.endsWith('/') || name.startsWith('__MACOSX/') || base.startsWith('._') || !wanted(name)) continue;
       if (entry.isEncrypted()) throw new InputError(`${display}/${name}`, undefined, 'the file is encrypted in the archive: unzip it with its password, then audit what it holds.');
-      const item = { name, size: entry.uncompressedSize, head: unpackedHead(await readStart(zip, entry, `${display}/${name}`)) };
-      if (!keep(item)) continue;
+      const start = await readStart(zip, entry, `${display}/${name}`);
+      const item = { name, size: entry.uncompressedSize, head: unpackedHead(start.head) };
+      // A file damaged within its first bytes cannot show what it is: it is kept, and its damage is
+      // reported when it is read, rather than its being passed over without a word.
+      if (!start.damaged && !keep(item)) continue;
       found.push(item);
       entries.set(name, entry);
     }
@@ -75,7 +79,7 @@ export async function openEntry(file: string, display: string, name: string): Pr
       archive.zip.close();
       listed.delete(file);
     });
-    return stream;
+    return checked(stream, entry);
   }
   const zip = await openZip(file, display);
   try {
@@ -83,7 +87,7 @@ export async function openEntry(file: string, display: string, name: string): Pr
       if (entry.fileName !== name) continue;
       const stream = await zip.openReadStreamPromise(entry);
       stream.once('close', () => zip.close());
-      return stream;
+      return checked(stream, entry);
     }
   } catch (error) {
     zip.close();
@@ -91,6 +95,18 @@ export async function openEntry(file: string, display: string, name: string): Pr
   }
   zip.close();
   throw new InputError(`${display}/${name}`, undefined, 'is no longer in the archive.');
+}
+
+/** The whole of a file unpacked from an archive (a workbook, a macro library), or one line on why not. */
+export async function unpackedWhole(stream: Readable, display: string): Promise<Buffer> {
+  let bytes: Buffer;
+  try {
+    bytes = await buffer(stream);
+  } catch (error) {
+    throw new InputError(display, undefined, `cannot be read from the archive (${reason(error)}).`);
+  }
+  if (checksumMismatches.has(stream)) throw new InputError(display, undefined, `${DAMAGED}.`);
+  return bytes;
 }
 
 /** Checks a zip whole before a reader that streams it trusts it (a workbook): its directory reads to its
@@ -121,9 +137,35 @@ export async function checkArchive(source: string | Buffer, display: string, kin
   if (!found) throw unreadable(`it holds no ${name}`);
 }
 
+/** An entry's unpacked bytes, passed on as they come; at their end the stream is put among the
+ * checksumMismatches when their CRC-32 is not the one the archive records (yauzl checks sizes, not
+ * checksums). */
+function checked(stream: Readable, entry: Entry): Readable {
+  const crc32 = zlibCrc32();
+  if (!crc32) return stream;
+  let crc = 0;
+  const out = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      crc = crc32(chunk, crc);
+      done(null, chunk);
+    },
+    flush(done) {
+      if (crc !== entry.crc32) checksumMismatches.add(out);
+      done();
+    },
+  });
+  stream.once('error', (error) => out.destroy(error));
+  return stream.pipe(out);
+}
+
+/** Node's CRC-32 (zlib.crc32, from Node 20.15); without it checksums are not checked, sizes still are. */
+function zlibCrc32(): ((data: Buffer, value?: number) => number) | undefined {
+  return (zlib as { crc32?: (data: Buffer, value?: number) => number }).crc32;
+}
+
 /** Unpacks an entry to check its size and its CRC-32 (where Node has zlib.crc32, from 20.15). */
 async function checkEntry(zip: ZipFile, entry: Entry): Promise<void> {
-  const crc32 = (zlib as { crc32?: (data: Buffer, value?: number) => number }).crc32;
+  const crc32 = zlibCrc32();
   let crc = 0;
   try {
     for await (const chunk of await zip.openReadStreamPromise(entry)) if (crc32) crc = crc32(chunk as Buffer, crc);
@@ -141,8 +183,8 @@ async function openZip(file: string, display: string): Promise<ZipFile> {
   }
 }
 
-/** The first bytes of an entry, read without unpacking the rest. */
-async function readStart(zip: ZipFile, entry: Entry, display: string): Promise<Buffer> {
+/** The first bytes of an entry, read without unpacking the rest, and whether unpacking them failed. */
+async function readStart(zip: ZipFile, entry: Entry, display: string): Promise<{ head: Buffer; damaged: boolean }> {
   let stream: Readable;
   try {
     stream = await zip.openReadStreamPromise(entry);
@@ -151,6 +193,7 @@ async function readStart(zip: ZipFile, entry: Entry, display: string): Promise<B
   }
   const chunks: Buffer[] = [];
   let size = 0;
+  let damaged = false;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       chunks.push(chunk);
@@ -159,10 +202,11 @@ async function readStart(zip: ZipFile, entry: Entry, display: string): Promise<B
     }
   } catch {
     // A damaged file shows its damage when it is read, with the line where the damage starts.
+    damaged = true;
   } finally {
     stream.destroy();
   }
-  return Buffer.concat(chunks).subarray(0, HEAD_BYTES);
+  return { head: Buffer.concat(chunks).subarray(0, HEAD_BYTES), damaged };
 }
 
 /** yauzl's message, inside attune's own sentence. */

@@ -73,4 +73,29 @@ describe('zip archives', () => {
     expect(strict.code).toBe(2);
     expect(strict.stderr.trim()).toMatch(/^attune: damaged\.zip\/tickets\.csv:\d+: the compressed data is cut short or damaged\.$/);
   });
+
+  it('with a chat log damaged in its first bytes: read and reported, not passed over as a file that is no export', async () => {
+    const damaged = Buffer.from(bytes);
+    // Four bytes changed early in the chat log's compressed data: its head cannot show it is a chat log.
+    damaged.set([0xac, 0x0e, 0x8f, 0x53], damaged.indexOf('sub/chats.txt') + 297);
+    writeFileSync(path.join(dir, 'damaged-chat.zip'), damaged);
+    const r = await audit(['damaged-chat.zip']);
+    expect(r.code, r.stderr).toBe(0);
+    const { inputs, totals } = JSON.parse(r.stdout);
+    expect(inputs.map((i: { file: string }) => i.file)).toContain('damaged-chat.zip/sub/chats.txt');
+    expect(totals.skippedAt).toEqual({ 'the compressed data is cut short or damaged: the rest of the file was not read': 'damaged-chat.zip/sub/chats.txt:1' });
+  });
+
+  it('with a file whose bytes were changed but not their number: read, and said to be damaged; --strict stops', async () => {
+    // A stored (uncompressed) file with one letter changed: it unpacks whole, but its checksum is wrong.
+    const archive = path.join(FIXTURES, 'archives/checksum-mismatch.zip');
+    const r = await audit([archive]);
+    expect(r.code, r.stderr).toBe(0);
+    const { totals } = JSON.parse(r.stdout);
+    expect(totals.records).toBe(10);
+    expect(totals.notes).toEqual({ [`damaged in its archive (its checksum does not match): what was read from it may be garbled (${archive}/tickets.csv)`]: 1 });
+    const strict = await audit([archive, '--strict']);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toBe(`attune: ${archive}/tickets.csv: damaged in its archive (its checksum does not match).\n`);
+  });
 });

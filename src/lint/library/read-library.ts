@@ -5,7 +5,6 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CsvError, parse as parseCsv } from 'csv-parse/sync';
-import { buffer } from 'node:stream/consumers';
 import { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { innerName, isGzip, readHead } from '../../ingest/decompress.js';
@@ -14,7 +13,7 @@ import { describeCsvError, HeaderedRows, nameColumns } from '../../ingest/read-c
 import { isLockFile, isWorkbookName, readWorkbook, WORKBOOK_EXTENSIONS } from '../../ingest/read-xlsx.js';
 import { STRICT } from '../../ingest/record-policy.js';
 import { sniffDelimiter } from '../../ingest/sniff-format.js';
-import { isZip, listArchive, openEntry } from '../../ingest/zip-archive.js';
+import { isZip, listArchive, openEntry, unpackedWhole } from '../../ingest/zip-archive.js';
 import { globSync } from 'tinyglobby';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { AttuneError, InputError } from '../../errors.js';
@@ -50,7 +49,7 @@ async function readLibraryAt(file: string, full: string, inFolder: boolean): Pro
     for (const { name } of entries) {
       const inner = `${file}/${name}`;
       const stream = await openEntry(full, file, name);
-      const bytes = await buffer(stream);
+      const bytes = await unpackedWhole(stream, inner);
       responses.push(...(isWorkbookName(name) ? await readWorkbookLibrary(inner, bytes) : readLibraryFile(inner, textOf(bytes, inner), true)));
     }
     return responses;
