@@ -111,7 +111,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
   program
     .command('lint')
     .description('check canned-response libraries against the built-in and team rules (exit 1 on findings at or above --fail-on)')
-    .argument('<library...>', 'Zendesk macros JSON, {title: text} JSON, YAML, CSV (title,text), Markdown, or folders of .txt/.md files')
+    .argument('<library...>', 'Zendesk macros JSON, {title: text} JSON, YAML, CSV or TSV (title,text), Excel (.xlsx), Markdown, or folders of .txt/.md files; each may be gzipped, or in a .zip')
     .addOption(new Option('-f, --format <format>', 'output format').choices(LINT_FORMAT_NAMES).default('stylish'))
     .option('-c, --config <file>', 'config file (default: the nearest .attunerc.yaml, .attunerc.json or attune.config.* above the working directory)')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (default: error, or failOn in the config)').choices(['info', 'warning', 'error']))
