@@ -1,7 +1,7 @@
 // Excel workbooks (.xlsx), as helpdesks and QA sheets export them: the rows of the first worksheet, and
-// of later ones with its header, read as a stream, become records as CSV rows do. The only module that imports exceljs, and only when a
-// workbook is read: loading it costs some 20 MB and a quarter of a second that an audit of CSV
-// files should not pay.
+// of later ones with its header, read as a stream, become records as CSV rows do. The only module that
+// imports exceljs, and only when a workbook is read: loading it costs some 20 MB and a quarter of a
+// second that an audit of CSV files should not pay.
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';

@@ -168,8 +168,8 @@ function readCsvLibrary(file: string, text: string): CannedResponse[] {
   });
 }
 
-/** A workbook's worksheets of responses (read-xlsx.ts), laid out as a CSV library is: a row per response. */
-/** `whole`: the workbook's path, or its bytes (one in an archive). */
+/** A workbook's worksheets of responses (read-xlsx.ts), laid out as a CSV library is: a row per response.
+ * `whole` is the workbook's path, or its bytes (one in an archive). */
 async function readWorkbookLibrary(file: string, whole: string | Buffer): Promise<CannedResponse[]> {
   const table = new HeaderedRows(file, { policy: STRICT });
   const responses: CannedResponse[] = [];
