@@ -4,7 +4,6 @@
 import type { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { AttuneError } from '../errors.js';
-import { stripBom } from './sniff-format.js';
 
 export function checkEncoding(name: string): string {
   if (!iconv.encodingExists(name)) throw new AttuneError(`--encoding: '${name}' is not an encoding attune knows (for example utf-8, utf-16le, windows-1252, latin1).`);
@@ -32,14 +31,21 @@ function validUtf8(head: Buffer): boolean {
   return false;
 }
 
-export function isUtf8(encoding: string): boolean {
-  return /^utf-?8$/i.test(encoding);
+/** Bytes as text in a named encoding (UTF-16 by its byte-order mark). */
+export function decodeIn(bytes: Buffer, encoding: string): string {
+  return iconv.decode(bytes, encoding);
 }
 
-/** A whole file's text (a canned-response library), in the encoding its bytes show, without byte-order mark. */
-export function decodeWhole(bytes: Buffer): string {
-  const encoding = sniffEncoding(bytes);
-  return stripBom(isUtf8(encoding) ? bytes.toString('utf8') : iconv.decode(bytes, encoding));
+/** The characters of Windows-1252's bytes 0x80 to 0xFF. */
+const WINDOWS_1252_HIGH = iconv.decode(Buffer.from(Array.from({ length: 128 }, (_, i) => 0x80 + i)), 'windows-1252');
+
+/** The character a byte stands for in Windows-1252. */
+export function windows1252Char(byte: number): string {
+  return byte < 0x80 ? String.fromCharCode(byte) : WINDOWS_1252_HIGH[byte - 0x80]!;
+}
+
+export function isUtf8(encoding: string): boolean {
+  return /^utf-?8$/i.test(encoding);
 }
 
 /** Re-encodes a stream (and its sniffed head) to UTF-8 for the readers. */

@@ -6,6 +6,7 @@ import { Readable, Transform } from 'node:stream';
 import { AttuneError, InputError } from '../errors.js';
 import { gunzipped, isGzip, wholeLines } from './decompress.js';
 import { isUtf8, sniffEncoding, toUtf8 } from './encoding.js';
+import { mixedDecoded, type MainEncoding } from './mixed-encoding.js';
 import { peekStream } from './peek-stream.js';
 import { HeaderedRows, readCsv } from './read-csv.js';
 import { readJson } from './read-json.js';
@@ -62,9 +63,16 @@ export async function openReader(source: Source, options: OpenOptions): Promise<
   if (isLegacyOffice(peeked.head)) throw new InputError(source.display, undefined, 'an Excel 97-2003 workbook (.xls) or other Office file: save it as .xlsx or CSV.');
   if (looksBinary(peeked.head)) throw new InputError(source.display, undefined, 'not a text export: the file holds binary data (an image, a database, a PDF?). Export it as CSV, JSON, NDJSON or .xlsx.');
   const encoding = options.encoding ?? sniffEncoding(peeked.head);
-  const { head, stream } = toUtf8(peeked.stream, peeked.head, encoding);
+  // Unless an encoding is named or marked (UTF-16), each character is read in the encoding it is valid in.
+  if (options.encoding !== undefined || encoding.startsWith('utf-16')) {
+    const { head, stream } = toUtf8(peeked.stream, peeked.head, encoding);
+    const opened = await openDecoded(source, options, head, stream);
+    return isUtf8(encoding) ? opened : { ...opened, encoding };
+  }
+  const { head, stream, tally } = mixedDecoded(peeked.head, peeked.stream, encoding as MainEncoding, source.display, (reason, count) => options.context.note(reason, count));
   const opened = await openDecoded(source, options, head, stream);
-  return isUtf8(encoding) ? opened : { ...opened, encoding };
+  // The encoding most lines are in, known once the records have been read.
+  return Object.defineProperty({ ...opened }, 'encoding', { get: () => (tally.encoding() === 'utf-8' ? undefined : 'windows-1252'), enumerable: true });
 }
 
 async function openDecoded(source: Source, options: OpenOptions, head: Buffer, stream: Readable): Promise<OpenedReader> {

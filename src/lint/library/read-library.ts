@@ -8,7 +8,7 @@ import { CsvError, parse as parseCsv } from 'csv-parse/sync';
 import { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { innerName, isGzip, readHead } from '../../ingest/decompress.js';
-import { decodeWhole } from '../../ingest/encoding.js';
+import { decodeWhole } from '../../ingest/mixed-encoding.js';
 import { describeCsvError, HeaderedRows, nameColumns } from '../../ingest/read-csv.js';
 import { isLockFile, isWorkbookName, readWorkbook, WORKBOOK_EXTENSIONS } from '../../ingest/read-xlsx.js';
 import { STRICT } from '../../ingest/record-policy.js';
