@@ -26,6 +26,9 @@ export interface Extracted {
   complete: boolean;
 }
 
+/** A number as Excel shows a long one once a CSV is saved again ("1.23457E+17"): its last digits are gone. */
+const SCIENTIFIC = /^\d(?:[.,]\d+)?E\+\d+$/i;
+
 export class TurnExtractor {
   private outer: ResolvedFields | undefined;
   private inner: ResolvedFields | undefined;
@@ -36,6 +39,9 @@ export class TurnExtractor {
   private unreadTime: string | undefined;
   /** The name the record being read goes by: the file's, or a part of it (a workbook's later worksheet). */
   private at: string;
+  /** The last conversation id read, and the note for ids Excel rounded: it quotes the first. */
+  private lastConversation = '';
+  private roundedIds: string | undefined;
 
   constructor(
     private readonly file: string,
@@ -130,6 +136,13 @@ export class TurnExtractor {
     if (conversation === '') {
       this.tally.skip('no conversation id', 1, `${this.at}:${line}`);
       return null;
+    }
+    if (conversation !== this.lastConversation) {
+      this.lastConversation = conversation;
+      if (SCIENTIFIC.test(conversation)) {
+        this.roundedIds ??= `conversation ids in scientific notation, as Excel writes long numbers (first ${JSON.stringify(conversation)} at ${this.at}:${line}): the digits it dropped may join different conversations into one; save the id column as text`;
+        this.tally.note(this.roundedIds);
+      }
     }
     let role: Role | undefined = this.options.assumeRole;
     if (map.role) {

@@ -16,6 +16,14 @@ describe('TurnExtractor', () => {
     expect(a.complete).toBe(false);
   });
 
+  it('notes conversation ids in scientific notation, as a CSV saved again by Excel holds them, once per conversation', () => {
+    const acc = new Accounting();
+    const x = new TurnExtractor('f.csv', { overrides: {} }, acc);
+    const rows = [['1.23457E+17', 'customer'], ['1.23457E+17', 'agent'], ['4.5E+11', 'customer'], ['98765', 'customer'], ['C-1E+5', 'agent']];
+    rows.forEach(([id, role], i) => x.extract({ file: 'f.csv', line: i + 2, fields: { conversation_id: id, role, text: 'Hello' } }));
+    expect([...acc.notes]).toEqual([['conversation ids in scientific notation, as Excel writes long numbers (first "1.23457E+17" at f.csv:2): the digits it dropped may join different conversations into one; save the id column as text', 2]]);
+  });
+
   it('reads one record per conversation with nested turns and a conversation-level agent', () => {
     const x = new TurnExtractor('f.json', { overrides: {} }, new Accounting());
     const { turns, complete } = x.extract(record({ id: 'c9', assignee: 'Cy', messages: [{ role: 'user', text: 'help' }, { role: 'agent', text: 'sure' }] }));
