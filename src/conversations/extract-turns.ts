@@ -7,7 +7,7 @@ import type { AgentMap } from './agent-map.js';
 import { cleanText } from './clean-text.js';
 import { missingFieldError, resolveFields, type FieldOverrides, type ResolvedFields } from './field-map.js';
 import { isInternal, RoleReader, roleOf, roleValueOf } from './roles.js';
-import { parseTime } from './parse-time.js';
+import { dateOrder, parseTime } from './parse-time.js';
 import type { Accounting, Turn } from './turn.js';
 import { boundText } from '../detect/bound-text.js';
 
@@ -42,6 +42,10 @@ export class TurnExtractor {
   /** The last conversation id read, and the note for ids Excel rounded: it quotes the first. */
   private lastConversation = '';
   private roundedIds: string | undefined;
+  /** The first date of each order (parse-time.ts: dateOrder), until dates of both orders were noted. */
+  private firstDayFirst: string | undefined;
+  private firstEither: string | undefined;
+  private orderNoted = false;
 
   constructor(
     private readonly file: string,
@@ -179,7 +183,21 @@ export class TurnExtractor {
       this.unreadTime ??= `time that is not a date (first ${JSON.stringify(String(value).trim().slice(0, 40))} at ${this.at}:${line}): its conversation keeps file order`;
       this.tally.note(this.unreadTime);
     }
+    if (time !== null && typeof value === 'string' && !this.orderNoted) this.checkDateOrder(value, line);
     return time;
+  }
+
+  /** Dates taken month first ("03/12/2026") in a file that also holds dates only day first reads
+   * ("31/12/2026") may be a month off: said once, quoting the first of each. */
+  private checkDateOrder(value: string, line: number): void {
+    const order = dateOrder(value);
+    if (order !== 'day' && order !== 'either') return;
+    const where = `${JSON.stringify(value.trim())} at ${this.at}:${line}`;
+    if (order === 'day') this.firstDayFirst ??= where;
+    else this.firstEither ??= where;
+    if (this.firstDayFirst === undefined || this.firstEither === undefined) return;
+    this.orderNoted = true;
+    this.tally.note(`dates that read either day or month first were read month first (first ${this.firstEither}), but the file also holds dates only day first reads (first ${this.firstDayFirst}): if all its dates are day first, those are a month off, and turns may be out of order`);
   }
 }
 

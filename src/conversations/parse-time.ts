@@ -7,6 +7,34 @@ const ISO_WITHOUT_ZONE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d
 /** A zone after a time ("23:30:00 +0100", "22:10:47 +0000 2017", "…T23:30Z") or named ("GMT", "EST"). */
 const ZONE = /\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})(?![\d:])|\b(?:UTC|GMT|UT|[ECMP][SD]T)\b/i;
 
+/** A date in numbers, as spreadsheets write one for their locale: "12/31/2026", "31/12/2026 21:05",
+ * "31.12.26, 9:05 PM", "31-12-2026 21:05:09"; no zone. */
+const NUMERIC_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?)?$/;
+
+/** Which order a numeric date's first two numbers are in: only day first reads "31/12/2026" and every
+ * dotted date ("03.12.2026", as German, Russian or Polish write it); only month first reads "12/31/2026";
+ * either reads "03/12/2026", which is taken month first, as US exports and Date.parse take it. */
+export function dateOrder(text: string): 'day' | 'month' | 'either' | null {
+  const m = NUMERIC_DATE.exec(text.trim());
+  if (!m) return null;
+  const [first, second] = [Number(m[1]), Number(m[3])];
+  if (m[2] === '.' || (first > 12 && second <= 12)) return 'day';
+  return second > 12 ? 'month' : 'either';
+}
+
+function numericDate(m: RegExpExecArray): number | null {
+  const dayFirst = dateOrder(m[0]) === 'day';
+  const [day, month] = dayFirst ? [Number(m[1]), Number(m[3])] : [Number(m[3]), Number(m[1])];
+  const year = m[4]!.length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
+  let hour = Number(m[5] ?? 0);
+  const pm = m[8]?.toLowerCase().startsWith('p');
+  if (m[8] !== undefined) hour = (hour % 12) + (pm ? 12 : 0);
+  const ms = Date.UTC(year, month - 1, day, hour, Number(m[6] ?? 0), Number(m[7] ?? 0));
+  const date = new Date(ms);
+  // "31/02/2026" and "12/31/2026 25:00" are no dates: Date.UTC would roll them over.
+  return date.getUTCDate() === day && date.getUTCMonth() === month - 1 && hour < 24 && Number(m[6] ?? 0) < 60 ? ms : null;
+}
+
 /** Milliseconds since the epoch, or null for a value that is no time. */
 export function parseTime(value: unknown): number | null {
   if (typeof value === 'number' && Number.isFinite(value)) return value > 1e11 ? value : value * 1000;
@@ -17,6 +45,8 @@ export function parseTime(value: unknown): number | null {
   if (/^[\d.]+$/.test(text)) return null;
   const iso = ISO_WITHOUT_ZONE.exec(text);
   if (iso) return orNull(Date.parse(`${iso[1]}T${iso[2]!.replace(',', '.')}Z`));
+  const numeric = NUMERIC_DATE.exec(text);
+  if (numeric) return numericDate(numeric);
   const ms = Date.parse(text);
   if (Number.isNaN(ms) || ZONE.test(text) || /^\d{4}-\d{2}-\d{2}$/.test(text)) return orNull(ms);
   // Date.parse reads a time without a zone in the machine's zone: read it in UTC instead.

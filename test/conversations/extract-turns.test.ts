@@ -24,6 +24,14 @@ describe('TurnExtractor', () => {
     expect([...acc.notes]).toEqual([['conversation ids in scientific notation, as Excel writes long numbers (first "1.23457E+17" at f.csv:2): the digits it dropped may join different conversations into one; save the id column as text', 2]]);
   });
 
+  it('notes dates read month first in a file that also holds dates only day first reads, once', () => {
+    const acc = new Accounting();
+    const x = new TurnExtractor('f.csv', { overrides: {} }, acc);
+    const times = ['2026-12-01 09:00', '03/12/2026 09:00', '03/12/2026 09:05', '31/12/2026 10:00', '04/12/2026 10:00'];
+    times.forEach((time, i) => x.extract({ file: 'f.csv', line: i + 2, fields: { conversation_id: 'c1', role: 'customer', text: 'Hello', created_at: time } }));
+    expect([...acc.notes]).toEqual([['dates that read either day or month first were read month first (first "03/12/2026 09:00" at f.csv:3), but the file also holds dates only day first reads (first "31/12/2026 10:00" at f.csv:5): if all its dates are day first, those are a month off, and turns may be out of order', 1]]);
+  });
+
   it('reads one record per conversation with nested turns and a conversation-level agent', () => {
     const x = new TurnExtractor('f.json', { overrides: {} }, new Accounting());
     const { turns, complete } = x.extract(record({ id: 'c9', assignee: 'Cy', messages: [{ role: 'user', text: 'help' }, { role: 'agent', text: 'sure' }] }));

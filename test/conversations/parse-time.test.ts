@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseTime } from '../../src/conversations/parse-time.js';
+import { dateOrder, parseTime } from '../../src/conversations/parse-time.js';
 
 const zone = process.env.TZ;
 afterEach(() => {
@@ -8,6 +8,23 @@ afterEach(() => {
 });
 
 const at = Date.UTC(2024, 0, 31, 23, 30);
+
+describe('dates in numbers, as spreadsheets write them for their locale', () => {
+  it.each([
+    ['31/12/2026 21:05', Date.UTC(2026, 11, 31, 21, 5), 'day'],
+    ['03.12.2026 14:05', Date.UTC(2026, 11, 3, 14, 5), 'day'],
+    ['3.12.26, 21:15:02', Date.UTC(2026, 11, 3, 21, 15, 2), 'day'],
+    ['12/31/2026 9:05 PM', Date.UTC(2026, 11, 31, 21, 5), 'month'],
+    ['12/3/26 12:05 AM', Date.UTC(2026, 11, 3, 0, 5), 'either'],
+    ['03/12/2026 14:05', Date.UTC(2026, 2, 12, 14, 5), 'either'],
+    ['03-12-2026', Date.UTC(2026, 2, 12), 'either'],
+    ['31/02/2026', null, 'day'],
+    ['12/31/2026 25:00', null, 'month'],
+  ] as const)('%s: %s, read %s first', (text, time, order) => {
+    expect(parseTime(text)).toBe(time);
+    expect(dateOrder(text)).toBe(order);
+  });
+});
 
 describe('turn times', () => {
   // Node reads TZ again when it is set, as a machine in that zone would have it.
