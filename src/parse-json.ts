@@ -2,7 +2,8 @@
 // one line. Node's own message quotes the text around the fault, line breaks and all, and for an
 // unexpected character gives no position; jsonc-parser (imported only here) finds it then.
 import { readFileSync } from 'node:fs';
-import { parse as parseTolerantly, type ParseError } from 'jsonc-parser';
+import { createRequire } from 'node:module';
+import type { ParseError } from 'jsonc-parser';
 import { AttuneError, InputError } from './errors.js';
 
 export interface JsonFault {
@@ -51,9 +52,11 @@ export function jsonFault(text: string, error: unknown): JsonFault {
   return { line: countLines(before), reason: `${what} at column ${column}` };
 }
 
+/** jsonc-parser is loaded only when a text fails to parse: no run that reads good JSON pays for it. */
 function firstFault(text: string): number | undefined {
+  const { parse } = createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser');
   const errors: ParseError[] = [];
-  parseTolerantly(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   return errors[0]?.offset;
 }
 

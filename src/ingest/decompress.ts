@@ -12,6 +12,11 @@ export function isGzip(head: Buffer): boolean {
   return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
 }
 
+/** A zip file starts with a local file header, or, when it holds nothing, with the end of its directory. */
+export function isZip(head: Buffer): boolean {
+  return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && ((head[2] === 3 && head[3] === 4) || (head[2] === 5 && head[3] === 6));
+}
+
 /** The name a compressed file's content goes by: `tickets.csv.gz` holds `tickets.csv`. */
 export function innerName(name: string): string {
   return /\.gz$/i.test(name) ? name.slice(0, -3) : name;

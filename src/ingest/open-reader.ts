@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Readable, Transform } from 'node:stream';
 import { AttuneError, InputError } from '../errors.js';
-import { gunzipped, isGzip, wholeLines } from './decompress.js';
+import { gunzipped, isGzip, isZip, wholeLines } from './decompress.js';
 import { isUtf8, sniffEncoding, toUtf8 } from './encoding.js';
 import { mixedDecoded, type MainEncoding } from './mixed-encoding.js';
 import { peekStream } from './peek-stream.js';
@@ -20,7 +20,7 @@ import { hasTaggedTurns, readTaggedThreads } from './vendors/tagged-thread.js';
 import { isTwitterHeader, readTwitter } from './vendors/twitter.js';
 import { detectVendor, parseDocuments, readWhole, recordsOf, unwrap, VENDOR_HINT, vendorConversations } from './vendors/vendor-json.js';
 import type { ReaderContext, ReaderName } from './vendors/vendor-reader.js';
-import { isZip, openEntry, unpackedWhole } from './zip-archive.js';
+import { openEntry, unpackedWhole } from './zip-archive.js';
 
 export interface OpenOptions {
   from: ReaderName | 'auto';

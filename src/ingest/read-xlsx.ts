@@ -6,7 +6,6 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import type { RecordPolicy } from './record-policy.js';
-import { checkArchive } from './zip-archive.js';
 
 export const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm'];
 
@@ -33,6 +32,7 @@ export interface SheetRow {
  * names it; another note names the later worksheets read. */
 export async function* readWorkbook(stream: Readable, file: string, policy: RecordPolicy, whole: string | Buffer): AsyncGenerator<SheetRow> {
   // The workbook is checked whole first, from its path or, inside an archive, its bytes (zip-archive.ts).
+  const { checkArchive } = await import('./zip-archive.js');
   await checkArchive(whole, file, 'Excel workbook', 'xl/workbook.xml');
   const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });

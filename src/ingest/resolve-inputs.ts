@@ -4,11 +4,11 @@ import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { AttuneError } from '../errors.js';
-import { innerName, readHead } from './decompress.js';
+import { innerName, isZip, readHead } from './decompress.js';
 import { isLockFile, isWorkbookName, WORKBOOK_EXTENSIONS } from './read-xlsx.js';
 import type { Source } from './source-record.js';
 import { looksLikeChatLog } from './vendors/chat.js';
-import { isZip, listArchive, type ArchiveEntry } from './zip-archive.js';
+import { listArchive, type ArchiveEntry } from './zip-archive.js';
 
 /** Extensions read when a folder is given; anything else in a folder is left alone. */
 export const KNOWN_EXTENSIONS = ['.csv', '.tsv', '.json', '.jsonl', '.ndjson'];

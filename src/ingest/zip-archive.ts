@@ -15,11 +15,6 @@ export interface ArchiveEntry {
   head: Buffer;
 }
 
-/** A zip file starts with a local file header, or, when it holds nothing, with the end of its directory. */
-export function isZip(head: Buffer): boolean {
-  return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && ((head[2] === 3 && head[3] === 4) || (head[2] === 5 && head[3] === 6));
-}
-
 const HEAD_BYTES = 8192;
 
 /** An archive listed and kept open until each of its listed files has been read once: finding a file

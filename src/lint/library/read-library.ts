@@ -7,13 +7,12 @@ import path from 'node:path';
 import { CsvError, parse as parseCsv } from 'csv-parse/sync';
 import { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
-import { innerName, isGzip, readHead } from '../../ingest/decompress.js';
+import { innerName, isGzip, isZip, readHead } from '../../ingest/decompress.js';
 import { decodeWhole } from '../../ingest/mixed-encoding.js';
 import { describeCsvError, HeaderedRows, nameColumns } from '../../ingest/read-csv.js';
 import { isLockFile, isWorkbookName, readWorkbook, WORKBOOK_EXTENSIONS } from '../../ingest/read-xlsx.js';
 import { STRICT } from '../../ingest/record-policy.js';
 import { sniffDelimiter } from '../../ingest/sniff-format.js';
-import { isZip, listArchive, openEntry, unpackedWhole } from '../../ingest/zip-archive.js';
 import { globSync } from 'tinyglobby';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { AttuneError, InputError } from '../../errors.js';
@@ -43,6 +42,8 @@ async function readLibraryAt(file: string, full: string, inFolder: boolean): Pro
   if (isWorkbookName(file)) return readWorkbookLibrary(file, full);
   const head = readHead(full, 4);
   if (path.extname(file).toLowerCase() === '.zip' || isZip(head)) {
+    // Loaded for an archive only: a library of plain files does not pay for yauzl.
+    const { listArchive, openEntry, unpackedWhole } = await import('../../ingest/zip-archive.js');
     const entries = await listArchive(full, file, (name) => isLibraryName(name) && !isLockFile(name), () => true);
     if (entries.length === 0) throw new AttuneError(`${file}: the archive holds no ${LIBRARY_EXTENSIONS.join(', ')} files (nor any of them gzipped).`);
     const responses: CannedResponse[] = [];
