@@ -33,6 +33,9 @@ export function stripBom(text: string): string {
  * with none of them (a report's title above the header) is passed over for the next line with text. */
 export function sniffDelimiter(head: Buffer | string): string {
   const text = stripBom(typeof head === 'string' ? head : head.toString('utf8'));
+  // Excel's separator line ("sep=;") names the delimiter, as Excel reads it.
+  const named = /^sep=([^\r\n])\r?\n/i.exec(text);
+  if (named) return named[1]!;
   const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0], ['|', 0]]);
   let quoted = false;
   let lines = 0;

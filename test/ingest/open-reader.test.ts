@@ -63,15 +63,19 @@ describe('CSV reading', () => {
     expect(records[0]!.fields).toEqual({ id: '1', Text: 'first', text_2: 'second', TEXT_3: 'third', column5: 'blank' });
   });
 
-  it('passes over a report title above the header, noted with its line, and finds the delimiter under it', async () => {
+  it.each([
+    ['a report title', '"Support tickets, November"\n\nid;role;text\n1;customer;hi\n', 4, 'title row'],
+    ["Excel's separator line", 'sep=;\nid;role;text\n1;customer;hi\n', 3, "Excel's separator line (sep=…)"],
+    ["Excel's separator line naming a colon", 'sep=:\nid:role:text\n1:customer:hi\n', 3, "Excel's separator line (sep=…)"],
+  ])('passes over %s above the header, noted with its line, and finds the delimiter under it', async (_, text, line, what) => {
     const notes: string[] = [];
     const context = { file: 'report.csv', strict: true, agents: new Set<string>(), skip: () => {}, note: (reason: string) => void notes.push(reason) };
-    const stdin = Readable.from([Buffer.from('"Support tickets, November"\n\nid;role;text\n1;customer;hi\n')]);
+    const stdin = Readable.from([Buffer.from(text)]);
     const opened = await openReader({ display: 'report.csv', path: null }, { from: 'generic', stdin, people: new Map(), context });
     const records: SourceRecord[] = [];
     for await (const record of opened.records) records.push(record);
-    expect(records.map((r) => [r.fields, r.line])).toEqual([[{ id: '1', role: 'customer', text: 'hi' }, 4]]);
-    expect(notes).toEqual(['title row above the header, at report.csv:1: not read']);
+    expect(records.map((r) => [r.fields, r.line])).toEqual([[{ id: '1', role: 'customer', text: 'hi' }, line]]);
+    expect(notes).toEqual([`${what} above the header, at report.csv:1: not read`]);
   });
 
   it('reads a one-column file whose rows are single cells: its first row is the header', async () => {
