@@ -16,14 +16,17 @@ const NUMERIC_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T,]+(\d{1,2}
  * either reads "03/12/2026", which is taken month first, as US exports and Date.parse take it. */
 export function dateOrder(text: string): 'day' | 'month' | 'either' | null {
   const m = NUMERIC_DATE.exec(text.trim());
-  if (!m) return null;
+  return m ? orderOf(m) : null;
+}
+
+function orderOf(m: RegExpExecArray): 'day' | 'month' | 'either' {
   const [first, second] = [Number(m[1]), Number(m[3])];
   if (m[2] === '.' || (first > 12 && second <= 12)) return 'day';
   return second > 12 ? 'month' : 'either';
 }
 
 function numericDate(m: RegExpExecArray): number | null {
-  const dayFirst = dateOrder(m[0]) === 'day';
+  const dayFirst = orderOf(m) === 'day';
   const [day, month] = dayFirst ? [Number(m[1]), Number(m[3])] : [Number(m[3]), Number(m[1])];
   const year = m[4]!.length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
   let hour = Number(m[5] ?? 0);

@@ -160,14 +160,14 @@ function zlibCrc32(): ((data: Buffer, value?: number) => number) | undefined {
 
 /** Unpacks an entry to check its size and its CRC-32 (where Node has zlib.crc32, from 20.15). */
 async function checkEntry(zip: ZipFile, entry: Entry): Promise<void> {
-  const crc32 = zlibCrc32();
-  let crc = 0;
+  let stream: Readable;
   try {
-    for await (const chunk of await zip.openReadStreamPromise(entry)) if (crc32) crc = crc32(chunk as Buffer, crc);
+    stream = checked(await zip.openReadStreamPromise(entry), entry);
+    for await (const _ of stream);
   } catch (error) {
     throw new Error(`${entry.fileName} is damaged: ${reason(error)}`);
   }
-  if (crc32 && crc !== entry.crc32) throw new Error(`${entry.fileName} is damaged: its checksum does not match`);
+  if (checksumMismatches.has(stream)) throw new Error(`${entry.fileName} is damaged: its checksum does not match`);
 }
 
 async function openZip(file: string, display: string): Promise<ZipFile> {
