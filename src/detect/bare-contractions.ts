@@ -43,6 +43,10 @@ const BARE: ReadonlyMap<string, readonly string[]> = new Map(
 /** Words before "ill" that make it the adjective ("feeling ill", "an ill passenger"), not "I'll". */
 const BEFORE_ILL_ADJECTIVE = new Set(['feel', 'feels', 'feeling', 'felt', 'fell', 'falls', 'fall', 'falling', 'taken', 'took', 'got', 'get', 'gets', 'getting', 'is', 'was', 'am', 'are', 'were', 'be', 'been', 'being', 'became', 'become', 'becomes', 'look', 'looks', 'looked', 'seem', 'seems', 'seemed', 'very', 'so', 'too', 'really', 'quite', 'seriously', 'critically', 'terminally', 'mentally', 'chronically', 'an', 'a', 'the', 'and', 'or']);
 
+/** Verbs after "ill" that make it "I'll" even after "and" or "or" ("one sec and ill check", where "sick and
+ * ill" keeps the adjective). */
+const AFTER_ILL_VERB = new Set(['check', 'look', 'sort', 'get', 'send', 'make', 'take', 'see', 'call', 'email', 'pass', 'ask', 'try', 'fix', 'help', 'keep', 'update', 'add', 'book', 'arrange', 'find', 'follow', 'reach', 'contact', 'escalate', 'raise', 'forward', 'give', 'have', 'be', 'do', 'let', 'just', 'also', 'definitely', 'double', 'chase', 'refund', 'transfer', 'confirm']);
+
 /** Words after "lets" that make it the verb ("it lets me choose"), not "let's". */
 const AFTER_LETS_VERB = new Set(['me', 'you', 'him', 'her', 'them', 'us', 'it', 'people', 'anyone', 'everyone', 'someone', 'nobody', 'customers', 'users', 'passengers', 'the', 'a', 'an', 'your', 'my', 'our', 'their', 'his', 'its', 'this', 'that', 'these', 'those']);
 
@@ -54,7 +58,8 @@ export function readBareContraction(lower: string, before: string | undefined, t
   if (bare !== undefined) return bare;
   if (lower === 'ill') {
     const after = wordAfter(text, end);
-    return after !== '' && !(before !== undefined && BEFORE_ILL_ADJECTIVE.has(before)) ? ['i', 'will'] : undefined;
+    const verbAfterConjunction = (before === 'and' || before === 'or') && AFTER_ILL_VERB.has(after);
+    return after !== '' && (verbAfterConjunction || !(before !== undefined && BEFORE_ILL_ADJECTIVE.has(before))) ? ['i', 'will'] : undefined;
   }
   if (lower === 'lets') {
     const after = wordAfter(text, end);

@@ -24,6 +24,7 @@ describe('tokenize', () => {
     expect(norms('its fine, were well, id')).toBe('its fine , were well , id');
     // "ill" is "I'll" before a word, unless what comes before makes it the adjective.
     expect(norms('ill check now. I feel ill today. an ill passenger. ill-advised. so ill')).toBe('i will check now . i feel ill today . an ill passenger . ill advised . so ill');
+    expect(norms('one sec and ill sort it. tired and ill today')).toBe('one sec and i will sort it . tired and ill today');
     // "lets" is "let's" unless an object follows it.
     expect(norms('lets get you sorted; it lets me pick')).toBe('let us get you sorted ; it lets me pick');
     // Each part keeps the word's span.
