@@ -12,6 +12,7 @@
 // odd ids scored with the half model as the airline tweets are; 400 customer turns after the first of
 // airline support threads (transcripts/airline-threads.csv), labeled the same way in
 // scripts/data/thread-customer-labels.csv, which no model trains on, scored as shipped; and
+// 145 customer messages written out in chat and email registers (scripts/data/written-customers-1.csv); and
 // 52,002 agent messages outside the labeled file (twcs replies, airline replies, Paysend macros) labeled for
 // the empathy categories in scripts/data/agent-turn-labels.csv the same way. Last, how far a second careful
 // reader agrees with the labeled file: a maintainer's labels of the half the rules are written from, made
@@ -127,6 +128,14 @@ if (threads.length > 0) {
   writeFileSync(file, stringify(rows, { header: true }));
   sentimentTable('Customer sentiment, customers\' later turns in airline support threads, one maintainer\'s labels, never trained on', rows.map((r) => ({ text: r.text, gold: r.label })), attune('sentiment', file));
   console.log(`| attune, model trained on the even halves | ${fmt(await attuneHalf(file))} |`);
+}
+
+// Customer messages a maintainer wrote and labeled in registers the shared data lacks (chat and email to
+// phone, retail, utility and software support), before attune was run on them; no model trains on them.
+const writtenCustomers = new URL('./data/written-customers-1.csv', import.meta.url).pathname;
+{
+  const rows = parse(readFileSync(writtenCustomers), { columns: true, bom: true });
+  sentimentTable('Customer sentiment, written-out chat and email messages, one maintainer\'s labels, never trained on', rows.map((r) => ({ text: r.text, gold: r.label })), attune('sentiment', writtenCustomers));
 }
 
 const labeled = labeledAgentMessages(data);
