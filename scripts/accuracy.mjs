@@ -12,7 +12,7 @@
 // odd ids scored with the half model as the airline tweets are; 400 customer turns after the first of
 // airline support threads (transcripts/airline-threads.csv), labeled the same way in
 // scripts/data/thread-customer-labels.csv, which no model trains on, scored as shipped; and
-// 145 customer messages written out in chat and email registers (scripts/data/written-customers-1.csv); and
+// 291 customer messages written out in chat and email registers (scripts/data/written-customers-*.csv); and
 // 52,002 agent messages outside the labeled file (twcs replies, airline replies, Paysend macros) labeled for
 // the empathy categories in scripts/data/agent-turn-labels.csv the same way. Last, how far a second careful
 // reader agrees with the labeled file: a maintainer's labels of the half the rules are written from, made
@@ -132,10 +132,10 @@ if (threads.length > 0) {
 
 // Customer messages a maintainer wrote and labeled in registers the shared data lacks (chat and email to
 // phone, retail, utility and software support), before attune was run on them; no model trains on them.
-const writtenCustomers = new URL('./data/written-customers-1.csv', import.meta.url).pathname;
-{
-  const rows = parse(readFileSync(writtenCustomers), { columns: true, bom: true });
-  sentimentTable('Customer sentiment, written-out chat and email messages, one maintainer\'s labels, never trained on', rows.map((r) => ({ text: r.text, gold: r.label })), attune('sentiment', writtenCustomers));
+for (const n of [1, 2]) {
+  const file = new URL(`./data/written-customers-${n}.csv`, import.meta.url).pathname;
+  const rows = parse(readFileSync(file), { columns: true, bom: true });
+  sentimentTable(`Customer sentiment, written-out chat and email messages, set ${n}, one maintainer's labels, never trained on`, rows.map((r) => ({ text: r.text, gold: r.label })), attune('sentiment', file));
 }
 
 const labeled = labeledAgentMessages(data);
