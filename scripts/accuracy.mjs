@@ -12,6 +12,7 @@
 // odd ids scored with the half model as the airline tweets are; 400 customer turns after the first of
 // airline support threads (transcripts/airline-threads.csv), labeled the same way in
 // scripts/data/thread-customer-labels.csv, which no model trains on, scored as shipped; and
+// the customers' lines of the live-chat transcripts (scripts/data/chat-customer-labels.csv, by line);
 // 291 customer messages written out in chat and email registers (scripts/data/written-customers-*.csv); and
 // 52,002 agent messages outside the labeled file (twcs replies, airline replies, Paysend macros) labeled for
 // the empathy categories in scripts/data/agent-turn-labels.csv the same way. Last, how far a second careful
@@ -30,7 +31,7 @@ import { createDefaultEngine } from '../dist/detect/engine.js';
 import { evalSentiment } from '../dist/eval/eval-sentiment.js';
 import { openLabeledFile } from '../dist/eval/labeled-records.js';
 import { agreementWithIntervals, binaryF1Intervals, binaryScore } from '../dist/eval/metrics.js';
-import { HALF_MODEL_FILE, isHeldOut, labeledAgentMessages, threadCustomers, twcsCustomers } from './held-out.mjs';
+import { HALF_MODEL_FILE, chatCustomers, isHeldOut, labeledAgentMessages, threadCustomers, twcsCustomers } from './held-out.mjs';
 
 const require = createRequire(import.meta.url);
 const data = path.resolve(process.argv[2] ?? '../shared/data');
@@ -132,6 +133,13 @@ if (threads.length > 0) {
 
 // Customer messages a maintainer wrote and labeled in registers the shared data lacks (chat and email to
 // phone, retail, utility and software support), before attune was run on them; no model trains on them.
+const chats = chatCustomers(data);
+if (chats.length > 0) {
+  const file = path.join(work, 'chat-customers.csv');
+  writeFileSync(file, stringify(chats, { header: true }));
+  sentimentTable('Customer sentiment, customers\' lines in the live-chat transcripts, one maintainer\'s labels, never trained on', chats.map((r) => ({ text: r.text, gold: r.label })), attune('sentiment', file));
+}
+
 for (const n of [1, 2]) {
   const file = new URL(`./data/written-customers-${n}.csv`, import.meta.url).pathname;
   const rows = parse(readFileSync(file), { columns: true, bom: true });

@@ -42,6 +42,20 @@ export function threadCustomers(data) {
   return labels.map((r) => ({ id: r.id, text: texts.get(r.id), label: r.label }));
 }
 
+/** The customer lines of transcripts/chat-transcripts.txt labeled in scripts/data/chat-customer-labels.csv
+ * (by line number), as { id, text, label }: the text after the time and the speaker's name. Empty when
+ * the file is absent. */
+export function chatCustomers(data) {
+  const file = path.join(data, 'transcripts/chat-transcripts.txt');
+  if (!existsSync(file)) return [];
+  const lines = readFileSync(file, 'utf8').split(/\r?\n/);
+  return parse(readFileSync(new URL('./data/chat-customer-labels.csv', import.meta.url)), { columns: true }).map((r) => ({
+    id: `chat:${r.line}`,
+    text: lines[Number(r.line) - 1].replace(/^"?\s*\(?\d\d:\d\d:\d\d [AP]M\)\s*[^:]+:\s/, '').trim(),
+    label: r.label,
+  }));
+}
+
 /** The agent messages of scripts/data/agent-turn-labels.csv, as { id, text, categories } in the file's
  * order (the order they were labeled in), with the text from the shared data; empty when it is absent.
  * Ids: `twcs:<tweet_id>`, `air:<first_tweet_id>:<reply index>` (an airline reply by its thread and its
