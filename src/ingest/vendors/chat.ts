@@ -54,11 +54,13 @@ export interface ChatDecision {
   byJoin: number;
   byName: number;
   byFirstSpeaker: number;
+  /** Conversations in which one person speaks and no agent is known: read as the customer's. */
+  alone: number;
 }
 
 /** Reads a whole chat log text into conversation records, one per block. */
 export function readChatLog(text: string, ctx: ReaderContext): ReaderResult {
-  const decision: ChatDecision = { byList: 0, byJoin: 0, byName: 0, byFirstSpeaker: 0 };
+  const decision: ChatDecision = { byList: 0, byJoin: 0, byName: 0, byFirstSpeaker: 0, alone: 0 };
   async function* run(): AsyncGenerator<SourceRecord> {
     const blocks = splitBlocks(text);
     const joinedAnywhere = new Set(blocks.flatMap((b) => b.lines.filter((l) => l.joined).map((l) => l.speaker!)));
@@ -73,7 +75,7 @@ export function readChatLog(text: string, ctx: ReaderContext): ReaderResult {
 
 /** Reads CSV rows that each hold a whole transcript in one column. */
 export function readTranscriptColumn(records: AsyncGenerator<SourceRecord>, ctx: ReaderContext): ReaderResult {
-  const decision: ChatDecision = { byList: 0, byJoin: 0, byName: 0, byFirstSpeaker: 0 };
+  const decision: ChatDecision = { byList: 0, byJoin: 0, byName: 0, byFirstSpeaker: 0, alone: 0 };
   async function* run(): AsyncGenerator<SourceRecord> {
     for await (const { fields, line, file } of records) {
       const entries = Object.entries(fields);
@@ -174,6 +176,7 @@ function toTurns(lines: Line[], ctx: ReaderContext, joinedAnywhere: Set<string>,
     if (roleOf.get(s) === 'agent') anyAgent = true;
   }
   const first = said[0] ? canonical.get(said[0].speaker!)! : null;
+  if (!anyAgent && new Set(canonical.values()).size === 1) decision.alone += 1;
   for (const s of new Set(canonical.values())) {
     if (roleOf.has(s)) continue;
     if (anyAgent) roleOf.set(s, 'customer');
@@ -225,5 +228,6 @@ function describe(d: ChatDecision): string {
   if (d.byJoin) parts.push(`${d.byJoin} who joined the chat`);
   if (d.byName) parts.push(`${d.byName} by a house name such as "Customer Service"`);
   if (d.byFirstSpeaker) parts.push(`${d.byFirstSpeaker} as the side that did not speak first (name agents with --agents to be sure)`);
-  return `agents: ${parts.length ? parts.join('; ') : 'none found'}; everyone else is the customer`;
+  const alone = d.alone ? `; ${d.alone} conversation${d.alone === 1 ? '' : 's'} with one speaker and no agent, read as the customer's (name agents with --agents if they are)` : '';
+  return `agents: ${parts.length ? parts.join('; ') : 'none found'}; everyone else is the customer${alone}`;
 }

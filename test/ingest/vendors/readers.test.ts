@@ -49,6 +49,16 @@ describe('live chat', () => {
     expect(named.report.inputs[0].decided).toContain('named with --agents');
   });
 
+  it('says how many conversations have one speaker and no agent, read as the customer\'s', async () => {
+    const file = write('alone.txt', 'Chat started: one\n(10:00:00 AM) Rizwan: Adam, your order ships by end of January.\nChat started: two\n(11:00:00 AM) Ana: my order is late\n(11:01:00 AM) Customer Service: so sorry about that\n');
+    const alone = await audit(file);
+    expect(alone.report.totals.turns).toEqual({ customer: 2, agent: 1, other: 0 });
+    expect(alone.report.inputs[0].decided).toContain("1 conversation with one speaker and no agent, read as the customer's (name agents with --agents if they are)");
+    const named = await audit(file, '--agents', 'Rizwan');
+    expect(named.report.totals.turns).toEqual({ customer: 1, agent: 2, other: 0 });
+    expect(named.report.inputs[0].decided).not.toContain('one speaker');
+  });
+
   it('reads logs with 24-hour clocks, bracketed times and ISO dates, and takes the dates for --by month', async () => {
     const lines = ['my board shuts off randomly', 'Hi Dana, sorry to hear that, let me check'];
     for (const [name, stamps] of [['h24.txt', ['(14:02:11)', '(14:03:00)']], ['brackets.log', ['[14:02]', '[14:03]']], ['iso.txt', ['[2026-11-02 14:02:11]', '2026-11-02 14:03:00']]] as const) {
