@@ -11,9 +11,9 @@
 // scripts/data/twcs-customer-labels.csv (ids and labels only: the text is read from the shared data), the
 // odd ids scored with the half model as the airline tweets are; 400 customer turns after the first of
 // airline support threads (transcripts/airline-threads.csv), labeled the same way in
-// scripts/data/thread-customer-labels.csv, which no model trains on, scored as shipped; and
-// the customers' lines of the live-chat transcripts (scripts/data/chat-customer-labels.csv, by line);
-// 291 customer messages written out in chat and email registers (scripts/data/written-customers-*.csv); and
+// scripts/data/thread-customer-labels.csv, which no model trains on, scored as shipped; the customers'
+// lines of the live-chat transcripts (scripts/data/chat-customer-labels.csv, by line) and 291 customer
+// messages written out in chat and email registers (scripts/data/written-customers-*.csv), as shipped; and
 // 52,002 agent messages outside the labeled file (twcs replies, airline replies, Paysend macros) labeled for
 // the empathy categories in scripts/data/agent-turn-labels.csv the same way. Last, how far a second careful
 // reader agrees with the labeled file: a maintainer's labels of the half the rules are written from, made
@@ -131,8 +131,7 @@ if (threads.length > 0) {
   console.log(`| attune, model trained on the even halves | ${fmt(await attuneHalf(file))} |`);
 }
 
-// Customer messages a maintainer wrote and labeled in registers the shared data lacks (chat and email to
-// phone, retail, utility and software support), before attune was run on them; no model trains on them.
+// The customers' lines of the real live chats, labeled from the text alone; no model trains on them.
 const chats = chatCustomers(data);
 if (chats.length > 0) {
   const file = path.join(work, 'chat-customers.csv');
@@ -140,6 +139,8 @@ if (chats.length > 0) {
   sentimentTable('Customer sentiment, customers\' lines in the live-chat transcripts, one maintainer\'s labels, never trained on', chats.map((r) => ({ text: r.text, gold: r.label })), attune('sentiment', file));
 }
 
+// Customer messages a maintainer wrote and labeled in registers the shared data lacks (chat and email to
+// phone, retail, utility and software support), before attune was run on them; no model trains on them.
 for (const n of [1, 2]) {
   const file = new URL(`./data/written-customers-${n}.csv`, import.meta.url).pathname;
   const rows = parse(readFileSync(file), { columns: true, bom: true });

@@ -50,11 +50,11 @@ describe('live chat', () => {
   });
 
   it('says how many conversations have one speaker and no agent, read as the customer\'s', async () => {
-    const file = write('alone.txt', 'Chat started: one\n(10:00:00 AM) Rizwan: Adam, your order ships by end of January.\nChat started: two\n(11:00:00 AM) Ana: my order is late\n(11:01:00 AM) Customer Service: so sorry about that\n');
+    const file = write('alone.txt', 'Chat started: one\n(10:00:00 AM) Priya: Omar, your parcel leaves the warehouse next week.\nChat started: two\n(11:00:00 AM) Ana: my order is late\n(11:01:00 AM) Customer Service: so sorry about that\n');
     const alone = await audit(file);
     expect(alone.report.totals.turns).toEqual({ customer: 2, agent: 1, other: 0 });
     expect(alone.report.inputs[0].decided).toContain("1 conversation with one speaker and no agent, read as the customer's (name agents with --agents if they are)");
-    const named = await audit(file, '--agents', 'Rizwan');
+    const named = await audit(file, '--agents', 'Priya');
     expect(named.report.totals.turns).toEqual({ customer: 1, agent: 2, other: 0 });
     expect(named.report.inputs[0].decided).not.toContain('one speaker');
   });
