@@ -27,3 +27,14 @@ describe('written-out agent replies', () => {
     if (r.temper.support > 0) expect(r.temper.f1).toBeGreaterThanOrEqual(0.85);
   });
 });
+
+describe('written-out temper and firm replies', () => {
+  it('finds most temper and flags no firm but polite reply', async () => {
+    const { code, stdout } = await runCli(['eval', 'empathy', path.join(DATA, 'written-temper-1.jsonl'), '--format', 'json']);
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout) as { n: number; temper: Score & { recall: number } };
+    expect(r.n).toBe(89);
+    expect(r.temper.precision).toBe(1);
+    expect(r.temper.recall).toBeGreaterThanOrEqual(0.8);
+  });
+});
