@@ -7,7 +7,7 @@ import type { AgentMap } from './agent-map.js';
 import { cleanText } from './clean-text.js';
 import { missingFieldError, resolveFields, type FieldOverrides, type ResolvedFields } from './field-map.js';
 import { isInternal, RoleReader, roleOf, roleValueOf } from './roles.js';
-import { dateOrder, parseTime } from './parse-time.js';
+import { parseTime, type NumericOrder } from './parse-time.js';
 import type { Accounting, Turn } from './turn.js';
 import { boundText } from '../detect/bound-text.js';
 
@@ -42,10 +42,14 @@ export class TurnExtractor {
   /** The last conversation id read, and the note for ids Excel rounded: it quotes the first. */
   private lastConversation = '';
   private roundedIds: string | undefined;
-  /** The first date of each order (parse-time.ts: dateOrder), until dates of both orders were noted. */
+  /** The first date of each order (parse-time.ts: dateOrder), until dates of both orders were noted; the
+   * value and line being read, for the order parseTime hears. */
   private firstDayFirst: string | undefined;
   private firstEither: string | undefined;
   private orderNoted = false;
+  private dateValue = '';
+  private dateLine = 0;
+  private readonly heardOrder = (order: NumericOrder): void => this.checkDateOrder(order);
 
   constructor(
     private readonly file: string,
@@ -178,21 +182,23 @@ export class TurnExtractor {
 
   /** The turn's time; a value that is there but no date is noted, as its conversation keeps file order. */
   private timeOf(value: unknown, line: number): number | null {
-    const time = parseTime(value);
+    if (typeof value === 'string') {
+      this.dateValue = value;
+      this.dateLine = line;
+    }
+    const time = parseTime(value, this.orderNoted ? undefined : this.heardOrder);
     if (time === null && (typeof value === 'number' || (typeof value === 'string' && value.trim() !== ''))) {
       this.unreadTime ??= `time that is not a date (first ${JSON.stringify(String(value).trim().slice(0, 40))} at ${this.at}:${line}): its conversation keeps file order`;
       this.tally.note(this.unreadTime);
     }
-    if (time !== null && typeof value === 'string' && !this.orderNoted) this.checkDateOrder(value, line);
     return time;
   }
 
   /** Dates taken month first ("03/12/2026") in a file that also holds dates only day first reads
    * ("31/12/2026") may be a month off: said once, quoting the first of each. */
-  private checkDateOrder(value: string, line: number): void {
-    const order = dateOrder(value);
-    if (order !== 'day' && order !== 'either') return;
-    const where = `${JSON.stringify(value.trim())} at ${this.at}:${line}`;
+  private checkDateOrder(order: NumericOrder): void {
+    if (order === 'month') return;
+    const where = `${JSON.stringify(this.dateValue.trim())} at ${this.at}:${this.dateLine}`;
     if (order === 'day') this.firstDayFirst ??= where;
     else this.firstEither ??= where;
     if (this.firstDayFirst === undefined || this.firstEither === undefined) return;

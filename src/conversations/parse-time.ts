@@ -14,19 +14,21 @@ const NUMERIC_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T,]+(\d{1,2}
 /** Which order a numeric date's first two numbers are in: only day first reads "31/12/2026" and every
  * dotted date ("03.12.2026", as German, Russian or Polish write it); only month first reads "12/31/2026";
  * either reads "03/12/2026", which is taken month first, as US exports and Date.parse take it. */
-export function dateOrder(text: string): 'day' | 'month' | 'either' | null {
+export type NumericOrder = 'day' | 'month' | 'either';
+
+export function dateOrder(text: string): NumericOrder | null {
   const m = NUMERIC_DATE.exec(text.trim());
   return m ? orderOf(m) : null;
 }
 
-function orderOf(m: RegExpExecArray): 'day' | 'month' | 'either' {
+function orderOf(m: RegExpExecArray): NumericOrder {
   const [first, second] = [Number(m[1]), Number(m[3])];
   if (m[2] === '.' || (first > 12 && second <= 12)) return 'day';
   return second > 12 ? 'month' : 'either';
 }
 
-function numericDate(m: RegExpExecArray): number | null {
-  const dayFirst = orderOf(m) === 'day';
+function numericDate(m: RegExpExecArray, order: NumericOrder): number | null {
+  const dayFirst = order === 'day';
   const [day, month] = dayFirst ? [Number(m[1]), Number(m[3])] : [Number(m[3]), Number(m[1])];
   const year = m[4]!.length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
   let hour = Number(m[5] ?? 0);
@@ -38,8 +40,9 @@ function numericDate(m: RegExpExecArray): number | null {
   return date.getUTCDate() === day && date.getUTCMonth() === month - 1 && hour < 24 && Number(m[6] ?? 0) < 60 ? ms : null;
 }
 
-/** Milliseconds since the epoch, or null for a value that is no time. */
-export function parseTime(value: unknown): number | null {
+/** Milliseconds since the epoch, or null for a value that is no time. `numeric`, when given, hears the
+ * order of a date written in numbers, read from the same match. */
+export function parseTime(value: unknown, numeric?: (order: NumericOrder) => void): number | null {
   if (typeof value === 'number' && Number.isFinite(value)) return value > 1e11 ? value : value * 1000;
   if (typeof value !== 'string' || value.trim() === '') return null;
   const text = value.trim();
@@ -48,8 +51,13 @@ export function parseTime(value: unknown): number | null {
   if (/^[\d.]+$/.test(text)) return null;
   const iso = ISO_WITHOUT_ZONE.exec(text);
   if (iso) return orNull(Date.parse(`${iso[1]}T${iso[2]!.replace(',', '.')}Z`));
-  const numeric = NUMERIC_DATE.exec(text);
-  if (numeric) return numericDate(numeric);
+  const date = NUMERIC_DATE.exec(text);
+  if (date) {
+    const order = orderOf(date);
+    const ms = numericDate(date, order);
+    if (ms !== null) numeric?.(order);
+    return ms;
+  }
   const ms = Date.parse(text);
   if (Number.isNaN(ms) || ZONE.test(text) || /^\d{4}-\d{2}-\d{2}$/.test(text)) return orNull(ms);
   // Date.parse reads a time without a zone in the machine's zone: read it in UTC instead.

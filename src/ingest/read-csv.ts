@@ -57,14 +57,14 @@ export async function* readCsv(stream: Readable, file: string, options: CsvOptio
   }
 }
 
-/** Rows under a header row as records, for CSV and spreadsheets alike: the header names the fields,
- * a copy of it further down is noted (exports joined together), and a row with more fields than the
- * header is bad. */
 /** The first line Excel reads as the delimiter to use ("sep=;"), which some exports write for it. */
 function isSeparatorLine(cells: string[]): boolean {
   return /^sep=.?$/i.test(cells.join(',').trim());
 }
 
+/** Rows under a header row as records, for CSV and spreadsheets alike: the header names the fields,
+ * a copy of it further down is noted (exports joined together), and a row with more fields than the
+ * header is bad. */
 export class HeaderedRows {
   private header: string[] | null;
   /** The header row as written, and the note for a copy of it further down (exports joined with `cat`). */

@@ -164,10 +164,11 @@ function toTurns(lines: Line[], ctx: ReaderContext, joinedAnywhere: Set<string>,
   const said = lines.filter((l) => !l.joined && !l.system && l.speaker !== null && l.text !== '' && !(l.date !== undefined && isPlaceholder(l.text)));
   const speakers = [...new Set(said.map((l) => l.speaker!))];
   const canonical = mergeAliases(speakers);
+  const people = new Set(canonical.values());
   const roleOf = new Map<string, 'agent' | 'customer'>();
   const explicit = (s: string) => /^(agent|support|rep|operator|advisor)\b/i.test(s) ? 'agent' : /^(customer|visitor|user|client)\b/i.test(s) ? 'customer' : null;
   let anyAgent = false;
-  for (const s of new Set(canonical.values())) {
+  for (const s of people) {
     const e = HOUSE_NAMES.test(s) ? null : explicit(s);
     if (e) roleOf.set(s, e);
     else if (ctx.agents.has(s.toLowerCase())) { roleOf.set(s, 'agent'); decision.byList += 1; }
@@ -176,8 +177,8 @@ function toTurns(lines: Line[], ctx: ReaderContext, joinedAnywhere: Set<string>,
     if (roleOf.get(s) === 'agent') anyAgent = true;
   }
   const first = said[0] ? canonical.get(said[0].speaker!)! : null;
-  if (!anyAgent && new Set(canonical.values()).size === 1) decision.alone += 1;
-  for (const s of new Set(canonical.values())) {
+  if (!anyAgent && people.size === 1) decision.alone += 1;
+  for (const s of people) {
     if (roleOf.has(s)) continue;
     if (anyAgent) roleOf.set(s, 'customer');
     else {
