@@ -3,10 +3,12 @@
 //   npm run build && node scripts/train-sentiment.mjs [../shared/data] [--dry-run] [--learning-curve]
 // Training data: the airline tweets, VADER's Amazon, movie and NYT snippets (ratings -4..4, neutral within
 // 0.5 of zero, weighted 0.3) and the maintainers' labeled customer tweets to other companies
-// (scripts/data/twcs-customer-labels.csv, text from transcripts/twcs-5000.csv). VADER's tweets are never
-// trained on. Each model is the mean of five, one per shuffling seed. Settings are chosen by validation
-// inside the airline tweets with even id numbers (ids divisible by 4 validate), and the weight of the
-// twcs tweets by five-fold cross-validation inside those with even ids. A model trained on the even ids
+// (scripts/data/twcs-customer-labels.csv, text from transcripts/twcs-5000.csv), and customer messages the
+// maintainers wrote out in chat and email registers (scripts/data/written-customers-1.csv and -2.csv;
+// set 3 is kept for testing). VADER's tweets are never trained on. Each model is the mean of five, one per shuffling seed. Settings are chosen by validation
+// inside the airline tweets with even id numbers (ids divisible by 4 validate), the weight of the
+// twcs tweets by five-fold cross-validation inside those with even ids, and that of the written messages
+// by five-fold cross-validation inside them. A model trained on the even ids
 // alone, with those settings, is scored on the odd ids (never read before that) and written to
 // scripts/data/sentiment-model-half.json, which npm run accuracy scores; the shipped model is then
 // trained the same way on both halves. --learning-curve prints, instead, what a
@@ -68,6 +70,10 @@ const TWCS_WEIGHTS = [0, 1, 2, 3];
 const twcs = twcsCustomers(data);
 const twcsTrain = twcs.filter((t) => !isHeldOut(t.id)).map((t) => example(t.text, t.label));
 const twcsHeldOut = twcs.filter((t) => isHeldOut(t.id)).map((t) => example(t.text, t.label));
+/** Weights tried for the written chat and email messages, by cross-validation inside them. */
+const WRITTEN_WEIGHTS = [0, 1, 2, 3];
+const WRITTEN_SETS = [1, 2].map((n) => new URL(`./data/written-customers-${n}.csv`, import.meta.url).pathname);
+const written = WRITTEN_SETS.flatMap((file) => parse(readFileSync(file), { columns: true }).map((r) => example(r.text, r.label)));
 const reviews = ['amazonReviewSnippets_GroundTruth.txt', 'movieReviewSnippets_GroundTruth.txt', 'nytEditorialSnippets_GroundTruth.txt'].flatMap((f) => vader(f, REVIEW_WEIGHT));
 const vaderTweets = vader('tweets_GroundTruth.txt', 1);
 
@@ -106,17 +112,33 @@ if (args.includes('--learning-curve')) {
   learningCurve();
   process.exit(0);
 }
-const half = fit([...trainSet, ...reviews, ...weighted(twcsTrain)], best.options);
+let writtenWeight = 0;
+{
+  let bestF1 = -1;
+  for (const weight of WRITTEN_WEIGHTS) {
+    const pooled = [];
+    for (let k = 0; k < FOLDS; k++) {
+      const fold = written.filter((_, i) => i % FOLDS !== k).map((ex) => ({ ...ex, weight }));
+      const candidate = fit([...trainSet, ...reviews, ...weighted(twcsTrain), ...(weight ? fold : [])], best.options);
+      for (const ex of written.filter((_, i) => i % FOLDS === k)) pooled.push(predicted(candidate, ex));
+    }
+    const f1 = agreement(pooled, LABELS).macroF1;
+    console.log(`written messages weight ${weight}: cross-validated macro-F1 ${f1.toFixed(3)}`);
+    if (f1 > bestF1) [bestF1, writtenWeight] = [f1, weight];
+  }
+}
+const writtenWeighted = writtenWeight ? written.map((ex) => ({ ...ex, weight: writtenWeight })) : [];
+const half = fit([...trainSet, ...reviews, ...weighted(twcsTrain), ...writtenWeighted], best.options);
 const report = (model, name, set) => {
   const a = score(model, set);
   console.log(`${name}: n=${a.n} accuracy ${a.accuracy.toFixed(3)} macro-F1 ${a.macroF1.toFixed(3)} kappa ${a.kappa.toFixed(3)} | ` + a.classes.map((c) => `${c.label} F1 ${c.f1.toFixed(3)}`).join(', '));
 };
-console.log(`the even half: ${trainSet.length} airline tweets + ${reviews.length} review snippets + ${twcsWeight ? twcsTrain.length : 0} twcs tweets (weight ${twcsWeight}); ${Object.keys(half.weights).length} features kept`);
+console.log(`the even half: ${trainSet.length} airline tweets + ${reviews.length} review snippets + ${twcsWeight ? twcsTrain.length : 0} twcs tweets (weight ${twcsWeight}) + ${writtenWeighted.length} written messages (weight ${writtenWeight}); ${Object.keys(half.weights).length} features kept`);
 report(half, 'held-out airline (odd ids)', heldOut);
 if (twcsHeldOut.length) report(half, 'held-out twcs customers (odd ids)', twcsHeldOut);
 if (vaderTweets.length) report(half, 'held-out VADER tweets', vaderTweets);
-const model = fit([...trainSet, ...heldOut, ...reviews, ...weighted([...twcsTrain, ...twcsHeldOut])], best.options);
-console.log(`shipped, both halves: ${trainSet.length + heldOut.length} airline tweets + ${reviews.length} review snippets + ${twcsWeight ? twcsTrain.length + twcsHeldOut.length : 0} twcs tweets; ${Object.keys(model.weights).length} features kept`);
+const model = fit([...trainSet, ...heldOut, ...reviews, ...weighted([...twcsTrain, ...twcsHeldOut]), ...writtenWeighted], best.options);
+console.log(`shipped, both halves: ${trainSet.length + heldOut.length} airline tweets + ${reviews.length} review snippets + ${twcsWeight ? twcsTrain.length + twcsHeldOut.length : 0} twcs tweets + ${writtenWeighted.length} written messages; ${Object.keys(model.weights).length} features kept`);
 if (vaderTweets.length) report(model, 'held-out VADER tweets', vaderTweets);
 if (!dryRun) {
   for (const [trained, file] of [[half, HALF_MODEL_FILE], [model, SENTIMENT_MODEL_FILE.replace('/dist/', '/src/')]]) {
