@@ -1,5 +1,5 @@
-// Shouting: a run of capitalised words ("I TOLD YOU TWICE") or a burst of exclamation marks ("!!!"),
-// unless the turn is cheering ("CONGRATULATIONS!!!", "Awesome!!! Thanks so much"). On agent turns the
+// Shouting: a run of capitalised words ("I TOLD YOU TWICE"), a burst of exclamation marks ("!!!") or
+// words typed one to a sentence ("Read. The. Email."), unless the turn is cheering ("CONGRATULATIONS!!!", "Awesome!!! Thanks so much"). On agent turns the
 // shouted sentence must also be aimed at the reader (a pointed word: "you", "not", "read", "already"):
 // brand banter ("LET'S DO THIS DAVE!!!!!", "TESCO... FROM OUTTA NOWHERE") is not temper.
 import { isCheering } from './cheering.js';
@@ -10,6 +10,11 @@ const MIN_CAPS_RUN = 3;
 const CAPS_WORD = /[\p{Lu}][\p{Lu}'’]+/uy;
 const TWO_CAPITALS = /\p{Lu}\p{Lu}/u;
 const EXCLAMATIONS = /!{3,}|(?:[!?]{2,}[!?]*!)/u;
+/** Three or more words in a row, each a sentence of its own ("Read. The. Email.", "Get. It. Together."). */
+const ONE_WORD_SENTENCES = /(?<=^|[.!?]\s)(?:\p{L}[\p{L}'’]*\.\s){2,}\p{L}[\p{L}'’]*[.!]/gu;
+/** Words that never stand as a sentence alone: one of them in such a run makes it a shout in full stops,
+ * where "Fast. Friendly. Reliable." is a slogan. */
+const NEVER_ALONE = new Set(['the', 'an', 'to', 'of', 'is', 'are', 'was', 'and', 'or', 'your', 'you', 'it', 'its', 'this', 'that', 'in', 'on', 'at', 'for', 'my', 'with', 'be', 'not', 'we', 'me', 'our', 'their', 'they', 'he', 'she', 'his', 'her']);
 
 /** `pointed`, when given, holds the words one of which the shouted sentence must contain. */
 export function createShoutingDetector(acronyms: ReadonlySet<string>, roles: Detector['roles'] = ['agent'], cheer: ReadonlySet<string> = new Set(), pointed?: ReadonlySet<string>): Detector {
@@ -18,18 +23,29 @@ export function createShoutingDetector(acronyms: ReadonlySet<string>, roles: Det
     roles,
     detect(turn: TurnText, sink: DetectionSink): void {
       const run = findCapsRun(turn.text, acronyms);
-      const bang = EXCLAMATIONS.exec(turn.text);
-      const match = run ?? bang?.[0];
+      const bang = run ? null : EXCLAMATIONS.exec(turn.text);
+      const clapped = run || bang ? undefined : findOneWordSentences(turn.text);
+      const match = run ?? bang?.[0] ?? clapped?.text;
       if (!match || isCheering(turn, cheer)) return;
-      const at = run ? turn.text.indexOf(run) : bang!.index;
+      const at = run ? turn.text.indexOf(run) : bang ? bang.index : clapped!.at;
       if (pointed && !isAimed(turn, at, at + match.length, pointed)) return;
-      const what = run ? 'capital letters' : 'exclamation marks';
+      const what = run ? 'capital letters' : bang ? 'exclamation marks' : 'full stops';
       sink.addFinding({ rule: 'temper/shouting', kind: 'temper', category: 'shouting', match, message: `Shouting in ${what}: '${match}'.` });
     },
   };
 }
 
 const SENTENCE_END = /[.!?…\n]/u;
+
+/** The first run of one-word sentences that holds a word never said alone, and where it starts. */
+export function findOneWordSentences(text: string): { text: string; at: number } | undefined {
+  // Most turns have no word standing alone between two full stops: one cheap test spares the rest.
+  if (!/\.\s\p{L}[\p{L}'’]*\.\s/u.test(text)) return undefined;
+  for (const m of text.matchAll(ONE_WORD_SENTENCES)) {
+    if (m[0].split(/[.!]\s?/u).some((word) => NEVER_ALONE.has(word.toLowerCase()))) return { text: m[0], at: m.index };
+  }
+  return undefined;
+}
 
 /** Whether the sentence (or sentences) holding text[from, to) has a pointed word. */
 function isAimed(turn: TurnText, from: number, to: number, pointed: ReadonlySet<string>): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createShoutingDetector, findCapsRun } from '../../src/detect/shouting.js';
+import { createShoutingDetector, findCapsRun, findOneWordSentences } from '../../src/detect/shouting.js';
 import type { Finding } from '../../src/detect/detector.js';
 import { tokenize } from '../../src/detect/tokenize.js';
 import { loadLexicon } from '../../src/detect/load-rules.js';
@@ -52,5 +52,22 @@ describe('shouting', () => {
   it('does not count sign-off initials as capitals', () => {
     expect(findCapsRun('LIFT OFF! ^LB', acronyms)).toBeUndefined();
     expect(findCapsRun('STOP ASKING ME *TMT', acronyms)).toBe('STOP ASKING ME');
+  });
+});
+
+describe('shouting in full stops', () => {
+  it('flags words typed one to a sentence, where one of them is never a sentence alone', () => {
+    expect(findOneWordSentences('Please. Read. The. Email. Thanks')).toEqual({ text: 'Please. Read. The. Email.', at: 0 });
+    expect(shout('I have answered this. Read. The. Email.')).toMatchObject([{ category: 'shouting', match: 'Read. The. Email.' }]);
+    expect(shout('Get. It. Together.', false)).toMatchObject([{ match: 'Get. It. Together.' }]);
+  });
+
+  it('leaves slogans, initials and sentences of several words alone', () => {
+    for (const text of ['Fast. Friendly. Reliable.', 'Book. Fly. Relax. See you on board!', 'Ask for Mr. T. Jones.', 'Open the app. Tap Settings. Choose Your Plan.', 'Yes. No. Maybe.']) expect(findOneWordSentences(text), text).toBeUndefined();
+  });
+
+  it('on agent turns, needs the run aimed at the reader, as capitals do', () => {
+    expect(shout('We are. Going. To. Hawaii.')).toEqual([]);
+    expect(shout('We are. Going. To. Hawaii.', false)).toHaveLength(1);
   });
 });
