@@ -19,7 +19,7 @@ export const SHOUTING_RULE: CatalogEntry = {
   id: 'temper/shouting',
   kind: 'temper',
   severity: 'error',
-  description: 'Three or more capitalised words in a row, or "!!!", in a sentence aimed at the reader ("you", "not", "read"…): the agent is shouting.',
+  description: 'Three or more capitalised words in a row, "!!!", or words typed one to a sentence ("Read. The. Email."), in a sentence aimed at the reader ("you", "not", "read"…): the agent is shouting.',
   lints: true,
 };
 
