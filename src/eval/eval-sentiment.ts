@@ -109,7 +109,12 @@ export async function evalSentiment(file: LabeledFile, engine: DetectionEngine, 
     }
   }
   checkNumericLabels(numbers, file.display);
-  if (pairs.length === 0) throw new AttuneError(`${file.display}: no labeled rows to compare.`);
+  if (pairs.length === 0) {
+    const reasons = [...tally.skipped].map(([reason, n]) => `${n} ${reason} (${n === 1 ? 'at' : 'first at'} ${tally.skippedAt.get(reason)})`);
+    const why = reasons.length > 3 ? `${reasons.slice(0, 3).join(', ')} and ${reasons.length - 3} more` : reasons.join(', ');
+    const labels = options.scale ? `numbers from ${options.scale.min} to ${options.scale.max}` : 'negative, neutral or positive (neg/neu/pos, -1/0/1), or ratings with --scale';
+    throw new AttuneError(`${file.display}: no labeled rows to compare${why ? ` (skipped: ${why})` : ''}. Labels are ${labels}.`);
+  }
   const by = byColumn
     ? { column: byColumn.check(file.display), groups: groupRows(pairs.map((pair, i) => ({ pair, group: groups[i]! }))).map(([group, members]) => ({ group, ...agreementWithIntervals(members.map((m) => m.pair), SENTIMENT_LABELS) })) }
     : undefined;

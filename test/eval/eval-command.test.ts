@@ -92,6 +92,15 @@ describe('attune eval', () => {
     expect(r.stderr).toContain("no column 'stars' for the label. Columns found: id, label, text.");
   });
 
+  it('says why no sentiment row could be compared, and which labels it reads', async () => {
+    const r = await runCli(['eval', 'sentiment', fixture('feeling-labels.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`feeling-labels.csv: no labeled rows to compare (skipped: 2 unknown label "angry" (first at ${fixture('feeling-labels.csv')}:2), 1 unknown label "happy" (at ${fixture('feeling-labels.csv')}:3)). Labels are negative, neutral or positive`);
+    const scaled = await runCli(['eval', 'sentiment', fixture('feeling-labels.csv'), '--scale', '1:5']);
+    expect(scaled.stderr).toContain('(skipped: 3 label is not a number on the scale (first at');
+    expect(scaled.stderr).toContain('Labels are numbers from 1 to 5.');
+  });
+
   it('scores empathy, temper and categories and quotes the worst disagreements', async () => {
     const { code, stdout } = await runCli(['eval', 'empathy', fixture('agent-labels.jsonl'), '--format', 'json']);
     expect(code).toBe(0);
