@@ -1,5 +1,6 @@
 // Shouting: a run of capitalised words ("I TOLD YOU TWICE"), a burst of exclamation marks ("!!!") or
-// words typed one to a sentence ("Read. The. Email."), unless the turn is cheering ("CONGRATULATIONS!!!", "Awesome!!! Thanks so much"). On agent turns the
+// words typed one to a sentence ("Read. The. Email."), unless the turn is cheering ("CONGRATULATIONS!!!",
+// "Awesome!!! Thanks so much"). On agent turns the
 // shouted sentence must also be aimed at the reader (a pointed word: "you", "not", "read", "already"):
 // brand banter ("LET'S DO THIS DAVE!!!!!", "TESCO... FROM OUTTA NOWHERE") is not temper.
 import { isCheering } from './cheering.js';
