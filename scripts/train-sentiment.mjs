@@ -93,42 +93,32 @@ for (const options of GRID) {
 }
 console.log(`chosen by validation inside the training half (macro-F1 ${best.f1.toFixed(3)}): ${JSON.stringify(best.options)}`);
 const FOLDS = 5;
-let twcsWeight = 0;
-if (twcsTrain.length) {
-  let bestF1 = -1;
-  for (const weight of TWCS_WEIGHTS) {
+/** `set` with every example weighted `weight`; none of it at weight 0. */
+const withWeight = (set, weight) => (weight ? set.map((ex) => ({ ...ex, weight })) : []);
+/** The weight among `weights` at which `set`, added to `base`, gives the best macro-F1 in five-fold
+ * cross-validation inside `set`. */
+function chooseWeight(name, set, base, weights) {
+  let chosen = { f1: -1, weight: 0 };
+  for (const weight of weights) {
     const pooled = [];
     for (let k = 0; k < FOLDS; k++) {
-      const fold = twcsTrain.filter((_, i) => i % FOLDS !== k).map((ex) => ({ ...ex, weight }));
-      const candidate = fit([...trainSet.filter((_, i) => !validates[i]), ...reviews, ...(weight ? fold : [])], best.options);
-      for (const ex of twcsTrain.filter((_, i) => i % FOLDS === k)) pooled.push(predicted(candidate, ex));
+      const candidate = fit([...base, ...withWeight(set.filter((_, i) => i % FOLDS !== k), weight)], best.options);
+      for (const ex of set.filter((_, i) => i % FOLDS === k)) pooled.push(predicted(candidate, ex));
     }
     const f1 = agreement(pooled, LABELS).macroF1;
-    console.log(`twcs weight ${weight}: cross-validated macro-F1 inside the even half ${f1.toFixed(3)}`);
-    if (f1 > bestF1) [bestF1, twcsWeight] = [f1, weight];
+    console.log(`${name} weight ${weight}: cross-validated macro-F1 ${f1.toFixed(3)}`);
+    if (f1 > chosen.f1) chosen = { f1, weight };
   }
+  return chosen.weight;
 }
-const weighted = (set) => (twcsWeight ? set.map((ex) => ({ ...ex, weight: twcsWeight })) : []);
+const twcsWeight = twcsTrain.length ? chooseWeight('twcs tweets (even ids)', twcsTrain, [...trainSet.filter((_, i) => !validates[i]), ...reviews], TWCS_WEIGHTS) : 0;
+const weighted = (set) => withWeight(set, twcsWeight);
 if (args.includes('--learning-curve')) {
   learningCurve();
   process.exit(0);
 }
-let writtenWeight = 0;
-{
-  let bestF1 = -1;
-  for (const weight of WRITTEN_WEIGHTS) {
-    const pooled = [];
-    for (let k = 0; k < FOLDS; k++) {
-      const fold = written.filter((_, i) => i % FOLDS !== k).map((ex) => ({ ...ex, weight }));
-      const candidate = fit([...trainSet, ...reviews, ...weighted(twcsTrain), ...(weight ? fold : [])], best.options);
-      for (const ex of written.filter((_, i) => i % FOLDS === k)) pooled.push(predicted(candidate, ex));
-    }
-    const f1 = agreement(pooled, LABELS).macroF1;
-    console.log(`written messages weight ${weight}: cross-validated macro-F1 ${f1.toFixed(3)}`);
-    if (f1 > bestF1) [bestF1, writtenWeight] = [f1, weight];
-  }
-}
-const writtenWeighted = writtenWeight ? written.map((ex) => ({ ...ex, weight: writtenWeight })) : [];
+const writtenWeight = chooseWeight('written messages', written, [...trainSet, ...reviews, ...weighted(twcsTrain)], WRITTEN_WEIGHTS);
+const writtenWeighted = withWeight(written, writtenWeight);
 const half = fit([...trainSet, ...reviews, ...weighted(twcsTrain), ...writtenWeighted], best.options);
 const report = (model, name, set) => {
   const a = score(model, set);

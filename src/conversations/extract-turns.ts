@@ -182,7 +182,8 @@ export class TurnExtractor {
 
   /** The turn's time; a value that is there but no date is noted, as its conversation keeps file order. */
   private timeOf(value: unknown, line: number): number | null {
-    if (typeof value === 'string') {
+    // Until the note is made, parseTime tells the order of a numeric date, and checkDateOrder quotes it.
+    if (!this.orderNoted && typeof value === 'string') {
       this.dateValue = value;
       this.dateLine = line;
     }
