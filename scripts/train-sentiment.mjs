@@ -4,17 +4,16 @@
 // Training data: the airline tweets, VADER's Amazon, movie and NYT snippets (ratings -4..4, neutral within
 // 0.5 of zero, weighted 0.3), the maintainers' labeled customer tweets to other companies
 // (scripts/data/twcs-customer-labels.csv, text from transcripts/twcs-5000.csv), and customer messages the
-// maintainers wrote out in chat and email registers (scripts/data/written-customers-1.csv and -2.csv;
-// set 3 is kept for testing). VADER's tweets are never trained on. Each model is the mean of five, one
-// per shuffling seed. Settings are chosen by validation inside the airline tweets with even id numbers
-// (ids divisible by 4 validate), the weight of the twcs tweets by five-fold cross-validation inside those
-// with even ids, and that of the written messages by five-fold cross-validation inside them (on top of
-// the tweets with even ids). A model trained on the even ids
-// alone, with those settings, is scored on the odd ids (never read before that) and written to
-// scripts/data/sentiment-model-half.json, which npm run accuracy scores; the shipped model is then
-// trained the same way on both halves. --learning-curve prints, instead, what a
-// quarter of the labels against half of them gives (the case for training on both halves), and writes
-// nothing. Skips cleanly when the data is absent.
+// maintainers wrote out in chat and email registers (scripts/data/written-customers-1.csv and -2.csv; sets
+// 3 and 4 are kept for testing). VADER's tweets are never trained on. Each model is the mean of five, one
+// per shuffling seed. Settings are chosen by validation inside the airline tweets with even id numbers (ids
+// divisible by 4 validate), the weight of the twcs tweets by five-fold cross-validation inside those with
+// even ids, and that of the written messages by five-fold cross-validation inside them (on top of the
+// tweets with even ids). A model trained on the even ids alone, with those settings, is scored on the odd
+// ids (never read before that) and written to scripts/data/sentiment-model-half.json, which npm run
+// accuracy scores; the shipped model is then trained the same way on both halves. --learning-curve prints,
+// instead, what a quarter of the labels against half of them gives (the case for training on both halves),
+// and writes nothing. Skips cleanly when the data is absent.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
