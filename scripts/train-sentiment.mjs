@@ -4,9 +4,9 @@
 // Training data: the airline tweets, VADER's Amazon, movie and NYT snippets (ratings -4..4, neutral within
 // 0.5 of zero, weighted 0.3), the maintainers' labeled customer tweets to other companies
 // (scripts/data/twcs-customer-labels.csv, text from transcripts/twcs-5000.csv), and customer messages the
-// maintainers wrote out in chat and email registers (scripts/data/written-customers-1.csv and -2.csv; sets
-// 3 and 4 are kept for testing). VADER's tweets are never trained on. Each model is the mean of five, one
-// per shuffling seed. Settings are chosen by validation inside the airline tweets with even id numbers (ids
+// maintainers wrote out in chat and email registers (scripts/data/written-customers-1.csv to -3.csv; set 4
+// is kept for testing). VADER's tweets are never trained on. Each model is the mean of five, one per
+// shuffling seed. Settings are chosen by validation inside the airline tweets with even id numbers (ids
 // divisible by 4 validate), the weight of the twcs tweets by five-fold cross-validation inside those with
 // even ids, and that of the written messages by five-fold cross-validation inside them (on top of the
 // tweets with even ids). A model trained on the even ids alone, with those settings, is scored on the odd
@@ -72,7 +72,7 @@ const twcsTrain = twcs.filter((t) => !isHeldOut(t.id)).map((t) => example(t.text
 const twcsHeldOut = twcs.filter((t) => isHeldOut(t.id)).map((t) => example(t.text, t.label));
 /** Weights tried for the written chat and email messages, by cross-validation inside them. */
 const WRITTEN_WEIGHTS = [0, 1, 2, 3];
-const WRITTEN_SETS = [1, 2].map((n) => new URL(`./data/written-customers-${n}.csv`, import.meta.url).pathname);
+const WRITTEN_SETS = [1, 2, 3].map((n) => new URL(`./data/written-customers-${n}.csv`, import.meta.url).pathname);
 const written = WRITTEN_SETS.flatMap((file) => parse(readFileSync(file), { columns: true }).map((r) => example(r.text, r.label)));
 const reviews = ['amazonReviewSnippets_GroundTruth.txt', 'movieReviewSnippets_GroundTruth.txt', 'nytEditorialSnippets_GroundTruth.txt'].flatMap((f) => vader(f, REVIEW_WEIGHT));
 const vaderTweets = vader('tweets_GroundTruth.txt', 1);
