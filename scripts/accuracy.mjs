@@ -12,14 +12,15 @@
 // odd ids scored with the half model as the airline tweets are; 400 customer turns after the first of
 // airline support threads (transcripts/airline-threads.csv), labeled the same way in
 // scripts/data/thread-customer-labels.csv, which no model trains on, scored as shipped; the customers'
-// lines of the live-chat transcripts (scripts/data/chat-customer-labels.csv, by line), as shipped, and 125
-// customer messages written out in chat and email registers (scripts/data/written-customers-4.csv), by both
-// models; and 52,002 agent messages outside the labeled file (twcs replies, airline replies, Paysend
-// macros) labeled for the empathy categories in scripts/data/agent-turn-labels.csv the same way. Last, how
-// far a second careful reader agrees with the labeled file: a maintainer's labels of the half the rules are
-// written from, made without its labels in view (scripts/data/second-reader-labels.csv), as a measure of
-// how far the goals ask attune to agree with one group of reviewers. Each F1 comes with its 95% interval
-// (bootstrap), which shows how far a figure on a few labeled examples could move on another sample.
+// lines of the live-chat transcripts (scripts/data/chat-customer-labels.csv, by line), as shipped, and 214
+// customer messages written out in chat and email registers (scripts/data/written-customers-4.csv and
+// -5.csv), by both models; and 52,002 agent messages outside the labeled file (twcs replies, airline
+// replies, Paysend macros) labeled for the empathy categories in scripts/data/agent-turn-labels.csv the
+// same way. Last, how far a second careful reader agrees with the labeled file: a maintainer's labels of
+// the half the rules are written from, made without its labels in view
+// (scripts/data/second-reader-labels.csv), as a measure of how far the goals ask attune to agree with one
+// group of reviewers. Each F1 comes with its 95% interval (bootstrap), which shows how far a figure on a
+// few labeled examples could move on another sample.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -141,11 +142,11 @@ if (chats.length > 0) {
 
 // Customer messages a maintainer wrote and labeled in registers the shared data lacks (chat and email to
 // phone, retail, utility, delivery and software support), before attune was run on them. Sets 1 to 3
-// train the model; set 4 does not, and is scored here by both models.
-{
-  const file = new URL('./data/written-customers-4.csv', import.meta.url).pathname;
+// train the model; sets 4 and 5 do not, and are scored here by both models.
+for (const set of [4, 5]) {
+  const file = new URL(`./data/written-customers-${set}.csv`, import.meta.url).pathname;
   const rows = parse(readFileSync(file), { columns: true, bom: true });
-  sentimentTable('Customer sentiment, written-out chat and email messages, set 4, one maintainer\'s labels, never trained on', rows.map((r) => ({ text: r.text, gold: r.label })), attune('sentiment', file));
+  sentimentTable(`Customer sentiment, written-out chat and email messages, set ${set}, one maintainer's labels, never trained on`, rows.map((r) => ({ text: r.text, gold: r.label })), attune('sentiment', file));
   console.log(`| attune, model trained on the even halves | ${fmt(await attuneHalf(file))} |`);
 }
 

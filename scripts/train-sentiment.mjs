@@ -4,8 +4,8 @@
 // Training data: the airline tweets, VADER's Amazon, movie and NYT snippets (ratings -4..4, neutral within
 // 0.5 of zero, weighted 0.3), the maintainers' labeled customer tweets to other companies
 // (scripts/data/twcs-customer-labels.csv, text from transcripts/twcs-5000.csv), and customer messages the
-// maintainers wrote out in chat and email registers (scripts/data/written-customers-1.csv to -3.csv; set 4
-// is kept for testing). VADER's tweets are never trained on. Each model is the mean of five, one per
+// maintainers wrote out in chat and email registers (scripts/data/written-customers-1.csv to -3.csv; sets 4
+// and 5 are kept for testing). VADER's tweets are never trained on. Each model is the mean of five, one per
 // shuffling seed. Settings are chosen by validation inside the airline tweets with even id numbers (ids
 // divisible by 4 validate), the weight of the twcs tweets by five-fold cross-validation inside those with
 // even ids, and that of the written messages by five-fold cross-validation inside them (on top of the
