@@ -2,8 +2,9 @@
 // of later ones with its header, read as a stream, become records as CSV rows do. The only module that
 // imports exceljs, and only when a workbook is read: loading it costs some 20 MB and a quarter of a
 // second that an audit of CSV files should not pay.
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import type { RecordPolicy } from './record-policy.js';
 
@@ -35,51 +36,67 @@ export async function* readWorkbook(stream: Readable, file: string, policy: Reco
   const { checkArchive } = await import('./zip-archive.js');
   await checkArchive(whole, file, 'Excel workbook', 'xl/workbook.xml');
   const { default: ExcelJS } = await import('exceljs');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
+  const open = (input: Readable) => new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
+  let reader = open(stream);
   let sheets = 0;
   let first = '';
   /** The first worksheet's header: its first row of more than one cell, else its first row. */
   let header: string[] | null = null;
   const read: string[] = [];
   const passed: string[] = [];
-  try {
-    for await (const sheet of reader) {
-      sheets += 1;
-      const name = (sheet as { name?: string }).name || `sheet ${sheets}`;
-      if (first === '') {
-        let firstRow: string[] | null = null;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      for await (const sheet of reader) {
+        sheets += 1;
+        const name = (sheet as { name?: string }).name || `sheet ${sheets}`;
+        if (first === '') {
+          let firstRow: string[] | null = null;
+          for await (const row of sheet) {
+            const values = rowCells(row);
+            if (values.length === 0) continue;
+            first = name;
+            firstRow ??= values.map((cell) => cell.trim());
+            if (header === null && filledCells(values) > 1) header = values.map((cell) => cell.trim());
+            yield { cells: values, line: row.number, file };
+          }
+          header ??= firstRow;
+          continue;
+        }
+        // A later worksheet: read past its header when that is the first's, else passed over whole.
+        let state: 'header' | 'read' | 'passed' = 'header';
+        let title = false;
         for await (const row of sheet) {
+          if (state === 'passed') continue;
           const values = rowCells(row);
           if (values.length === 0) continue;
-          first = name;
-          firstRow ??= values.map((cell) => cell.trim());
-          if (header === null && filledCells(values) > 1) header = values.map((cell) => cell.trim());
-          yield { cells: values, line: row.number, file };
+          if (state === 'read') yield { cells: values, line: row.number, file: `${file}[${name}]` };
+          else if (sameRow(values, header!)) state = 'read';
+          else if (!title && filledCells(values) <= 1) title = true;
+          else state = 'passed';
         }
-        header ??= firstRow;
+        if (state === 'read') read.push(name);
+        else if (state === 'passed' || title) passed.push(name);
+      }
+      break;
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      // exceljs's streaming reader can miss the workbook's last entry (xl/workbook.xml, which names the
+      // sheets) on a busy machine, and then fails before it gives a worksheet. Nothing has been read then,
+      // and the file was checked whole, so it is read again from the start, twice at most.
+      if (sheets === 0 && attempt < 3 && missedWorkbook(error)) {
+        reader = open(typeof whole === 'string' ? createReadStream(whole) : Readable.from([whole]));
         continue;
       }
-      // A later worksheet: read past its header when that is the first's, else passed over whole.
-      let state: 'header' | 'read' | 'passed' = 'header';
-      let title = false;
-      for await (const row of sheet) {
-        if (state === 'passed') continue;
-        const values = rowCells(row);
-        if (values.length === 0) continue;
-        if (state === 'read') yield { cells: values, line: row.number, file: `${file}[${name}]` };
-        else if (sameRow(values, header!)) state = 'read';
-        else if (!title && filledCells(values) <= 1) title = true;
-        else state = 'passed';
-      }
-      if (state === 'read') read.push(name);
-      else if (state === 'passed' || title) passed.push(name);
+      throw new InputError(file, undefined, `not a readable Excel workbook (${String((error as Error).message ?? error).replace(/\.$/, '')}).`);
     }
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(file, undefined, `not a readable Excel workbook (${String((error as Error).message ?? error).replace(/\.$/, '')}).`);
   }
   if (read.length > 0) policy.note?.(`worksheets read after "${first}", with its header: ${quoted(read)} (${file})`);
   if (passed.length > 0) policy.note?.(`worksheets not read, their header is not that of "${first}": ${quoted(passed)} (${file})`);
+}
+
+/** exceljs's failure when it reads a worksheet before the workbook entry that names the sheets. */
+function missedWorkbook(error: unknown): boolean {
+  return error instanceof TypeError && /reading 'sheets'/.test(error.message);
 }
 
 function rowCells(row: { values: unknown }): string[] {
