@@ -80,9 +80,9 @@ export async function* readWorkbook(stream: Readable, file: string, policy: Reco
       break;
     } catch (error) {
       if (error instanceof InputError) throw error;
-      // exceljs's streaming reader can miss the workbook's last entry (xl/workbook.xml, which names the
-      // sheets) on a busy machine, and then fails before it gives a worksheet. Nothing has been read then,
-      // and the file was checked whole, so it is read again from the start, twice at most.
+      // On a busy machine exceljs's streaming reader can come to a worksheet without having read the
+      // entry that names the sheets (xl/workbook.xml, the last one), and fails before it gives any.
+      // Nothing has been read then, and the file was checked whole: it is read again, twice at most.
       if (sheets === 0 && attempt < 3 && missedWorkbook(error)) {
         reader = open(typeof whole === 'string' ? createReadStream(whole) : Readable.from([whole]));
         continue;
