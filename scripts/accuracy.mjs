@@ -32,7 +32,7 @@ import { createDefaultEngine } from '../dist/detect/engine.js';
 import { evalSentiment } from '../dist/eval/eval-sentiment.js';
 import { openLabeledFile } from '../dist/eval/labeled-records.js';
 import { agreementWithIntervals, binaryF1Intervals, binaryScore } from '../dist/eval/metrics.js';
-import { HALF_MODEL_FILE, chatCustomers, isHeldOut, labeledAgentMessages, threadCustomers, twcsCustomers } from './held-out.mjs';
+import { HALF_MODEL_FILE, chatCustomers, isHeldOut, labeledAgentMessages, threadCustomers, twcsCustomers, writtenCustomerSets } from './held-out.mjs';
 
 const require = createRequire(import.meta.url);
 const data = path.resolve(process.argv[2] ?? '../shared/data');
@@ -143,8 +143,7 @@ if (chats.length > 0) {
 // Customer messages a maintainer wrote and labeled in registers the shared data lacks (chat and email to
 // phone, retail, utility, delivery and software support), before attune was run on them. Sets 1 to 3
 // train the model; sets 4 and 5 do not, and are scored here by both models.
-for (const set of [4, 5]) {
-  const file = new URL(`./data/written-customers-${set}.csv`, import.meta.url).pathname;
+for (const { set, file } of writtenCustomerSets().filter((w) => !w.trained)) {
   const rows = parse(readFileSync(file), { columns: true, bom: true });
   sentimentTable(`Customer sentiment, written-out chat and email messages, set ${set}, one maintainer's labels, never trained on`, rows.map((r) => ({ text: r.text, gold: r.label })), attune('sentiment', file));
   console.log(`| attune, model trained on the even halves | ${fmt(await attuneHalf(file))} |`);

@@ -1,12 +1,24 @@
 // Which labeled rows the models never train on, and the maintainers' labels of shared-data messages:
 // twcs customer tweets (sentiment) and agent messages outside the labeled empathy file (empathy).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 
 /** The sentiment model trained on the even ids alone (scripts/train-sentiment.mjs), which the held-out
  * figures score; the shipped model is trained on both halves. */
 export const HALF_MODEL_FILE = new URL('./data/sentiment-model-half.json', import.meta.url).pathname;
+
+/** The customer messages written out in chat and email registers (scripts/data/written-customers-N.csv),
+ * as { set, file, trained }: sets 1 to 3 train the sentiment model; the later ones no model reads. */
+const WRITTEN_TRAINED = new Set([1, 2, 3]);
+export function writtenCustomerSets() {
+  const dir = new URL('./data/', import.meta.url).pathname;
+  return readdirSync(dir)
+    .map((name) => /^written-customers-(\d+)\.csv$/.exec(name))
+    .filter((m) => m !== null)
+    .map((m) => ({ set: Number(m[1]), file: path.join(dir, m[0]), trained: WRITTEN_TRAINED.has(Number(m[1])) }))
+    .sort((a, b) => a.set - b.set);
+}
 
 /** Airline tweets and twcs tweets whose id number is odd are held out from the model the figures score
  * (the shipped model trains on both); the even ones train it. */

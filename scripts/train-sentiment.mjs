@@ -22,7 +22,7 @@ import { loadFeatureContext, SENTIMENT_MODEL_FILE } from '../dist/detect/sentime
 import { sentimentFeatures } from '../dist/detect/sentiment-features.js';
 import { createSentenceScorer } from '../dist/nlp/wink.js';
 import { agreement } from '../dist/eval/metrics.js';
-import { HALF_MODEL_FILE, isHeldOut, twcsCustomers } from './held-out.mjs';
+import { HALF_MODEL_FILE, isHeldOut, twcsCustomers, writtenCustomerSets } from './held-out.mjs';
 
 const args = process.argv.slice(2);
 const data = path.resolve(args.find((a) => !a.startsWith('--')) ?? '../shared/data');
@@ -72,8 +72,7 @@ const twcsTrain = twcs.filter((t) => !isHeldOut(t.id)).map((t) => example(t.text
 const twcsHeldOut = twcs.filter((t) => isHeldOut(t.id)).map((t) => example(t.text, t.label));
 /** Weights tried for the written chat and email messages, by cross-validation inside them. */
 const WRITTEN_WEIGHTS = [0, 1, 2, 3];
-const WRITTEN_SETS = [1, 2, 3].map((n) => new URL(`./data/written-customers-${n}.csv`, import.meta.url).pathname);
-const written = WRITTEN_SETS.flatMap((file) => parse(readFileSync(file), { columns: true }).map((r) => example(r.text, r.label)));
+const written = writtenCustomerSets().filter((w) => w.trained).flatMap(({ file }) => parse(readFileSync(file), { columns: true }).map((r) => example(r.text, r.label)));
 const reviews = ['amazonReviewSnippets_GroundTruth.txt', 'movieReviewSnippets_GroundTruth.txt', 'nytEditorialSnippets_GroundTruth.txt'].flatMap((f) => vader(f, REVIEW_WEIGHT));
 const vaderTweets = vader('tweets_GroundTruth.txt', 1);
 
