@@ -19,19 +19,25 @@ const SENTENCE_END = /^[.!?\u3002\uff01\uff1f]+$/;
 /** The model's word sequence, and for each word the sentence it belongs to (0, 1, …); the sentence of
  * the message's start and end markers is that of the word next to them. A word in a negator's reach is
  * "not_" and the word ("I don't understand" reads "understand" as "not_understand"), as the phrase rules
- * let a negator cancel a phrase. */
-export function gramWords(tokens: readonly Token[], negation: Negation): { words: string[]; sentences: number[] } {
+ * let a negator cancel a phrase. Given the message's `text`, a line break also ends a sentence, so an
+ * email's greeting line ("Dear Mr Evans,") is not quoted with the sentence after it; the words are the same. */
+export function gramWords(tokens: readonly Token[], negation: Negation, text?: string): { words: string[]; sentences: number[] } {
   const words = [MESSAGE_START];
   const sentences = [0];
   let sentence = 0;
+  let fresh = true;
   let reach = 0;
+  let previousEnd = -1;
   for (const token of tokens) {
     const word = token.norm;
+    if (text !== undefined && !fresh && previousEnd >= 0 && text.slice(previousEnd, token.start).includes('\n')) sentence += 1;
+    previousEnd = token.end;
     if (isPunctuation(word)) reach = 0;
     words.push(reach > 0 ? NEGATED + word : word);
     sentences.push(sentence);
+    fresh = false;
     reach = negation.negators.has(word) ? negation.window : Math.max(0, reach - 1);
-    if (SENTENCE_END.test(word)) sentence += 1;
+    if (SENTENCE_END.test(word)) sentence += 1, fresh = true;
   }
   words.push(MESSAGE_END);
   sentences.push(Math.max(0, SENTENCE_END.test(tokens.at(-1)?.norm ?? '') ? sentence - 1 : sentence));

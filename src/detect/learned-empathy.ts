@@ -69,7 +69,7 @@ export function learnedDetector(model: Pick<EmpathyModel, 'categories' | 'thresh
         if (scores[c]! < cut || sink.settled(categories[c]!)) continue;
         const category = categories[c]!;
         const percent = Math.floor(100 / (1 + Math.exp(-scores[c]!)));
-        sentences ??= gramWords(turn.tokens, negation).sentences;
+        sentences ??= gramWords(turn.tokens, negation, turn.text).sentences;
         const quote = weightiest(turn, sentences, n, c);
         sink.addFinding({ rule: LEARNED_RULE, kind: 'empathy', category, match: quote, message: `Agent's words read as ${category} to the learned model (${percent}%): '${quote}'.`, confidence: percent / 100 });
       }

@@ -90,6 +90,14 @@ describe('the learned empathy detector', () => {
     expect(detect('We hear you. So sorry!').map((f) => [f.category, f.match])).toEqual([['apology', 'So sorry'], ['acknowledgement', 'We hear you']]);
   });
 
+  it('ends a sentence at a line break too, so an email greeting is not quoted', () => {
+    expect(detect('Dear Sam,\n\nWe hear you\n\nRegards').map((f) => f.match)).toEqual(['We hear you']);
+    expect(detect('Dear Sam,\nWe hear you.\nRegards').map((f) => f.match)).toEqual(['We hear you']);
+    expect(gramWords(tokenize('Hi.\nWe hear you'), negation, 'Hi.\nWe hear you').sentences).toEqual([0, 0, 0, 1, 1, 1, 1]);
+    // The words the model weighs do not change.
+    expect(gramWords(tokenize('Dear Sam,\nWe hear you'), negation, 'Dear Sam,\nWe hear you').words).toEqual(gramWords(tokenize('Dear Sam,\nWe hear you'), negation).words);
+  });
+
   it('weighs a gram only where all its words stand in that order', () => {
     expect(detect('We hear you')[0]).toMatchObject({ category: 'acknowledgement' });
     expect(detect('You hear we')).toEqual([]);
