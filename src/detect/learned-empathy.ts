@@ -77,7 +77,7 @@ export function learnedDetector(model: Pick<EmpathyModel, 'categories' | 'thresh
   };
 }
 
-/** The text of one sentence of the turn, without its closing punctuation. */
+/** The text of one sentence of the turn, without its closing punctuation or a leading @handle. */
 function sentenceText(turn: TurnText, sentences: readonly number[], sentence: number): string {
   const tokens = turn.tokens;
   // Token j is word j + 1 (word 0 is the message's start).
@@ -86,6 +86,7 @@ function sentenceText(turn: TurnText, sentences: readonly number[], sentence: nu
   if (first < 0) first = 0;
   if (last < first) last = tokens.length - 1;
   while (last > first && isPunctuation(tokens[last]!.norm)) last -= 1;
-  while (first < last && isPunctuation(tokens[first]!.norm)) first += 1;
+  // Nor a leading @handle ("@115712 We hear you" quotes "We hear you"): the tokens keep its name, not its "@".
+  while (first < last && (isPunctuation(tokens[first]!.norm) || turn.text[tokens[first]!.start - 1] === '@')) first += 1;
   return turn.text.slice(tokens[first]!.start, tokens[last]!.end);
 }

@@ -90,6 +90,11 @@ describe('the learned empathy detector', () => {
     expect(detect('We hear you. So sorry!').map((f) => [f.category, f.match])).toEqual([['apology', 'So sorry'], ['acknowledgement', 'We hear you']]);
   });
 
+  it('leaves a leading @handle out of the quote', () => {
+    expect(detect('@115712 We hear you, Sam').map((f) => f.match)).toEqual(['We hear you, Sam']);
+    expect(detect('@115712 @AirCo we hear you').map((f) => f.match)).toEqual(['we hear you']);
+  });
+
   it('ends a sentence at a line break too, so an email greeting is not quoted', () => {
     expect(detect('Dear Sam,\n\nWe hear you\n\nRegards').map((f) => f.match)).toEqual(['We hear you']);
     expect(detect('Dear Sam,\nWe hear you.\nRegards').map((f) => f.match)).toEqual(['We hear you']);
