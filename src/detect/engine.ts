@@ -98,8 +98,9 @@ export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules(), opti
   const detectors: Detector[] = [];
   if (options.sentiment !== false && reads('customer')) detectors.push(createSentimentDetector(createSentenceScorer(), createSentimentModel(options.sentimentModel ?? loadShippedSentiment(), loadFeatureContext())));
   if (reads('agent')) detectors.push(compilePhraseRules(rules, lexicon));
-  // On customer turns, temper phrases and shouting mark hostile text: the anger an agent absorbs.
-  if (reads('customer')) detectors.push(compilePhraseRules(rules.filter((r) => r.kind === 'temper'), lexicon, ['customer']), createShoutingDetector(lexicon.acronyms, ['customer'], lexicon.cheer));
+  // On customer turns, temper phrases and shouting mark hostile text: the anger an agent absorbs. Not a
+  // rule of bare replies: a customer's "Nope." answers "Do you need anything else?".
+  if (reads('customer')) detectors.push(compilePhraseRules(rules.filter((r) => r.kind === 'temper' && !r.alone), lexicon, ['customer']), createShoutingDetector(lexicon.acronyms, ['customer'], lexicon.cheer));
   if (reads('agent')) detectors.push(createShoutingDetector(lexicon.acronyms, ['agent'], lexicon.cheer, lexicon.pointed));
   // Last: the learned model speaks only where the phrase rules did not, and not in a turn with temper.
   if (reads('agent') && options.learned !== false) detectors.push(loadLearnedEmpathyDetector({ negators: lexicon.negators, window: lexicon.negationWindow }));

@@ -5,6 +5,7 @@ import type { Lexicon } from './load-rules.js';
 import { phraseIndex } from './index-snapshot.js';
 import { negatedBefore, PhraseIndex } from './phrase-index.js';
 import type { RuleSpec } from './rule-spec.js';
+import { isPunctuation, type Token } from './tokenize.js';
 
 /** A full stop, and punctuation that joins clauses: trimmed from the ends of a quote ("!" and "?" stay). */
 const CLAUSE_MARK = /^[.,;:\u2013\u2014-]$/;
@@ -60,6 +61,7 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
           const ruleIndex = match.rules[k]!;
           const rule = compiled[ruleIndex]!;
           const { spec } = rule;
+          if (spec.alone && !standsAlone(turn, match.start, match.end)) continue;
           const suppressed =
             (spec.negation === 'respect' && negatedBefore(tokens, match.start, lexicon, turn.text)) ||
             excepted(rule.exceptions, tokens, match.start, match.end) ||
@@ -96,6 +98,26 @@ function excepted(exceptions: readonly CompiledException[], tokens: TurnText['to
   }
   return false;
 }
+
+/** Whether the words of tokens [start, end) are the whole reply: before them only punctuation and a
+ * @handle, after them only punctuation other than "!" and "?" (an exclamation is as often friendly:
+ * "Nope!") and a sign-off of one word after "^", "*", "/", "-" or "~" ("Nope. ^JR"). */
+function standsAlone(turn: TurnText, start: number, end: number): boolean {
+  const { tokens, text } = turn;
+  for (let i = 0; i < start; i++) if (!isPunctuation(tokens[i]!.norm) && text[tokens[i]!.start - 1] !== '@') return false;
+  for (let i = end; i < tokens.length; i++) {
+    const token: Token = tokens[i]!;
+    if (isPunctuation(token.norm)) {
+      if (token.norm.startsWith('!') || token.norm.startsWith('?')) return false;
+      continue;
+    }
+    const before = text.slice(0, token.start).trimEnd().at(-1);
+    if (!SIGN_OFF_MARK.test(before ?? '') || tokens.slice(i + 1).some((t) => !isPunctuation(t.norm))) return false;
+  }
+  return true;
+}
+
+const SIGN_OFF_MARK = /^[\^*/~-]$/;
 
 function buildIndex(phrases: string[], lexicon: Lexicon): PhraseIndex {
   return phraseIndex(lexicon.fillers, phrases.map((phrase) => [phrase, 0] as const), lexicon.negators, lexicon.shorthand);

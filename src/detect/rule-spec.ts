@@ -16,6 +16,9 @@ export interface RuleSpec {
   unless: { exceptions: RuleException[]; cheering: boolean };
   /** `respect`: a negator just before the phrase ("not sorry") cancels it. */
   negation: 'respect' | 'ignore';
+  /** Only a phrase that is the whole reply matches (but for a leading @handle, punctuation other than "!"
+   * and "?", and a sign-off such as "^JR"): "Nope." brushes off, "Nope, no fee at all." answers. */
+  alone?: boolean;
   suggestions: string[];
   examples: { match: string[]; noMatch: string[] };
   /** For `attune lint`: how serious a match is (temper rules default to error, team rules to warning). */
@@ -83,6 +86,7 @@ export function checkRule(raw: unknown, source: string, options: { customCategor
   const negation = r.negation === undefined ? 'respect' : r.negation;
   if (negation !== 'respect' && negation !== 'ignore') add('negation', "'negation' must be 'respect' or 'ignore'");
   const examples = checkExamples(r.examples, add);
+  if (r.alone !== undefined && typeof r.alone !== 'boolean') add('alone', "'alone' must be true or false");
   if (problems.length > 0 || !kind) return { problems };
   const rule: RuleSpec = {
     id, kind, category, message, phrases, source,
@@ -93,6 +97,7 @@ export function checkRule(raw: unknown, source: string, options: { customCategor
     examples,
   };
   if (typeof r.why === 'string') rule.why = r.why;
+  if (r.alone === true) rule.alone = true;
   return { rule, problems };
 }
 

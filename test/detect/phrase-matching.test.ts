@@ -242,6 +242,26 @@ describe('rule exceptions', () => {
     expect(hits(false, 'Nice try, Dave! Happy birthday!')).toBe(1);
     expect(checkRule(spec('yes'), 'test').problems.map((p) => p.path)).toEqual(['unless.cheering']);
   });
+
+  it('match a rule that asks for it only when the phrase is the whole turn, a handle and a sign-off aside', () => {
+    const spec = (alone: unknown) => ({ id: 'team/bare-ok', category: 'dismissal', message: 'm', phrases: ['ok'], alone, examples: { match: ['ok'] } });
+    const hits = (alone: boolean, text: string) => {
+      const found: string[] = [];
+      compilePhraseRules([checkRule(spec(alone), 'test').rule!], loadLexicon()).detect({ text, tokens: tokenize(text) } as TurnText, { addFinding: (f) => void found.push(f.match), setAside: () => {} } as DetectionSink);
+      return found.length;
+    };
+    for (const text of ['Ok.', 'ok', '@115712 Ok. ^JR', 'Ok... -Dana', 'OK 👍']) expect([text, hits(true, text)]).toEqual([text, 1]);
+    for (const text of ['Ok, I have refunded it.', 'Ok!', 'Ok?', 'Is that ok.', 'Ok. ^JR thanks']) expect([text, hits(true, text)]).toEqual([text, 0]);
+    expect(hits(false, 'Ok, I have refunded it.')).toBe(1);
+    expect(checkRule(spec('yes'), 'test').problems.map((p) => p.path)).toEqual(['alone']);
+  });
+
+  it('mark no customer hostile for a bare reply: "Nope." answers a question', () => {
+    const hostile = (role: 'agent' | 'customer', text: string) => engine.analyse(role, text).findings.filter((f) => f.kind === 'temper').map((f) => f.rule);
+    expect(hostile('agent', 'Nope.')).toEqual(['temper/brush-off']);
+    expect(hostile('customer', 'Nope.')).toEqual([]);
+    expect(hostile('customer', 'Calm down.')).toEqual(['temper/dismissal']);
+  });
 });
 
 describe('phrases that start at the same word', () => {
