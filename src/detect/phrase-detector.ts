@@ -5,7 +5,7 @@ import type { Lexicon } from './load-rules.js';
 import { phraseIndex } from './index-snapshot.js';
 import { negatedBefore, PhraseIndex } from './phrase-index.js';
 import type { RuleSpec } from './rule-spec.js';
-import { isPunctuation, type Token } from './tokenize.js';
+import { isPunctuation } from './tokenize.js';
 
 /** A full stop, and punctuation that joins clauses: trimmed from the ends of a quote ("!" and "?" stay). */
 const CLAUSE_MARK = /^[.,;:\u2013\u2014-]$/;
@@ -106,7 +106,7 @@ function standsAlone(turn: TurnText, start: number, end: number): boolean {
   const { tokens, text } = turn;
   for (let i = 0; i < start; i++) if (!isPunctuation(tokens[i]!.norm) && text[tokens[i]!.start - 1] !== '@') return false;
   for (let i = end; i < tokens.length; i++) {
-    const token: Token = tokens[i]!;
+    const token = tokens[i]!;
     if (isPunctuation(token.norm)) {
       if (token.norm.startsWith('!') || token.norm.startsWith('?')) return false;
       continue;
