@@ -27,10 +27,11 @@ export function gramWords(tokens: readonly Token[], negation: Negation, text?: s
   let sentence = 0;
   let fresh = true;
   let reach = 0;
-  let previousEnd = -1;
+  let previousEnd = 0;
   for (const token of tokens) {
     const word = token.norm;
-    if (text !== undefined && !fresh && previousEnd >= 0 && text.slice(previousEnd, token.start).includes('\n')) sentence += 1;
+    // After a first word (`fresh` is false), a line break since the word before starts a new sentence.
+    if (text !== undefined && !fresh && text.slice(previousEnd, token.start).includes('\n')) sentence += 1;
     previousEnd = token.end;
     if (isPunctuation(word)) reach = 0;
     words.push(reach > 0 ? NEGATED + word : word);

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { TEMPER_CATEGORIES, type Detector, type DetectionSink, type TurnText } from './detector.js';
 import { gramWords, type Negation } from './empathy-grams.js';
 import { GramIndex } from './gram-index.js';
-import { isPunctuation } from './tokenize.js';
+import { isHandle, isPunctuation } from './tokenize.js';
 
 export const EMPATHY_MODEL_FILE = fileURLToPath(new URL('./data/empathy-model.json', import.meta.url));
 export const LEARNED_RULE = 'empathy/learned';
@@ -86,7 +86,7 @@ function sentenceText(turn: TurnText, sentences: readonly number[], sentence: nu
   if (first < 0) first = 0;
   if (last < first) last = tokens.length - 1;
   while (last > first && isPunctuation(tokens[last]!.norm)) last -= 1;
-  // Nor a leading @handle ("@115712 We hear you" quotes "We hear you"): the tokens keep its name, not its "@".
-  while (first < last && (isPunctuation(tokens[first]!.norm) || turn.text[tokens[first]!.start - 1] === '@')) first += 1;
+  // Nor a leading @handle: "@115712 We hear you" quotes "We hear you".
+  while (first < last && (isPunctuation(tokens[first]!.norm) || isHandle(turn.text, tokens[first]!))) first += 1;
   return turn.text.slice(tokens[first]!.start, tokens[last]!.end);
 }

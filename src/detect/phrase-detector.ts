@@ -5,7 +5,8 @@ import type { Lexicon } from './load-rules.js';
 import { phraseIndex } from './index-snapshot.js';
 import { negatedBefore, PhraseIndex } from './phrase-index.js';
 import type { RuleSpec } from './rule-spec.js';
-import { isPunctuation } from './tokenize.js';
+import { isHandle, isPunctuation } from './tokenize.js';
+import { splitSignOff } from '../conversations/evidence-text.js';
 
 /** A full stop, and punctuation that joins clauses: trimmed from the ends of a quote ("!" and "?" stay). */
 const CLAUSE_MARK = /^[.,;:\u2013\u2014-]$/;
@@ -101,23 +102,18 @@ function excepted(exceptions: readonly CompiledException[], tokens: TurnText['to
 
 /** Whether the words of tokens [start, end) are the whole reply: before them only punctuation and a
  * @handle, after them only punctuation other than "!" and "?" (an exclamation is as often friendly:
- * "Nope!") and a sign-off of one word after "^", "*", "/", "-" or "~" ("Nope. ^JR"). */
+ * "Nope!") up to the sign-off ("Nope. ^JR"), which audits, lint and eval have already taken off
+ * (evidence-text.ts) and a direct call has not. */
 function standsAlone(turn: TurnText, start: number, end: number): boolean {
   const { tokens, text } = turn;
-  for (let i = 0; i < start; i++) if (!isPunctuation(tokens[i]!.norm) && text[tokens[i]!.start - 1] !== '@') return false;
-  for (let i = end; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (isPunctuation(token.norm)) {
-      if (token.norm.startsWith('!') || token.norm.startsWith('?')) return false;
-      continue;
-    }
-    const before = text.slice(0, token.start).trimEnd().at(-1);
-    if (!SIGN_OFF_MARK.test(before ?? '') || tokens.slice(i + 1).some((t) => !isPunctuation(t.norm))) return false;
+  for (let i = 0; i < start; i++) if (!isPunctuation(tokens[i]!.norm) && !isHandle(text, tokens[i]!)) return false;
+  const body = splitSignOff(text).text.length;
+  for (let i = end; i < tokens.length && tokens[i]!.start < body; i++) {
+    const norm = tokens[i]!.norm;
+    if (!isPunctuation(norm) || norm.startsWith('!') || norm.startsWith('?')) return false;
   }
   return true;
 }
-
-const SIGN_OFF_MARK = /^[\^*/~-]$/;
 
 function buildIndex(phrases: string[], lexicon: Lexicon): PhraseIndex {
   return phraseIndex(lexicon.fillers, phrases.map((phrase) => [phrase, 0] as const), lexicon.negators, lexicon.shorthand);

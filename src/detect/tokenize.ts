@@ -171,3 +171,8 @@ export function isPunctuation(norm: string): boolean {
   if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return false;
   return PUNCTUATION.test(norm);
 }
+
+/** Whether a token is an @handle's name: the tokens keep "@115712" as "115712", without its "@". */
+export function isHandle(text: string, token: Token): boolean {
+  return text[token.start - 1] === '@';
+}
