@@ -20,6 +20,18 @@ export function writtenCustomerSets() {
     .sort((a, b) => a.set - b.set);
 }
 
+/** The agent replies written out in registers the shared data lacks (scripts/data/written-replies-N.jsonl),
+ * as { set, file }, in the order they were written; `scripts/train-empathy.mjs --options '{"written":true}'`
+ * trains the learned empathy model on them too, to compare. */
+export function writtenReplySets() {
+  const dir = new URL('./data/', import.meta.url).pathname;
+  return readdirSync(dir)
+    .map((name) => /^written-replies-(\d+)\.jsonl$/.exec(name))
+    .filter((m) => m !== null)
+    .map((m) => ({ set: Number(m[1]), file: path.join(dir, m[0]) }))
+    .sort((a, b) => a.set - b.set);
+}
+
 /** Airline tweets and twcs tweets whose id number is odd are held out from the model the figures score
  * (the shipped model trains on both); the even ones train it. */
 export function isHeldOut(id) {

@@ -4,7 +4,10 @@
 //   node scripts/train-empathy.mjs ../shared/data --time-split 41431 [--until N] [--rules RULES_FOLDER] [--options JSON]
 // Training data: the maintainers' labeled agent messages (scripts/data/agent-turn-labels.csv, text from
 // the shared data) and the half of empathy/agent-turns-dev.jsonl the rules are written from (even lines);
-// the other half of that file is held out and never read here. One logistic model per empathy category
+// the other half of that file is held out and never read here. `--options '{"written":true}'` adds the
+// agent replies written out in other registers (scripts/data/written-replies-N.jsonl, read as an audit
+// reads an agent turn, without its sign-off), to compare; the shipped model does not read them (README,
+// "Tried and taken back"). One logistic model per empathy category
 // over the message's words, pairs and triples (src/detect/empathy-grams.ts); grams seen in fewer than
 // MIN_COUNT messages, and weights below PRUNE, are dropped.
 // --time-split N trains on the first N labeled messages alone (the labels file is in the order it was
@@ -25,7 +28,8 @@ import { BUILTIN_RULES_DIR, loadBuiltinRuleFiles, loadLexicon } from '../dist/de
 import { compilePhraseRules } from '../dist/detect/phrase-detector.js';
 import { DetectionEngine } from '../dist/detect/engine.js';
 import { binaryScore } from '../dist/eval/metrics.js';
-import { labeledAgentMessages } from './held-out.mjs';
+import { evidenceText } from '../dist/conversations/evidence-text.js';
+import { labeledAgentMessages, writtenReplySets } from './held-out.mjs';
 
 const { values: flags, positionals } = parseArgs({
   allowPositionals: true,
@@ -34,7 +38,7 @@ const { values: flags, positionals } = parseArgs({
 const data = path.resolve(positionals[0] ?? '../shared/data');
 const CATEGORIES = ['apology', 'acknowledgement', 'validation', 'reassurance'];
 /** Training settings; `--options '{"epochs":8}'` overrides them, to compare settings on a time split. */
-const OPTIONS = { epochs: 5, learningRate: 0.1, l2: 1e-4, minCount: 5, balanced: false, seed: 7, ...JSON.parse(flags.options ?? '{}') };
+const { written: withWritten, ...OPTIONS } = { epochs: 5, learningRate: 0.1, l2: 1e-4, minCount: 5, balanced: false, seed: 7, written: false, ...JSON.parse(flags.options ?? '{}') };
 const PRUNE = 0.1;
 const lexicon = loadLexicon();
 const NEGATION = { negators: lexicon.negators, window: lexicon.negationWindow };
@@ -53,6 +57,11 @@ if (labeled.length === 0 || !existsSync(devFile)) {
 }
 const ruleHalf = readFileSync(devFile, 'utf8').split('\n').filter(Boolean).filter((_, i) => i % 2 === 0).map((line) => JSON.parse(line));
 const asRow = (r) => ({ text: r.text, categories: r.categories.filter((c) => CATEGORIES.includes(c)) });
+/** The written-out replies, each as an audit reads it: placeholders and the sign-off taken off. */
+const written = withWritten
+  ? writtenReplySets().flatMap(({ file }) => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)))
+    .map((r) => asRow({ ...r, text: evidenceText(r.text) }))
+  : [];
 
 /** The model as the detector reads it: per gram, its log-odds weight toward each category. */
 function fit(rows) {
@@ -71,11 +80,11 @@ function fit(rows) {
 
 const splitAt = flags['time-split'];
 if (splitAt === undefined) {
-  const model = fit([...labeled, ...ruleHalf].map(asRow));
+  const model = fit([...[...labeled, ...ruleHalf].map(asRow), ...written]);
   // One gram, and one gram's weights, per line: a retrained model's diff shows what moved.
   const rows = model.grams.map((_, g) => model.weights.slice(g * CATEGORIES.length, (g + 1) * CATEGORIES.length).join(','));
   const text = `{"categories":${JSON.stringify(model.categories)},"threshold":${model.threshold},"bias":${JSON.stringify(model.bias)},\n"grams":[\n${model.grams.map((g) => JSON.stringify(g)).join(',\n')}\n],\n"weights":[\n${rows.join(',\n')}\n]}\n`;
-  console.log(`trained on ${labeled.length + ruleHalf.length} messages: ${model.grams.length} grams`);
+  console.log(`trained on ${labeled.length + ruleHalf.length + written.length} messages: ${model.grams.length} grams`);
   const target = new URL('../src/detect/data/empathy-model.json', import.meta.url);
   if (flags['dry-run']) console.log(readFileSync(target, 'utf8') === text ? 'the shipped model is identical' : 'the shipped model DIFFERS');
   else writeFileSync(target, text);
@@ -85,7 +94,7 @@ if (splitAt === undefined) {
 const from = Number(splitAt);
 const to = Number(flags.until ?? labeled.length);
 const rulesDir = path.resolve(flags.rules ?? BUILTIN_RULES_DIR);
-const model = fit([...labeled.slice(0, from), ...ruleHalf].map(asRow));
+const model = fit([...[...labeled.slice(0, from), ...ruleHalf].map(asRow), ...written]);
 const phrases = compilePhraseRules(loadBuiltinRuleFiles(rulesDir), loadLexicon(rulesDir));
 const test = labeled.slice(from, to).map(asRow);
 /** The empathy categories the detectors find in each test message, run as the product runs them. */
@@ -99,7 +108,7 @@ for (const threshold of [0.5, 0.6, 0.7, 0.8, 0.9]) {
   if (threshold === THRESHOLD) table[`model alone (${threshold})`] = categoriesOf([learned]);
   table[`rules and model (${threshold})`] = categoriesOf([phrases, learned]);
 }
-console.log(`trained on labels 1-${from} and the rules' half of the labeled file; scored on labels ${from + 1}-${Math.min(to, labeled.length)} (${test.length}); rules from ${rulesDir}`);
+console.log(`trained on labels 1-${from}, the rules' half of the labeled file${written.length ? ` and ${written.length} written replies` : ''}; scored on labels ${from + 1}-${Math.min(to, labeled.length)} (${test.length}); rules from ${rulesDir}`);
 const f1 = (found, test1) => binaryScore('yes', test.map((r, i) => [test1(found[i]), test1(new Set(r.categories))])).f1.toFixed(3);
 console.log(`| | empathy | ${CATEGORIES.join(' | ')} |\n|---|---|${CATEGORIES.map(() => '---|').join('')}`);
 for (const [name, found] of Object.entries(table)) {
