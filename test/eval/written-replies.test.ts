@@ -1,12 +1,12 @@
 // The written-out agent replies in scripts/data (registers the shared data lacks: helpdesk email, chat
 // shorthand, utilities, banking, hardship): attune keeps agreeing with their labels as rules change.
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+// The sets as the training script lists them (a script of the repository, in plain JavaScript).
+import { writtenReplySets } from '../../scripts/held-out.mjs';
 import { runCli } from '../helpers.js';
 
-const DATA = path.resolve(import.meta.dirname, '../../scripts/data');
-const files = readdirSync(DATA).filter((f) => /^written-replies-\d+\.jsonl$/.test(f)).sort();
+const files = (writtenReplySets() as { set: number; file: string }[]).map((w) => w.file);
 
 interface Score { label: string; precision: number; f1: number; support: number; predicted: number }
 
@@ -15,8 +15,8 @@ describe('written-out agent replies', () => {
     expect(files.length).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(files)('%s: empathy, each category and temper agree with the labels', async (file) => {
-    const { code, stdout } = await runCli(['eval', 'empathy', path.join(DATA, file), '--format', 'json']);
+  it.each(files.map((file) => [path.basename(file), file] as const))('%s: empathy, each category and temper agree with the labels', async (_name, file) => {
+    const { code, stdout } = await runCli(['eval', 'empathy', file, '--format', 'json']);
     expect(code).toBe(0);
     const r = JSON.parse(stdout) as { n: number; empathy: Score; temper: Score; categories: Score[] };
     expect(r.n).toBeGreaterThan(80);
@@ -30,7 +30,7 @@ describe('written-out agent replies', () => {
 
 describe('written-out temper and firm replies', () => {
   it('finds most temper and flags no firm but polite reply', async () => {
-    const { code, stdout } = await runCli(['eval', 'empathy', path.join(DATA, 'written-temper-1.jsonl'), '--format', 'json']);
+    const { code, stdout } = await runCli(['eval', 'empathy', path.resolve(import.meta.dirname, '../../scripts/data/written-temper-1.jsonl'), '--format', 'json']);
     expect(code).toBe(0);
     const r = JSON.parse(stdout) as { n: number; temper: Score & { recall: number } };
     expect(r.n).toBe(89);
