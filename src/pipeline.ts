@@ -8,6 +8,7 @@ import { createScoringSink } from './scoring-sink.js';
 import { toPartial, type Partial } from './aggregate/partial.js';
 import { TurnExtractor, type ExtractOptions } from './conversations/extract-turns.js';
 import { ConversationGrouper, orderTurns } from './conversations/group-conversations.js';
+import { RepeatFilter } from './conversations/repeat-filter.js';
 import { Accounting, sortedRecord, type Turn } from './conversations/turn.js';
 import type { RuleSpec } from './detect/rule-spec.js';
 import { suggestFrom } from './aggregate/suggestions.js';
@@ -67,6 +68,7 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
   const redact = options.redact === true;
   const sink = createScoringSink({ jobs: options.jobs, rules: options.rules, redact, learned: options.learned !== false, ...(options.batchTurns ? { batchTurns: options.batchTurns } : {}) }, finish);
   const ready: Turn[][] = [];
+  const repeats = new RepeatFilter(accounting);
   // The wider the budget, the fewer full collections (each pauses this thread) and the more memory:
   // measured on 1,000,000 bench turns, alone 2.0 s of 21 s went to them at 1.5 and half that at 2.5
   // (50 MB more); with a worker, 2.0 against 1.5 was about 6% faster for 8 MB.
@@ -101,10 +103,10 @@ export async function auditSources(sources: Source[], options: AuditOptions): Pr
         if (complete) {
           if (turns.length > 0) ready.push(orderTurns(turns));
         } else for (const turn of turns) grouper.add(turn);
-        if (ready.length > 0) await sink.push(ready.splice(0));
+        if (ready.length > 0) await sink.push(repeats.keep(ready.splice(0)));
       }
       grouper.closeAll();
-      if (ready.length > 0) await sink.push(ready.splice(0));
+      if (ready.length > 0) await sink.push(repeats.keep(ready.splice(0)));
       if (yielded === 0 && readerSkips === 0 && opened.reader === 'generic') accounting.note(`file with no records: ${source.display}`);
       // Records the generic readers skipped were never yielded, but they were read: count them.
       records += opened.recordsRead?.() ?? (opened.reader === 'generic' ? yielded + readerSkips : yielded);

@@ -34,6 +34,11 @@ const CASES: Case[] = [
   { file: 'nul-bytes.csv', code: [0, 0] },
   { file: 'missing-and-duplicate-ids.csv', code: [0, 0], skipped: { 'no conversation id': 1 } },
   { file: 'unknown-roles.csv', code: [0, 0] },
+  {
+    file: 'repeated-rows.csv',
+    code: [0, 0],
+    skipped: { 'message repeats an earlier one of its conversation (same speaker, time and text)': 3 },
+  },
   { file: 'timestamps.csv', code: [0, 0] },
   { file: 'languages.csv', code: [0, 0] },
 ];

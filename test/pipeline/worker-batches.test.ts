@@ -24,11 +24,14 @@ for (let c = 0; c < 150; c++) {
   }
 }
 writeFileSync(file, `${rows.join('\n')}\n`);
+// The first ten conversations again, as in an overlapping second export: read once, whatever the threads.
+const again = path.join(dir, 'export-again.csv');
+writeFileSync(again, `${rows.slice(0, 41).join('\n')}\n`);
 
 async function audit(jobs: number, more: Partial<AuditOptions> = {}): Promise<string> {
   const rules = loadBuiltinRules();
   const turns: string[] = [];
-  const report = await auditSources(await resolveInputs([file], dir), {
+  const report = await auditSources(await resolveInputs([file, again], dir), {
     overrides: {},
     from: 'auto',
     by: 'agent',
@@ -48,6 +51,7 @@ describe('worker batches', () => {
   it('give the same report and turns whole, split or on one thread', async () => {
     const one = await audit(1);
     expect(one).toContain('temper');
+    expect(one).toContain('"skipped":{"conversation repeats an earlier one turn for turn (same id, speakers, times and text)":40}');
     // Customer turns are read on the worker in split batches: every label and finding must come back
     // the same, hostile text (shouting, blame) included.
     expect(one).toMatch(/"label":"negative"/);
