@@ -5,6 +5,7 @@
 // as new, a repeat counts its turns twice and can list one coaching item twice. A message without a time
 // is kept however often it recurs: "Hello?" may well be sent twice, and a customer ask the same again.
 import * as crypto from 'node:crypto';
+import { DigestSet } from './digest-set.js';
 import type { Accounting, Turn } from './turn.js';
 
 export const REPEAT_REASON = 'conversation repeats an earlier one turn for turn (same id, speakers, times and text)';
@@ -13,14 +14,14 @@ export const REPEAT_MESSAGE_NOTE = 'message repeated inside one record (same spe
 
 /** Conversations remembered in each of two generations: a repeat is found when it comes within the last
  * 500,000 to 1,000,000 conversations read (an airline export repeats its threads up to 34,000 rows
- * later), and memory stays bounded: at most about 37 MB, 9 MB for a million-turn export. */
+ * later), and memory stays bounded: at most 16 MB, 4 MB for a million-turn export. */
 export const REMEMBERED = 500_000;
 
 export class RepeatFilter {
   /** 52 bits of each conversation's digest: a false match between two different conversations about
    * once in 4 × 10^15 pairs. The older generation is dropped when the newer fills. */
-  private seen = new Set<number>();
-  private older = new Set<number>();
+  private seen = new DigestSet();
+  private older = new DigestSet();
 
   constructor(
     private readonly tally: Accounting,
@@ -39,7 +40,7 @@ export class RepeatFilter {
         this.account(turns, [], REPEAT_REASON);
         continue;
       }
-      if (this.seen.size >= this.remembered) [this.older, this.seen] = [this.seen, new Set()];
+      if (this.seen.size >= this.remembered) [this.older, this.seen] = [this.seen, new DigestSet()];
       this.seen.add(key);
       kept.push(turns);
     }
