@@ -47,13 +47,21 @@ export class RepeatFilter {
     return kept;
   }
 
+  /** A dropped turn whose record keeps another turn is noted; the others are skipped, once per record, at
+   * the lowest line (a conversation's turns come from one file, in time order). */
   private account(dropped: Turn[], kept: Turn[], reason: string): void {
-    if (dropped.length === 0) return;
     const keptLines = new Set(kept.map(where));
-    const inKept = dropped.filter((t) => keptLines.has(where(t))).length;
-    const lines = new Set(dropped.map(where).filter((at) => !keptLines.has(at)));
-    // A conversation's turns come from one file, in time order: the first skipped is the lowest line.
-    const first = dropped.filter((t) => !keptLines.has(where(t))).reduce<Turn | undefined>((a, t) => (a && a.line <= t.line ? a : t), undefined);
+    const lines = new Set<string>();
+    let first: Turn | undefined;
+    let inKept = 0;
+    for (const t of dropped) {
+      const at = where(t);
+      if (keptLines.has(at)) inKept += 1;
+      else {
+        lines.add(at);
+        if (!first || t.line < first.line) first = t;
+      }
+    }
     if (first) this.tally.skip(reason, lines.size, where(first));
     if (inKept > 0) this.tally.note(REPEAT_MESSAGE_NOTE, inKept);
   }
