@@ -19,7 +19,7 @@ describe('written-out agent replies', () => {
     const { code, stdout } = await runCli(['eval', 'empathy', file, '--format', 'json']);
     expect(code).toBe(0);
     const r = JSON.parse(stdout) as { n: number; empathy: Score; temper: Score; categories: Score[] };
-    expect(r.n).toBeGreaterThanOrEqual(70);
+    expect(r.n).toBeGreaterThanOrEqual(60);
     expect(r.empathy.f1).toBeGreaterThanOrEqual(0.94);
     // Empathy's categories at 0.9; thanks and warmth, reported apart, at 0.8 (the fortieth set's "ty!!" is thanks
     // that attune leaves, since "Hi Ty!" reads the same to it).
