@@ -12,14 +12,14 @@ interface Score { label: string; precision: number; f1: number; support: number;
 
 describe('written-out agent replies', () => {
   it('are there to check', () => {
-    expect(files.length).toBeGreaterThanOrEqual(39);
+    expect(files.length).toBeGreaterThanOrEqual(47);
   });
 
   it.each(files.map((file) => [path.basename(file), file] as const))('%s: empathy, each category and temper agree with the labels', async (_name, file) => {
     const { code, stdout } = await runCli(['eval', 'empathy', file, '--format', 'json']);
     expect(code).toBe(0);
     const r = JSON.parse(stdout) as { n: number; empathy: Score; temper: Score; categories: Score[] };
-    expect(r.n).toBeGreaterThanOrEqual(60);
+    expect(r.n).toBeGreaterThanOrEqual(50);
     expect(r.empathy.f1).toBeGreaterThanOrEqual(0.94);
     // Empathy's categories at 0.9; thanks and warmth, reported apart, at 0.8 (the fortieth set's "ty!!" is thanks
     // that attune leaves, since "Hi Ty!" reads the same to it).
