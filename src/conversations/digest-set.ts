@@ -15,39 +15,34 @@ export class DigestSet {
   }
 
   has(digest: number): boolean {
-    const key = digest === 0 ? 1 : digest;
-    const mask = this.slots.length - 1;
-    for (let i = start(key, mask); ; i = (i + 1) & mask) {
-      const slot = this.slots[i]!;
-      if (slot === key) return true;
-      if (slot === 0) return false;
-    }
+    const key = asKey(digest);
+    return this.slots[probe(this.slots, key)] === key;
   }
 
   add(digest: number): void {
-    const key = digest === 0 ? 1 : digest;
+    const key = asKey(digest);
     if ((this.count + 1) * 2 > this.slots.length) this.grow();
-    if (place(this.slots, key)) this.count += 1;
+    const at = probe(this.slots, key);
+    if (this.slots[at] === key) return;
+    this.slots[at] = key;
+    this.count += 1;
   }
 
   private grow(): void {
     const old = this.slots;
     this.slots = new Float64Array(old.length * 2);
-    for (const key of old) if (key !== 0) place(this.slots, key);
+    for (const key of old) if (key !== 0) this.slots[probe(this.slots, key)] = key;
   }
 }
 
-/** Digests are uniform: their low bits pick the first slot to try. */
-const start = (key: number, mask: number): number => (key % 0x100000000) & mask;
+/** 0 marks an empty slot, so a digest of 0 is kept as 1. */
+const asKey = (digest: number): number => (digest === 0 ? 1 : digest);
 
-/** Puts a key in the first free slot from its own; false when it was there already. */
-function place(slots: Float64Array, key: number): boolean {
+/** The slot holding the key, or the empty one where it goes: digests are uniform, so their low bits pick the
+ * first slot to try, and the next ones follow. */
+function probe(slots: Float64Array, key: number): number {
   const mask = slots.length - 1;
-  for (let i = start(key, mask); ; i = (i + 1) & mask) {
-    if (slots[i] === key) return false;
-    if (slots[i] === 0) {
-      slots[i] = key;
-      return true;
-    }
-  }
+  let i = (key % 0x100000000) & mask;
+  while (slots[i] !== key && slots[i] !== 0) i = (i + 1) & mask;
+  return i;
 }
