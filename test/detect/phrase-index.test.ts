@@ -120,7 +120,7 @@ describe('the flat phrase trie', () => {
 });
 
 describe('negation before a phrase', () => {
-  const negation = { negators: new Set(['no', 'not', 'without']), negationWindow: 3, clauseWords: new Set(['but']), notNegating: [['oh', 'no'], ['without', 'a', 'doubt']], clauseSubjects: new Set(['we']), subjectTakers: new Set(['sure', 'something']), nounNegators: new Set(['without']), clauseVerbs: new Set(['is']) };
+  const negation = { negators: new Set(['no', 'not', 'without']), negationWindow: 3, clauseWords: new Set(['but', 'because', 'so']), fillers: new Set(['so']), notNegating: [['oh', 'no'], ['without', 'a', 'doubt']], clauseSubjects: new Set(['we']), subjectTakers: new Set(['sure', 'something']), nounNegators: new Set(['without']), clauseVerbs: new Set(['is']) };
   const negated = (text: string, phrase: string) => {
     const tokens = tokenize(text);
     return negatedBefore(tokens, tokens.findIndex((t) => t.norm === phrase), negation);
@@ -130,6 +130,13 @@ describe('negation before a phrase', () => {
     expect(negated('we are not sorry', 'sorry')).toBe(true);
     expect(negated('not good but sorry', 'sorry')).toBe(false);
     expect(negated('no. sorry', 'sorry')).toBe(false);
+  });
+
+  it('ends a negator\'s reach at a phrase that opens with a clause word, unless the word is also a filler', () => {
+    const at = (text: string, index: number) => negatedBefore(tokenize(text), index, negation);
+    expect(at('not refunding you because you did', 3)).toBe(false);
+    expect(at('not refunding you', 2)).toBe(true);
+    expect(at('i am not so sorry', 3)).toBe(true);
   });
 
   it('ends a negator\'s reach at a phrase that opens with its own subject, unless the word before takes it', () => {
