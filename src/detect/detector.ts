@@ -38,6 +38,11 @@ export interface DetectionSink {
   /** A category whose words a rule matched and then set aside by its own exceptions (a negation, a
    * refusal, a sign-off): the turn has been read for it, and no later detector reports it. */
   setAside(category: string): void;
+  /** A counter rule's words at token `at`: they are not this category ("I'll close this out" is no help), and
+   * their sentence weighs nothing toward it for the learned model. */
+  counter(category: string, at: number): void;
+  /** Where counter rules matched this category in the turn, as token indexes. */
+  countered(category: string): readonly number[];
   /** Whether a detector that ran earlier on this turn found this category. */
   found(category: string): boolean;
   /** Whether a detector that ran earlier on this turn found this category or set its words aside. */

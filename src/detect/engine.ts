@@ -54,14 +54,18 @@ export class DetectionEngine {
   private readonly sink = new TurnSink();
 }
 
+const NONE: readonly number[] = [];
+
 /** Where the detectors of one turn put what they found, and what they set aside. */
 class TurnSink implements DetectionSink {
   private result: TurnAnalysis = { sentiment: null, findings: [] };
   private readonly setAsideCategories = new Set<string>();
+  private readonly counters = new Map<string, number[]>();
 
   start(result: TurnAnalysis): this {
     this.result = result;
     this.setAsideCategories.clear();
+    this.counters.clear();
     return this;
   }
 
@@ -71,6 +75,16 @@ class TurnSink implements DetectionSink {
 
   setAside(category: string): void {
     this.setAsideCategories.add(category);
+  }
+
+  counter(category: string, at: number): void {
+    const list = this.counters.get(category);
+    if (list) list.push(at);
+    else this.counters.set(category, [at]);
+  }
+
+  countered(category: string): readonly number[] {
+    return this.counters.get(category) ?? NONE;
   }
 
   found(category: string): boolean {

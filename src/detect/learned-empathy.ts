@@ -39,17 +39,22 @@ export function learnedDetector(model: Pick<EmpathyModel, 'categories' | 'thresh
   // Reused from turn to turn: detect runs to the end before the next call.
   const scores = new Float64Array(k);
 
-  /** The sentence whose grams, the `n` the index last collected, weigh most toward category `c` (a gram
+  /** Per sentence, how much its grams, the `n` the index last collected, weigh toward category `c` (a gram
    * belongs to its first word's sentence). */
-  function weightiest(turn: TurnText, sentences: readonly number[], n: number, c: number): string {
+  function sentenceWeights(sentences: readonly number[], n: number, c: number): number[] {
     const sums: number[] = [];
     for (let g = 0; g < n; g++) {
       const s = sentences[index.starts[g]!]!;
       sums[s] = (sums[s] ?? 0) + weights[index.rows[g]! * k + c]!;
     }
-    let best = 0;
-    sums.forEach((sum, s) => void (sum > (sums[best] ?? -Infinity) && (best = s)));
-    return sentenceText(turn, sentences, best);
+    return sums;
+  }
+
+  /** The sentence that weighs most, of those not left out. */
+  function weightiest(sums: readonly number[], out: ReadonlySet<number>): number {
+    let best = -1;
+    sums.forEach((sum, s) => void (!out.has(s) && (best < 0 || sum > sums[best]!) && (best = s)));
+    return best;
   }
 
   return {
@@ -68,9 +73,16 @@ export function learnedDetector(model: Pick<EmpathyModel, 'categories' | 'thresh
       for (let c = 0; c < k; c++) {
         if (scores[c]! < cut || sink.settled(categories[c]!)) continue;
         const category = categories[c]!;
-        const percent = Math.floor(100 / (1 + Math.exp(-scores[c]!)));
         sentences ??= gramWords(turn.tokens, negation, turn.text).sentences;
-        const quote = weightiest(turn, sentences, n, c);
+        const sums = sentenceWeights(sentences, n, c);
+        // A sentence a counter rule marked weighs nothing toward its category (token j is word j + 1).
+        const out = new Set(sink.countered(category).map((at) => sentences![at + 1]!));
+        let score = scores[c]!;
+        for (const s of out) score -= sums[s] ?? 0;
+        const best = weightiest(sums, out);
+        if (score < cut || best < 0) continue;
+        const percent = Math.floor(100 / (1 + Math.exp(-score)));
+        const quote = sentenceText(turn, sentences, best);
         sink.addFinding({ rule: LEARNED_RULE, kind: 'empathy', category, match: quote, message: `Agent's words read as ${category} to the learned model (${percent}%): '${quote}'.`, confidence: percent / 100 });
       }
     },

@@ -67,6 +67,11 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
             (spec.negation === 'respect' && negatedBefore(tokens, match.start, lexicon, turn.text)) ||
             excepted(rule.exceptions, tokens, match.start, match.end) ||
             (spec.unless.cheering && (cheering ??= isCheering(turn, lexicon.cheer)));
+          // A counter rule reports nothing: unless its own exceptions cancel them, its words are marked as not its category.
+          if (spec.counter) {
+            if (!suppressed) sink.counter(spec.category, match.start);
+            continue;
+          }
           if (suppressed) sink.setAside(spec.category);
           if (suppressed || fired?.has(ruleIndex) || match.start < (coveredTo?.get(spec.category) ?? 0)) continue;
           (fired ??= new Set()).add(ruleIndex);

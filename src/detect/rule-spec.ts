@@ -19,6 +19,10 @@ export interface RuleSpec {
   /** Only a phrase that is the whole reply matches (but for a leading @handle, punctuation other than "!"
    * and "?", and a sign-off such as "^JR"): "Nope." brushes off, "Nope, no fee at all." answers. */
   alone?: boolean;
+  /** The phrases are words that are not this empathy category though they sound like it ("I'll close this
+   * out" commits to nothing): a match reports nothing, and settles the category so that the learned model
+   * does not report it in that turn. */
+  counter?: boolean;
   suggestions: string[];
   examples: { match: string[]; noMatch: string[] };
   /** For `attune lint`: how serious a match is (temper rules default to error, team rules to warning). */
@@ -87,6 +91,8 @@ export function checkRule(raw: unknown, source: string, options: { customCategor
   if (negation !== 'respect' && negation !== 'ignore') add('negation', "'negation' must be 'respect' or 'ignore'");
   const examples = checkExamples(r.examples, add);
   if (r.alone !== undefined && typeof r.alone !== 'boolean') add('alone', "'alone' must be true or false");
+  if (r.counter !== undefined && typeof r.counter !== 'boolean') add('counter', "'counter' must be true or false");
+  if (r.counter === true && kind !== 'empathy') add('counter', "'counter' applies to the empathy categories, which the learned model also reads");
   if (problems.length > 0 || !kind) return { problems };
   const rule: RuleSpec = {
     id, kind, category, message, phrases, source,
@@ -98,6 +104,7 @@ export function checkRule(raw: unknown, source: string, options: { customCategor
   };
   if (typeof r.why === 'string') rule.why = r.why;
   if (r.alone === true) rule.alone = true;
+  if (r.counter === true) rule.counter = true;
   return { rule, problems };
 }
 

@@ -19,13 +19,16 @@ const small: EmpathyModel = {
   weights: [0, 2, 0, 0, 0, 1.5, 0, 0, 4, 0, 0, 0, 0, -0.5, 0, 0],
 };
 
-/** What the model adds to a turn in which earlier detectors found `alreadyFound` and set `setAside` aside. */
-function detect(text: string, model: EmpathyModel = small, alreadyFound: string[] = [], setAside: string[] = []): Finding[] {
+/** What the model adds to a turn in which earlier detectors found `alreadyFound`, set `setAside` aside, and
+ * counter rules marked the tokens `countered` holds for a category. */
+function detect(text: string, model: EmpathyModel = small, alreadyFound: string[] = [], setAside: string[] = [], countered: Record<string, number[]> = {}): Finding[] {
   const findings: Finding[] = [];
   const sink = {
     addFinding: (f: Finding) => void findings.push(f),
     setSentiment: () => {},
     setAside: () => {},
+    counter: () => {},
+    countered: (c: string) => countered[c] ?? [],
     found: (c: string) => alreadyFound.includes(c),
     settled: (c: string) => alreadyFound.includes(c) || setAside.includes(c),
   };
@@ -84,6 +87,16 @@ describe('the learned empathy detector', () => {
     expect(detect('We hear you', small, ['shouting'])).toEqual([]);
     expect(detect('We hear you', small, [], ['shouting', 'blame']).map((f) => f.category)).toEqual(['acknowledgement']);
     expect(detect('We hear you', small, [], ['acknowledgement'])).toEqual([]);
+  });
+
+  it('weighs nothing from a sentence a counter rule marked, and quotes another', () => {
+    // "We hear you." reads as acknowledgement; marked at its first token (the third of the turn), it weighs nothing,
+    // and the apology of the other sentence stands.
+    expect(detect('Sorry. We hear you.', small, [], [], { acknowledgement: [2] }).map((f) => f.category)).toEqual(['apology']);
+    // Marked in the other sentence, it still reads, and is what the finding quotes.
+    expect(detect('Sorry. We hear you.', small, [], [], { acknowledgement: [0] }).map((f) => [f.category, f.match])).toEqual([['apology', 'Sorry'], ['acknowledgement', 'We hear you']]);
+    // A mark of another category changes nothing.
+    expect(detect('We hear you.', small, [], [], { apology: [0] }).map((f) => f.category)).toEqual(['acknowledgement']);
   });
 
   it('quotes each category from its own sentence', () => {
@@ -160,7 +173,7 @@ describe("the build's snapshot of the learned model (npm test builds first)", ()
     expect(currentSnapshot()).toBeDefined();
     const found = (detector: { detect: (turn: object, sink: object) => void }, text: string) => {
       const findings: object[] = [];
-      detector.detect({ text, tokens: distTokenize(text) }, { found: () => false, settled: () => false, addFinding: (f: object) => findings.push(f) });
+      detector.detect({ text, tokens: distTokenize(text) }, { found: () => false, settled: () => false, countered: () => [], addFinding: (f: object) => findings.push(f) });
       return findings;
     };
     const snapshot = loadLearnedEmpathyDetector(neg);

@@ -256,6 +256,21 @@ describe('rule exceptions', () => {
     expect(checkRule(spec('yes'), 'test').problems.map((p) => p.path)).toEqual(['alone']);
   });
 
+  it('report nothing for a counter rule, and mark where its words stand unless its exceptions cancel them', () => {
+    const spec = (category: string, counter: unknown) => ({ id: 'team/not-help', category, counter, message: 'm', phrases: ['close this out'], unless: { followedBy: ['and refund'], window: 1 }, examples: { match: ['x'] } });
+    const read = (text: string) => {
+      const found: string[] = [];
+      const marks: string[] = [];
+      const sink = { addFinding: (f) => void found.push(f.match), setAside: () => {}, counter: (c: string, at: number) => void marks.push(`${c}@${at}`) } as DetectionSink;
+      compilePhraseRules([checkRule(spec('reassurance', true), 'test').rule!], loadLexicon()).detect({ text, tokens: tokenize(text) } as TurnText, sink);
+      return { found, marks };
+    };
+    expect(read("Thanks, I'll close this out.")).toEqual({ found: [], marks: ['reassurance@4'] });
+    expect(read("I'll close this out and refund you.")).toEqual({ found: [], marks: [] });
+    expect(checkRule(spec('reassurance', 'yes'), 'test').problems.map((p) => p.path)).toEqual(['counter']);
+    expect(checkRule(spec('blame', true), 'test').problems.map((p) => p.path)).toEqual(['counter']);
+  });
+
   it('mark no customer hostile for a bare reply: "Nope." answers a question', () => {
     const hostile = (role: 'agent' | 'customer', text: string) => engine.analyse(role, text).findings.filter((f) => f.kind === 'temper').map((f) => f.rule);
     expect(hostile('agent', 'Nope.')).toEqual(['temper/brush-off']);

@@ -10,7 +10,7 @@ const { cheer, pointed } = loadLexicon();
 /** Findings on an agent turn, or on a customer turn (no pointed word needed) when `aimed` is false. */
 function shout(text: string, aimed = true): Finding[] {
   const findings: Finding[] = [];
-  createShoutingDetector(acronyms, ['agent'], cheer, aimed ? pointed : undefined).detect({ text, tokens: tokenize(text) }, { addFinding: (f) => findings.push(f), setSentiment: () => {}, setAside: () => {}, found: () => false, settled: () => false });
+  createShoutingDetector(acronyms, ['agent'], cheer, aimed ? pointed : undefined).detect({ text, tokens: tokenize(text) }, { addFinding: (f) => findings.push(f), setSentiment: () => {}, setAside: () => {}, counter: () => {}, countered: () => [], found: () => false, settled: () => false });
   return findings;
 }
 

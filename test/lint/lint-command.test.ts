@@ -84,7 +84,7 @@ describe('attune lint baseline', () => {
       writeFileSync(library, 'Lazy: Read the manual, it is all in there.\nClosed: Unfortunately your account is closed.\nRude: Calm down, that is not my problem.\n');
       const later = await runCli(['lint', 'lib.yaml', '--baseline', '../ci/baseline.json', '--format', 'json'], { cwd: path.join(home, 'macros') });
       expect(later.code).toBe(1);
-      expect(JSON.parse(later.stdout).findings.map((f: { response: string }) => f.response)).toEqual(['Lazy']);
+      expect([...new Set(JSON.parse(later.stdout).findings.map((f: { response: string }) => f.response))]).toEqual(['Lazy']);
       expect(later.stderr).toContain('2 finding(s) excused by the baseline');
 
       // A finding fixed since: its entry is stale, and attune says how to refresh the baseline.
@@ -194,6 +194,24 @@ describe('attune init and attune rules', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('rules.yaml:2: team/promise should match: "I guarantee it"');
     expect(r.stdout).toContain('rules.yaml:2: team/promise should not match: "we promise nothing"');
+  });
+
+  it("tests a counter rule's examples by whether its category is reported, and says so when one does not hold", async () => {
+    const { dir: home, cleanup: done } = tempDir();
+    try {
+      const file = path.join(home, 'counter.yaml');
+      // The learned model reads this owned mistake as help; the counter rule keeps reassurance out of it.
+      const rule = (examples: string) => `rules:\n  - id: team/not-help\n    category: reassurance\n    counter: true\n    message: m\n    phrases: [should have deprecated]\n    examples:\n${examples}`;
+      writeFileSync(file, rule('      match: ["We should have deprecated this for a release before removing it, that\'s on us."]\n      noMatch: [We should have deprecated this. I will refund you today.]\n'));
+      const ok = await runCli(['rules', 'test', file], { cwd: home });
+      expect(ok.stdout).toContain('✔ 2 passed, 0 failed');
+      writeFileSync(file, rule('      match: [I will refund you today.]\n'));
+      const bad = await runCli(['rules', 'test', file], { cwd: home });
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toContain('team/not-help should keep reassurance out of: "I will refund you today."');
+    } finally {
+      done();
+    }
   });
 
   it("reports a team rule that shares a built-in rule's category and words under the team rule's id", async () => {
