@@ -20,8 +20,8 @@ export interface RuleSpec {
    * and "?", and a sign-off such as "^JR"): "Nope." brushes off, "Nope, no fee at all." answers. */
   alone?: boolean;
   /** The phrases are words that are not this empathy category though they sound like it ("I'll close this
-   * out" commits to nothing): a match reports nothing, and settles the category so that the learned model
-   * does not report it in that turn. */
+   * out" commits to nothing): a match reports nothing, and the sentence it stands in weighs nothing toward
+   * the category for the learned model. */
   counter?: boolean;
   suggestions: string[];
   examples: { match: string[]; noMatch: string[] };
