@@ -167,7 +167,7 @@ describe('attune audit --partial and attune merge', () => {
   });
 
   it('leaves the learned empathy model out of audits and lint when the config turns empathy/learned off', async () => {
-    const csv = 'conversation_id,role,agent,text\nc1,customer,,My order is late again.\nc1,agent,Ana,We will send you an email confirmation shortly.\n';
+    const csv = 'conversation_id,role,agent,text\nc1,customer,,My order is late again.\nc1,agent,Ana,May I have your registered mobile number so that I can verify your account?\n';
     writeFileSync(path.join(dir, 'learned.csv'), csv);
     writeFileSync(path.join(dir, 'learned-off.yaml'), 'rules:\n  empathy/learned: off\n');
     const rulesOf = (file: string) => readFileSync(path.join(dir, file), 'utf8').trim().split('\n').flatMap((line) => JSON.parse(line).findings.map((f: { rule: string }) => f.rule));

@@ -215,8 +215,8 @@ describe('attune eval', () => {
     const found = (r: { worst: { id: string; attune: { matches: string[] } }[]; categories: { label: string; predicted: number }[] }) =>
       [r.categories.find((c) => c.label === 'apology')!.predicted, r.worst.map((w) => [w.id, w.attune.matches])];
     const builtIn = JSON.parse((await runCli(['eval', 'empathy', fixture('team-config-labels.csv'), '--format', 'json'])).stdout);
-    // Built in, "Whoops, our slip" is no apology, and the learned model reads a routine notice as reassurance.
-    expect(found(builtIn)).toEqual([0, [['c1', []], ['c2', ["empathy/learned: 'We will send you an email confirmation shortly'"]]]]);
+    // Built in, "Whoops, our slip" is no apology, and the learned model reads a routine request as reassurance.
+    expect(found(builtIn)).toEqual([0, [['c1', []], ['c2', ["empathy/learned: 'May I have your registered mobile number so that I can verify your account'"]]]]);
     const team = JSON.parse((await runCli(['eval', 'empathy', fixture('team-config-labels.csv'), '--config', fixture('team-rules.yaml'), '--format', 'json'])).stdout);
     expect(found(team)).toEqual([1, []]);
     expect(team.empathy.f1).toBe(1);
