@@ -11,6 +11,7 @@ import { isHandle, isPunctuation } from './tokenize.js';
 
 export const EMPATHY_MODEL_FILE = fileURLToPath(new URL('./data/empathy-model.json', import.meta.url));
 export const LEARNED_RULE = 'empathy/learned';
+const NO_SENTENCES: ReadonlySet<number> = new Set();
 
 export interface EmpathyModel {
   categories: string[];
@@ -76,7 +77,8 @@ export function learnedDetector(model: Pick<EmpathyModel, 'categories' | 'thresh
         sentences ??= gramWords(turn.tokens, negation, turn.text).sentences;
         const sums = sentenceWeights(sentences, n, c);
         // A sentence a counter rule marked weighs nothing toward its category (token j is word j + 1).
-        const out = new Set(sink.countered(category).map((at) => sentences![at + 1]!));
+        const marks = sink.countered(category);
+        const out = marks.length === 0 ? NO_SENTENCES : new Set(marks.map((at) => sentences![at + 1]!));
         let score = scores[c]!;
         for (const s of out) score -= sums[s] ?? 0;
         const best = weightiest(sums, out);
