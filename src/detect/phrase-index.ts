@@ -271,11 +271,13 @@ function clauseGap(text: string, from: number, to: number): boolean {
 /** Whether a negator stands in the same clause within `negationWindow` words before `start`: punctuation
  * and clause words end its reach ("it didn't arrive and we'll find it"), as do the line breaks, bullets
  * and emoji between tokens in the turn's `text` (clauseGap), and a phrase that opens with its own subject
- * ("does not accept we apologize") or with a clause word ("not refunding you because you didn't like…");
+ * ("does not accept we apologize"), with a clause word ("not refunding you because you didn't like…") or
+ * with punctuation ("you didn't pay it, simple as that");
  * a negator inside an idiom such as "oh no" or "without a doubt" does not count. */
 export function negatedBefore(tokens: readonly Token[], start: number, { negators, negationWindow, clauseWords, fillers, notNegating, clauseSubjects, subjectTakers, nounNegators, clauseVerbs }: Negation, text?: string): boolean {
   if (start > 0 && clauseSubjects.has(tokens[start]!.norm) && !subjectTakers.has(tokens[start - 1]!.norm)) return false;
   if (clauseWords.has(tokens[start]!.norm) && !fillers.has(tokens[start]!.norm)) return false;
+  if (isPunctuation(tokens[start]!.norm)) return false;
   let words = 0;
   for (let i = start - 1; i >= 0 && words < negationWindow; i--) {
     if (text !== undefined && clauseGap(text, tokens[i]!.end, tokens[i + 1]!.start)) return false;

@@ -139,6 +139,12 @@ describe('negation before a phrase', () => {
     expect(at('i am not so sorry', 3)).toBe(true);
   });
 
+  it('ends a negator\'s reach at a phrase that opens with punctuation', () => {
+    const at = (text: string, index: number) => negatedBefore(tokenize(text), index, negation);
+    expect(at('you did not pay it , simple as that', 5)).toBe(false);
+    expect(at('you did not pay it simple as that', 5)).toBe(true);
+  });
+
   it('ends a negator\'s reach at a phrase that opens with its own subject, unless the word before takes it', () => {
     expect(negated('the tsa does not accept we apologize', 'we')).toBe(false);
     expect(negated('we do not apologize', 'apologize')).toBe(true);

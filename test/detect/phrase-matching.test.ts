@@ -240,6 +240,10 @@ describe('rule exceptions', () => {
     expect(hits(true, 'Nice try 😊')).toBe(0);
     expect(hits(true, 'Nice try. The answer is still no.')).toBe(1);
     expect(hits(false, 'Nice try, Dave! Happy birthday!')).toBe(1);
+    // "love" between commas names the customer; said of the customer's plans, it cheers.
+    expect(hits(true, 'Nice try, love, the answer is still no.')).toBe(1);
+    expect(hits(true, 'Nice try, love.')).toBe(1);
+    expect(hits(true, 'Nice try! We love that you asked.')).toBe(0);
     expect(checkRule(spec('yes'), 'test').problems.map((p) => p.path)).toEqual(['unless.cheering']);
   });
 
