@@ -13,6 +13,11 @@ const ADDRESS = new Set(['love', 'luv']);
 
 /** A smiling or applauding emoji, or a warm word of the lexicon's `cheer` list ("congrats", "thanks", "enjoy"). */
 export function isCheering(turn: TurnText, cheer: ReadonlySet<string>): boolean {
-  const { tokens } = turn;
-  return CHEERFUL.test(turn.text) || tokens.some((token, i) => cheer.has(token.norm) && !(ADDRESS.has(token.norm) && tokens[i - 1]?.norm === ',' && (i + 1 === tokens.length || isPunctuation(tokens[i + 1]!.norm))));
+  return CHEERFUL.test(turn.text) || turn.tokens.some((token, i) => cheer.has(token.norm) && !namesCustomer(turn.tokens, i));
+}
+
+/** Whether the word at `i` is an address word set off by a comma before it and punctuation or the end after it. */
+function namesCustomer(tokens: TurnText['tokens'], i: number): boolean {
+  const next = tokens[i + 1];
+  return ADDRESS.has(tokens[i]!.norm) && tokens[i - 1]?.norm === ',' && (next === undefined || isPunctuation(next.norm));
 }
