@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { createHindsightDetector, findHindsight, isCustomerAct } from '../../src/detect/hindsight.js';
+import type { Finding } from '../../src/detect/detector.js';
+import { createDefaultEngine } from '../../src/detect/engine.js';
+import { loadLexicon } from '../../src/detect/load-rules.js';
+import { tokenize } from '../../src/detect/tokenize.js';
+
+const { cheer } = loadLexicon();
+
+function detect(text: string, blameFound = false): Finding[] {
+  const findings: Finding[] = [];
+  createHindsightDetector(cheer).detect({ text, tokens: tokenize(text) }, { addFinding: (f) => findings.push(f), setSentiment: () => {}, setAside: () => {}, counter: () => {}, countered: () => [], found: (c) => blameFound && c === 'blame', settled: () => false });
+  return findings;
+}
+
+describe('hindsight blame', () => {
+  it.each([
+    ['You should have ordered earlier if you knew you’d run out.', 'You should have ordered earlier if you knew you’d run out'],
+    ["It's been in collections for six months, you should've called sooner.", "you should've called sooner"],
+    ['Had you paid on time, the late fee would not have been applied.', 'Had you paid on time, the late fee would not have been applied'],
+    ['If you had proofread it, the spelling mistake wouldn’t be in the book.', 'If you had proofread it, the spelling mistake wouldn’t be in the book'],
+    ["If you'd bothered to renew on time you'd be covered, wouldn't you.", "If you'd bothered to renew on time you'd be covered, wouldn't you"],
+    ["We're not a lost property service, you should have checked the seat.", 'you should have checked the seat'],
+    ["If you didn't want the box you should have skipped it.", 'you should have skipped it'],
+  ])('quotes the customer’s missed act to the end of its sentence: %s', (text, quote) => {
+    expect(findHindsight(text)).toBe(quote);
+  });
+
+  it.each([
+    'You should have received an email from us with the new time.',
+    'You should have plenty of time to make your connection.',
+    "If you'd like a refund, we would be happy to arrange it.",
+    'If you had a 2nd checked bag up to 50lbs it would be 55.00.',
+    "I'm not saying you should have known.",
+    "You should've boarded by now, so the crew will make up time in the air.",
+    'You should have been told about the change, and I am sorry you were not.',
+    'I agree you should have had a callback.',
+  ])('leaves what should have happened to the customer, and offers, alone: %s', (text) => {
+    expect(findHindsight(text)).toBeUndefined();
+  });
+
+  it('reads a participle as the customer’s act, and what they wanted or were given as not', () => {
+    expect(isCustomerAct('measured')).toBe(true);
+    expect(isCustomerAct('read')).toBe(true);
+    expect(isCustomerAct('received')).toBe(false);
+    expect(isCustomerAct('wanted')).toBe(false);
+    expect(isCustomerAct('need')).toBe(false);
+  });
+
+  it('reports blame once a turn, and not in a cheering turn', () => {
+    expect(detect('You should have checked the size chart before ordering.')).toMatchObject([{ rule: 'temper/blame', kind: 'temper', category: 'blame' }]);
+    expect(detect('You should have checked the size chart before ordering.', true)).toEqual([]);
+    expect(detect("We love being creative! You should've taken a pic of the Dalmatian.")).toEqual([]);
+  });
+
+  it('runs in the default engine on agent turns, and not on customer turns', () => {
+    const engine = createDefaultEngine(undefined, { sentiment: false, learned: false });
+    const text = 'If you had uploaded the correct documents, there would be no delay.';
+    expect(engine.analyse('agent', text).findings.map((f) => f.rule)).toContain('temper/blame');
+    expect(engine.analyse('customer', text).findings.filter((f) => f.kind === 'temper')).toEqual([]);
+  });
+});
