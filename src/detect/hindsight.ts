@@ -15,6 +15,7 @@ const SHOULD_HAVE = /\byou\s+(?:really\s+|just\s+|simply\s+|probably\s+)?(?:shou
 const IF_YOU_HAD = /\b(?:if\s+you(?:\s+had|'d|’d)|had\s+you)\s+(?:only\s+|just\s+|actually\s+|simply\s+|properly\s+)?([a-z]+)\b[^.?!;\n]{0,100}?(?:\b(?:you|we|it|this|there|that|i|they|he|she)(?:'d|’d)|\swould(?:n't|n’t|\s+not)?)(?![a-z])/giu;
 /** A negation in the three words before it takes the blame back: "I'm not saying you should have known". */
 const DENIED = /(?:\b(?:not|never|nobody|no\s+one)\b|n't\b|n’t\b)(?:\s+\S+){0,2}\s*$/iu;
+const REMEDY = /\b(?:so|but)\s+(?:let\s+(?:me|us)|(?:i|we)(?:'ll|’ll|'ve|’ve|\s+will|\s+have|\s+can))\b/iu;
 const SENTENCE_END = /[.!?…\n]/u;
 
 export function isCustomerAct(word: string): boolean {
@@ -31,8 +32,9 @@ export function findHindsight(text: string): string | undefined {
       if (!isCustomerAct(m[1]!)) continue;
       if (DENIED.test(text.slice(sentenceStart(text, m.index), m.index))) continue;
       const sentence = quote(text, m.index);
-      // "You should've boarded by now" tells the time, not a fault.
-      if (/\bby\s+now\b/iu.test(sentence)) continue;
+      // "You should've boarded by now" tells the time, not a fault; "…, so let me do it by hand" explains
+      // what went wrong on the way to putting it right.
+      if (/\bby\s+now\b/iu.test(sentence) || REMEDY.test(sentence)) continue;
       return sentence;
     }
   }

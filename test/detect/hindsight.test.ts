@@ -35,6 +35,7 @@ describe('hindsight blame', () => {
     "You should've boarded by now, so the crew will make up time in the air.",
     'You should have been told about the change, and I am sorry you were not.',
     'I agree you should have had a callback.',
+    'If you had paid by card, you would have been refunded automatically, so let me do it by hand.',
   ])('leaves what should have happened to the customer, and offers, alone: %s', (text) => {
     expect(findHindsight(text)).toBeUndefined();
   });
