@@ -27,7 +27,6 @@ export function isCustomerAct(word: string): boolean {
 /** The first hindsight blame in the text, quoted to the end of its sentence, or undefined. */
 export function findHindsight(text: string): string | undefined {
   for (const pattern of [IF_YOU_HAD, SHOULD_HAVE]) {
-    pattern.lastIndex = 0;
     for (const m of text.matchAll(pattern)) {
       if (!isCustomerAct(m[1]!)) continue;
       if (DENIED.test(text.slice(sentenceStart(text, m.index), m.index))) continue;
