@@ -5,6 +5,7 @@
 // should have plenty of time" and "if you'd like a refund, we would…" are not blame.
 import { isCheering } from './cheering.js';
 import type { Detector, DetectionSink, TurnText } from './detector.js';
+import { sentenceSpan } from './sentence-span.js';
 
 /** Past participles that do not end in -ed, as a customer's own act. */
 const IRREGULAR = new Set(['read', 'put', 'brought', 'kept', 'sent', 'paid', 'worn', 'done', 'taken', 'told', 'left', 'found', 'bought', 'thought', 'set', 'shut', 'made', 'said', 'met', 'built', 'sold', 'shown', 'known', 'come', 'written', 'driven', 'given', 'chosen', 'spoken', 'run', 'spent', 'lost', 'caught', 'stuck', 'dealt', 'meant', 'understood', 'withdrawn', 'drawn', 'eaten', 'forgotten', 'hidden', 'hung', 'fed', 'led', 'sat', 'slept', 'stood', 'swept', 'taught', 'thrown', 'upheld', 'woken', 'proofread', 'reread']);
@@ -16,7 +17,6 @@ const IF_YOU_HAD = /\b(?:if\s+you(?:\s+had|'d|’d)|had\s+you)\s+(?:only\s+|just
 /** A negation in the three words before it takes the blame back: "I'm not saying you should have known". */
 const DENIED = /(?:\b(?:not|never|nobody|no\s+one)\b|n't\b|n’t\b)(?:\s+\S+){0,2}\s*$/iu;
 const REMEDY = /\b(?:so|but)\s+(?:let\s+(?:me|us)|(?:i|we)(?:'ll|’ll|'ve|’ve|\s+will|\s+have|\s+can))\b/iu;
-const SENTENCE_END = /[.!?…\n]/u;
 
 export function isCustomerAct(word: string): boolean {
   const w = word.toLowerCase();
@@ -29,8 +29,9 @@ export function findHindsight(text: string): string | undefined {
   for (const pattern of [IF_YOU_HAD, SHOULD_HAVE]) {
     for (const m of text.matchAll(pattern)) {
       if (!isCustomerAct(m[1]!)) continue;
-      if (DENIED.test(text.slice(sentenceStart(text, m.index), m.index))) continue;
-      const sentence = quote(text, m.index);
+      const { start, end } = sentenceSpan(text, m.index);
+      if (DENIED.test(text.slice(start, m.index))) continue;
+      const sentence = text.slice(m.index, end).trim().replace(/[,;:]+$/u, '');
       // "You should've boarded by now" tells the time, not a fault; "…, so let me do it by hand" explains
       // what went wrong on the way to putting it right.
       if (/\bby\s+now\b/iu.test(sentence) || REMEDY.test(sentence)) continue;
@@ -38,18 +39,6 @@ export function findHindsight(text: string): string | undefined {
     }
   }
   return undefined;
-}
-
-function sentenceStart(text: string, at: number): number {
-  let start = at;
-  while (start > 0 && !SENTENCE_END.test(text[start - 1]!)) start -= 1;
-  return start;
-}
-
-function quote(text: string, from: number): string {
-  let end = from;
-  while (end < text.length && !SENTENCE_END.test(text[end]!)) end += 1;
-  return text.slice(from, end).trim().replace(/[,;:]+$/u, '');
 }
 
 /** Reads agent turns; stands down when a phrase rule already found blame in the turn, or when the turn

@@ -5,6 +5,7 @@
 // brand banter ("LET'S DO THIS DAVE!!!!!", "TESCO... FROM OUTTA NOWHERE") is not temper.
 import { isCheering } from './cheering.js';
 import type { Detector, DetectionSink, TurnText } from './detector.js';
+import { sentenceSpan } from './sentence-span.js';
 
 /** Three capitalised words in a row is where emphasis turns into shouting; one or two is often a name or stress. */
 const MIN_CAPS_RUN = 3;
@@ -36,8 +37,6 @@ export function createShoutingDetector(acronyms: ReadonlySet<string>, roles: Det
   };
 }
 
-const SENTENCE_END = /[.!?…\n]/u;
-
 /** The first run of one-word sentences that holds a word never said alone, and where it starts. */
 export function findOneWordSentences(text: string): { text: string; at: number } | undefined {
   // Most turns have no word standing alone between two full stops: one cheap test spares the rest.
@@ -50,10 +49,7 @@ export function findOneWordSentences(text: string): { text: string; at: number }
 
 /** Whether the sentence (or sentences) holding text[from, to) has a pointed word. */
 function isAimed(turn: TurnText, from: number, to: number, pointed: ReadonlySet<string>): boolean {
-  let start = from;
-  while (start > 0 && !SENTENCE_END.test(turn.text[start - 1]!)) start -= 1;
-  let end = to;
-  while (end < turn.text.length && !SENTENCE_END.test(turn.text[end]!)) end += 1;
+  const { start, end } = sentenceSpan(turn.text, from, to);
   return turn.tokens.some((token) => token.start >= start && token.end <= end && pointed.has(token.norm));
 }
 
