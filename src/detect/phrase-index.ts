@@ -253,6 +253,12 @@ export interface Negation {
    * your trip without your belongings is a tough situation" does not negate "is a tough situation". */
   nounNegators: ReadonlySet<string>;
   clauseVerbs: ReadonlySet<string>;
+  /** A negator on the verb of a clause of its own ("a door that won't open") ends its reach at the
+   * sentence's verb after that verb ("…is such a pain"): see ownClause. */
+  verbNegators: ReadonlySet<string>;
+  auxiliaries: ReadonlySet<string>;
+  sentenceVerbs: ReadonlySet<string>;
+  particles: ReadonlySet<string>;
 }
 
 /** Whether the text between two tokens ends a clause though it is no token: a line break, a bullet, a bar
@@ -272,9 +278,11 @@ function clauseGap(text: string, from: number, to: number): boolean {
  * and clause words end its reach ("it didn't arrive and we'll find it"), as do the line breaks, bullets
  * and emoji between tokens in the turn's `text` (clauseGap), and a phrase that opens with its own subject
  * ("does not accept we apologize"), with a clause word ("not refunding you because you didn't like…") or
- * with punctuation ("you didn't pay it, simple as that");
+ * with punctuation ("you didn't pay it, simple as that"), and a negated verb with the sentence's verb after
+ * it ("a door that won't open is such a pain");
  * a negator inside an idiom such as "oh no" or "without a doubt" does not count. */
-export function negatedBefore(tokens: readonly Token[], start: number, { negators, negationWindow, clauseWords, fillers, notNegating, clauseSubjects, subjectTakers, nounNegators, clauseVerbs }: Negation, text?: string): boolean {
+export function negatedBefore(tokens: readonly Token[], start: number, negation: Negation, text?: string): boolean {
+  const { negators, negationWindow, clauseWords, fillers, notNegating, clauseSubjects, subjectTakers, nounNegators, clauseVerbs } = negation;
   if (start > 0 && clauseSubjects.has(tokens[start]!.norm) && !subjectTakers.has(tokens[start - 1]!.norm)) return false;
   if (clauseWords.has(tokens[start]!.norm) && !fillers.has(tokens[start]!.norm)) return false;
   if (isPunctuation(tokens[start]!.norm)) return false;
@@ -283,10 +291,22 @@ export function negatedBefore(tokens: readonly Token[], start: number, { negator
     if (text !== undefined && clauseGap(text, tokens[i]!.end, tokens[i + 1]!.start)) return false;
     const norm = tokens[i]!.norm;
     if (isPunctuation(norm) || clauseWords.has(norm)) return false;
-    if (negators.has(norm) && !(nounNegators.has(norm) && verbAfter(tokens, i, start, clauseVerbs)) && !notNegating.some((idiom) => inIdiom(tokens, i, idiom))) return true;
+    if (negators.has(norm) && !(nounNegators.has(norm) && verbAfter(tokens, i, start, clauseVerbs)) && !notNegating.some((idiom) => inIdiom(tokens, i, idiom))) return !ownClause(tokens, i, start, negation);
     words += 1;
   }
   return false;
+}
+
+/** Whether the negator at `i` negates the verb after it, and the sentence's own verb follows that verb (and its
+ * particle), up to and including the phrase's first word: "that won't open is", "that never turns up is", "not
+ * knowing is". The word is a verb when the negator is one that only verbs take ("never"), stands after an
+ * auxiliary ("will not", "has not") or comes before an -ing or -ed form; "not everyone is" keeps its negation. */
+function ownClause(tokens: readonly Token[], i: number, start: number, { verbNegators, auxiliaries, sentenceVerbs, particles, fillers }: Negation): boolean {
+  const after = particles.has(tokens[i + 2]?.norm ?? '') ? i + 3 : i + 2;
+  if (after > start || !sentenceVerbs.has(tokens[after]!.norm)) return false;
+  const word = tokens[i + 1]!.norm;
+  if (fillers.has(word) || isPunctuation(word)) return false;
+  return verbNegators.has(tokens[i]!.norm) || (i > 0 && auxiliaries.has(tokens[i - 1]!.norm)) || /[a-z](ing|ed)$/.test(word);
 }
 
 /** Whether a verb stands after the negator at `i`, up to and including the phrase's first word. */
