@@ -14,21 +14,28 @@ const NOT_AN_ACT = new Set(['received', 'recieved', 'needed', 'wanted', 'liked',
 
 const SHOULD_HAVE = /\byou\s+(?:really\s+|just\s+|simply\s+|probably\s+)?(?:should|shoulda)(?:\s+really|\s+just)?(?:\s+have|'ve|’ve)\s+(?:just\s+|really\s+|simply\s+|at\s+least\s+)?([a-z]+)\b/giu;
 const IF_YOU_HAD = /\b(?:if\s+you(?:\s+had|'d|’d)|had\s+you)\s+(?:only\s+|just\s+|actually\s+|simply\s+|properly\s+)?([a-z]+)\b[^.?!;\n]{0,100}?(?:\b(?:you|we|it|this|there|that|i|they|he|she)(?:'d|’d)|\swould(?:n't|n’t|\s+not)?)(?![a-z])/giu;
+/** The reverse order, with what the customer would have known: "which you would have known if you had read your
+ * statement". Only knowing and seeing verbs: "you would have been refunded if you had…" states the terms. */
+const KNOWN_IF = /\byou(?:\s+would|'d|’d)(?:\s+have|'ve|’ve)\s+(?:known|seen|noticed|realised|realized|spotted|avoided)\b[^.?!;\n]{0,60}?\bif\s+you(?:\s+had|'d|’d)\s+(?:only\s+|just\s+|actually\s+|simply\s+|properly\s+)?([a-z]+)\b/giu;
+/** Where the customer should have been: "You should have been in.", "…been home for the delivery". Not "You
+ * should have been in Group 5" (what they were owed). */
+const BEEN_WHERE = /^\s+(?:(?:in|there|here)(?=\s*(?:[.!?;,]|$|\s+(?:when|for|to|at|by|on\s+time|early)\b))|home\b|more\s+careful\b|careful\b)/iu;
 /** A negation in the three words before it takes the blame back: "I'm not saying you should have known". */
 const DENIED = /(?:\b(?:not|never|nobody|no\s+one)\b|n't\b|n’t\b)(?:\s+\S+){0,2}\s*$/iu;
 const REMEDY = /\b(?:so|but)\s+(?:let\s+(?:me|us)|(?:i|we)(?:'ll|’ll|'ve|’ve|\s+will|\s+have|\s+can))\b/iu;
 
-export function isCustomerAct(word: string): boolean {
+export function isCustomerAct(word: string, after = ''): boolean {
   const w = word.toLowerCase();
+  if (w === 'been') return BEEN_WHERE.test(after);
   if (NOT_AN_ACT.has(w)) return false;
   return IRREGULAR.has(w) || (w.length >= 5 && w.endsWith('ed'));
 }
 
 /** The first hindsight blame in the text, quoted to the end of its sentence, or undefined. */
 export function findHindsight(text: string): string | undefined {
-  for (const pattern of [IF_YOU_HAD, SHOULD_HAVE]) {
+  for (const pattern of [IF_YOU_HAD, SHOULD_HAVE, KNOWN_IF]) {
     for (const m of text.matchAll(pattern)) {
-      if (!isCustomerAct(m[1]!)) continue;
+      if (!isCustomerAct(m[1]!, text.slice(m.index + m[0].length))) continue;
       const { start, end } = sentenceSpan(text, m.index);
       if (DENIED.test(text.slice(start, m.index))) continue;
       const sentence = text.slice(m.index, end).trim().replace(/[,;:]+$/u, '');

@@ -22,6 +22,9 @@ describe('hindsight blame', () => {
     ["If you'd bothered to renew on time you'd be covered, wouldn't you.", "If you'd bothered to renew on time you'd be covered, wouldn't you"],
     ["We're not a lost property service, you should have checked the seat.", 'you should have checked the seat'],
     ["If you didn't want the box you should have skipped it.", 'you should have skipped it'],
+    ['The late fee is $5, which you would have known if you had read your statement.', 'you would have known if you had read your statement'],
+    ["You should have been in. The driver can't wait around all day.", 'You should have been in'],
+    ['You should have been home for the delivery.', 'You should have been home for the delivery'],
   ])('quotes the customer’s missed act to the end of its sentence: %s', (text, quote) => {
     expect(findHindsight(text)).toBe(quote);
   });
@@ -36,6 +39,9 @@ describe('hindsight blame', () => {
     'You should have been told about the change, and I am sorry you were not.',
     'I agree you should have had a callback.',
     'If you had paid by card, you would have been refunded automatically, so let me do it by hand.',
+    'You would have been refunded if you had cancelled a day earlier.',
+    'With Main Cabin Extra you should have been in Group 5, Jay.',
+    'You should have been in receipt of a letter from us last week.',
   ])('leaves what should have happened to the customer, and offers, alone: %s', (text) => {
     expect(findHindsight(text)).toBeUndefined();
   });
