@@ -1,7 +1,7 @@
 // Hindsight blame: what the customer should have done, told after the fact ("You should have checked the
 // size chart", "If you'd packed it properly it wouldn't have broken", "Had you read the policy, you would
-// have known"). The verb is the customer's own act in the past participle, which a phrase pattern cannot
-// name as a class; "you should have received an email" (what should have happened to the customer), "you
+// have known", and of the people with them: "If your guests had been on time…"). The verb is the customer's
+// own act in the past participle, which a phrase pattern cannot name as a class; "you should have received an email" (what should have happened to the customer), "you
 // should have plenty of time" and "if you'd like a refund, we would…" are not blame.
 import { isCheering } from './cheering.js';
 import type { Detector, DetectionSink, TurnText } from './detector.js';
@@ -12,14 +12,14 @@ const IRREGULAR = new Set(['read', 'put', 'brought', 'kept', 'sent', 'paid', 'wo
 /** Verbs in -ed that tell what the customer wanted or what happened to them, not what they failed to do. */
 const NOT_AN_ACT = new Set(['received', 'recieved', 'needed', 'wanted', 'liked', 'loved', 'preferred', 'wished', 'hoped', 'expected', 'intended', 'planned', 'started', 'noticed', 'experienced', 'encountered', 'offered', 'charged', 'billed', 'contacted', 'notified', 'informed', 'advised', 'warned', 'allowed', 'affected', 'impacted', 'entitled', 'covered', 'accepted', 'approved', 'refunded', 'credited', 'used', 'tried', 'enjoyed']);
 
-const SHOULD_HAVE = /\byou\s+(?:really\s+|just\s+|simply\s+|probably\s+)?(?:should|shoulda)(?:\s+really|\s+just)?(?:\s+have|'ve|’ve)\s+(?:just\s+|really\s+|simply\s+|at\s+least\s+)?([a-z]+)\b/giu;
-const IF_YOU_HAD = /\b(?:if\s+you(?:\s+had|'d|’d)|had\s+you)\s+(?:only\s+|just\s+|actually\s+|simply\s+|properly\s+)?([a-z]+)\b[^.?!;\n]{0,100}?(?:\b(?:you|we|it|this|there|that|i|they|he|she)(?:'d|’d)|\swould(?:n't|n’t|\s+not)?)(?![a-z])/giu;
+const SHOULD_HAVE = /\byou\s+(?:really\s+|just\s+|simply\s+|probably\s+)?(?:should|shoulda)(?:\s+really|\s+just)?(?:\s+have|'ve|’ve)\s+(?:just\s+|really\s+|simply\s+|at\s+least\s+)?([a-z]+)\b/dgiu;
+const IF_YOU_HAD = /\b(?:if\s+(?:you|your\s+(?:guests|kids|children|family|friends|partner|husband|wife|son|daughter|team|staff|builder|driver|colleagues))(?:\s+had|'d|’d)|had\s+you)\s+(?:only\s+|just\s+|actually\s+|simply\s+|properly\s+)?([a-z]+)\b[^.?!;\n]{0,100}?(?:\b(?:you|we|it|this|there|that|i|they|he|she)(?:'d|’d)|\swould(?:n't|n’t|\s+not)?)(?![a-z])/dgiu;
 /** The reverse order, with what the customer would have known: "which you would have known if you had read your
  * statement". Only knowing and seeing verbs: "you would have been refunded if you had…" states the terms. */
-const KNOWN_IF = /\byou(?:\s+would|'d|’d)(?:\s+have|'ve|’ve)\s+(?:known|seen|noticed|realised|realized|spotted|avoided)\b[^.?!;\n]{0,60}?\bif\s+you(?:\s+had|'d|’d)\s+(?:only\s+|just\s+|actually\s+|simply\s+|properly\s+)?([a-z]+)\b/giu;
-/** Where the customer should have been: "You should have been in.", "…been home for the delivery". Not "You
- * should have been in Group 5" (what they were owed). */
-const BEEN_WHERE = /^\s+(?:(?:in|there|here)(?=\s*(?:[.!?;,]|$|\s+(?:when|for|to|at|by|on\s+time|early)\b))|home\b|more\s+careful\b|careful\b)/iu;
+const KNOWN_IF = /\byou(?:\s+would|'d|’d)(?:\s+have|'ve|’ve)\s+(?:known|seen|noticed|realised|realized|spotted|avoided)\b[^.?!;\n]{0,60}?\bif\s+you(?:\s+had|'d|’d)\s+(?:only\s+|just\s+|actually\s+|simply\s+|properly\s+)?([a-z]+)\b/dgiu;
+/** Where the customer should have been: "You should have been in.", "…been home for the delivery", "If your guests
+ * had been on time…". Not "You should have been in Group 5" (what they were owed). */
+const BEEN_WHERE = /^\s+(?:(?:in|there|here)(?=\s*(?:[.!?;,]|$|\s+(?:when|for|to|at|by|on\s+time|early)\b))|home\b|more\s+careful\b|careful\b|on\s+time\b|punctual\b)/iu;
 /** A negation in the three words before it takes the blame back: "I'm not saying you should have known". */
 const DENIED = /(?:\b(?:not|never|nobody|no\s+one)\b|n't\b|n’t\b)(?:\s+\S+){0,2}\s*$/iu;
 const REMEDY = /\b(?:so|but)\s+(?:let\s+(?:me|us)|(?:i|we)(?:'ll|’ll|'ve|’ve|\s+will|\s+have|\s+can))\b/iu;
@@ -35,7 +35,8 @@ export function isCustomerAct(word: string, after = ''): boolean {
 export function findHindsight(text: string): string | undefined {
   for (const pattern of [IF_YOU_HAD, SHOULD_HAVE, KNOWN_IF]) {
     for (const m of text.matchAll(pattern)) {
-      if (!isCustomerAct(m[1]!, text.slice(m.index + m[0].length))) continue;
+      // What follows the verb itself ("been in.", "been on time"): the `d` flag gives the group's end.
+      if (!isCustomerAct(m[1]!, text.slice(m.indices![1]![1]))) continue;
       const { start, end } = sentenceSpan(text, m.index);
       if (DENIED.test(text.slice(start, m.index))) continue;
       const sentence = text.slice(m.index, end).trim().replace(/[,;:]+$/u, '');

@@ -25,6 +25,7 @@ describe('hindsight blame', () => {
     ['The late fee is $5, which you would have known if you had read your statement.', 'you would have known if you had read your statement'],
     ["You should have been in. The driver can't wait around all day.", 'You should have been in'],
     ['You should have been home for the delivery.', 'You should have been home for the delivery'],
+    ["If your guests had been on time for the group photos, we wouldn't have run out of light.", "If your guests had been on time for the group photos, we wouldn't have run out of light"],
   ])('quotes the customer’s missed act to the end of its sentence: %s', (text, quote) => {
     expect(findHindsight(text)).toBe(quote);
   });
@@ -42,6 +43,7 @@ describe('hindsight blame', () => {
     'You would have been refunded if you had cancelled a day earlier.',
     'With Main Cabin Extra you should have been in Group 5, Jay.',
     'You should have been in receipt of a letter from us last week.',
+    'If your order had been placed before 2pm, it would have shipped today.',
   ])('leaves what should have happened to the customer, and offers, alone: %s', (text) => {
     expect(findHindsight(text)).toBeUndefined();
   });
