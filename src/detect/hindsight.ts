@@ -1,8 +1,9 @@
 // Hindsight blame: what the customer should have done, told after the fact ("You should have checked the
 // size chart", "If you'd packed it properly it wouldn't have broken", "Had you read the policy, you would
-// have known", and of the people with them: "If your guests had been on time…"). The verb is the customer's
-// own act in the past participle, which a phrase pattern cannot name as a class; "you should have received an email" (what should have happened to the customer), "you
-// should have plenty of time" and "if you'd like a refund, we would…" are not blame.
+// have known", and of the people with them: "If your guests had been on time…"). The verb is the
+// customer's own act in the past participle, which a phrase pattern cannot name as a class; "you should
+// have received an email" (what should have happened to the customer), "you should have plenty of time"
+// and "if you'd like a refund, we would…" are not blame.
 import { isCheering } from './cheering.js';
 import type { Detector, DetectionSink, TurnText } from './detector.js';
 import { sentenceSpan } from './sentence-span.js';
