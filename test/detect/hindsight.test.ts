@@ -26,6 +26,7 @@ describe('hindsight blame', () => {
     ["You should have been in. The driver can't wait around all day.", 'You should have been in'],
     ['You should have been home for the delivery.', 'You should have been home for the delivery'],
     ["If your guests had been on time for the group photos, we wouldn't have run out of light.", "If your guests had been on time for the group photos, we wouldn't have run out of light"],
+    ["If you'd moved the car off the street like we asked, he could have started on time.", "If you'd moved the car off the street like we asked, he could have started on time"],
   ])('quotes the customer’s missed act to the end of its sentence: %s', (text, quote) => {
     expect(findHindsight(text)).toBe(quote);
   });
