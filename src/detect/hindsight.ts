@@ -13,21 +13,32 @@ const IRREGULAR = new Set(['read', 'put', 'brought', 'kept', 'sent', 'paid', 'wo
 /** Verbs in -ed that tell what the customer wanted or what happened to them, not what they failed to do. */
 const NOT_AN_ACT = new Set(['received', 'recieved', 'needed', 'wanted', 'liked', 'loved', 'preferred', 'wished', 'hoped', 'expected', 'intended', 'planned', 'started', 'noticed', 'experienced', 'encountered', 'offered', 'charged', 'billed', 'contacted', 'notified', 'informed', 'advised', 'warned', 'allowed', 'affected', 'impacted', 'entitled', 'covered', 'accepted', 'approved', 'refunded', 'credited', 'used', 'tried', 'enjoyed']);
 
+/** "had" after "you" ("you had", "you'd"), and the adverbs allowed before the customer's verb. */
+const HAD = String.raw`(?:\s+had|'d|’d)`;
+const ADVERB = String.raw`(?:only\s+|just\s+|actually\s+|simply\s+|properly\s+)?`;
+/** The people with the customer whose acts read as the customer's: "If your guests had been on time…". */
+const PEOPLE = 'guests|kids|children|family|friends|partner|husband|wife|son|daughter|team|staff|builder|driver|colleagues';
+
 const SHOULD_HAVE = /\byou\s+(?:really\s+|just\s+|simply\s+|probably\s+)?(?:should|shoulda)(?:\s+really|\s+just)?(?:\s+have|'ve|’ve)\s+(?:just\s+|really\s+|simply\s+|at\s+least\s+)?([a-z]+)\b/dgiu;
-const IF_YOU_HAD = /\b(?:if\s+(?:you|your\s+(?:guests|kids|children|family|friends|partner|husband|wife|son|daughter|team|staff|builder|driver|colleagues))(?:\s+had|'d|’d)|had\s+you)\s+(?:only\s+|just\s+|actually\s+|simply\s+|properly\s+)?([a-z]+)\b[^.?!;\n]{0,100}?(?:\b(?:you|we|it|this|there|that|i|they|he|she)(?:'d|’d)|\s(?:would|could)(?:n't|n’t|\s+not)?)(?![a-z])/dgiu;
+const IF_YOU_HAD = new RegExp(String.raw`\b(?:if\s+(?:you|your\s+(?:${PEOPLE}))${HAD}|had\s+you)\s+${ADVERB}([a-z]+)\b[^.?!;\n]{0,100}?(?:\b(?:you|we|it|this|there|that|i|they|he|she)(?:'d|’d)|\s(?:would|could)(?:n't|n’t|\s+not)?)(?![a-z])`, 'dgiu');
 /** The reverse order, with what the customer would have known: "which you would have known if you had read your
  * statement". Only knowing and seeing verbs: "you would have been refunded if you had…" states the terms. */
-const KNOWN_IF = /\byou(?:\s+would|'d|’d)(?:\s+have|'ve|’ve)\s+(?:known|seen|noticed|realised|realized|spotted|avoided)\b[^.?!;\n]{0,60}?\bif\s+you(?:\s+had|'d|’d)\s+(?:only\s+|just\s+|actually\s+|simply\s+|properly\s+)?([a-z]+)\b/dgiu;
+const KNOWN_IF = new RegExp(String.raw`\byou(?:\s+would|'d|’d)(?:\s+have|'ve|’ve)\s+(?:known|seen|noticed|realised|realized|spotted|avoided)\b[^.?!;\n]{0,60}?\bif\s+you${HAD}\s+${ADVERB}([a-z]+)\b`, 'dgiu');
 /** Where the customer should have been: "You should have been in.", "…been home for the delivery", "If your guests
- * had been on time…". Not "You should have been in Group 5" (what they were owed). */
-const BEEN_WHERE = /^\s+(?:(?:in|there|here)(?=\s*(?:[.!?;,]|$|\s+(?:when|for|to|at|by|on\s+time|early)\b))|home\b|more\s+careful\b|careful\b|on\s+time\b|punctual\b)/iu;
+ * had been on time…". Not "You should have been in Group 5" (what they were owed). Sticky: read where "been" ends. */
+const BEEN_WHERE = /\s+(?:(?:in|there|here)(?=\s*(?:[.!?;,]|$|\s+(?:when|for|to|at|by|on\s+time|early)\b))|home\b|more\s+careful\b|careful\b|on\s+time\b|punctual\b)/iuy;
 /** A negation in the three words before it takes the blame back: "I'm not saying you should have known". */
 const DENIED = /(?:\b(?:not|never|nobody|no\s+one)\b|n't\b|n’t\b)(?:\s+\S+){0,2}\s*$/iu;
 const REMEDY = /\b(?:so|but)\s+(?:let\s+(?:me|us)|(?:i|we)(?:'ll|’ll|'ve|’ve|\s+will|\s+have|\s+can))\b/iu;
 
-export function isCustomerAct(word: string, after = ''): boolean {
+/** Whether the verb is the customer's own act; "been" is, when what follows it in `text` at `at` says where or how
+ * they should have been. */
+export function isCustomerAct(word: string, text = '', at = text.length): boolean {
   const w = word.toLowerCase();
-  if (w === 'been') return BEEN_WHERE.test(after);
+  if (w === 'been') {
+    BEEN_WHERE.lastIndex = at;
+    return BEEN_WHERE.test(text);
+  }
   if (NOT_AN_ACT.has(w)) return false;
   return IRREGULAR.has(w) || (w.length >= 5 && w.endsWith('ed'));
 }
@@ -36,8 +47,8 @@ export function isCustomerAct(word: string, after = ''): boolean {
 export function findHindsight(text: string): string | undefined {
   for (const pattern of [IF_YOU_HAD, SHOULD_HAVE, KNOWN_IF]) {
     for (const m of text.matchAll(pattern)) {
-      // What follows the verb itself ("been in.", "been on time"): the `d` flag gives the group's end.
-      if (!isCustomerAct(m[1]!, text.slice(m.indices![1]![1]))) continue;
+      // "been" is read on from where the verb ends ("been in.", "been on time"), which the `d` flag gives.
+      if (!isCustomerAct(m[1]!, text, m.indices![1]![1])) continue;
       const { start, end } = sentenceSpan(text, m.index);
       if (DENIED.test(text.slice(start, m.index))) continue;
       const sentence = text.slice(m.index, end).trim().replace(/[,;:]+$/u, '');
