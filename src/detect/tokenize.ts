@@ -172,7 +172,13 @@ export function isPunctuation(norm: string): boolean {
   return PUNCTUATION.test(norm);
 }
 
-/** Whether a token is an @handle's name: the tokens keep "@115712" as "115712", without its "@". */
+/** Whether a token is an @handle's name: the tokens keep "@115712" as "115712", without its "@", and read
+ * "@dan_on_the_go" as four words, each of them the handle's. */
 export function isHandle(text: string, token: Token): boolean {
-  return text[token.start - 1] === '@';
+  let i = token.start - 1;
+  while (i > 0 && text[i] === '_') {
+    i -= 1;
+    while (i > 0 && /[\p{L}\p{N}]/u.test(text[i]!)) i -= 1;
+  }
+  return text[i] === '@';
 }

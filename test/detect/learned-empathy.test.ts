@@ -106,6 +106,8 @@ describe('the learned empathy detector', () => {
   it('leaves a leading @handle out of the quote', () => {
     expect(detect('@115712 We hear you, Sam').map((f) => f.match)).toEqual(['We hear you, Sam']);
     expect(detect('@115712 @AirCo we hear you').map((f) => f.match)).toEqual(['we hear you']);
+    // A handle with underscores is read as several words, each of them the handle's.
+    expect(detect('@dan_on_the_go We hear you, Dan').map((f) => f.match)).toEqual(['We hear you, Dan']);
   });
 
   it('ends a sentence at a line break too, so an email greeting is not quoted', () => {

@@ -254,7 +254,7 @@ describe('rule exceptions', () => {
       compilePhraseRules([checkRule(spec(alone), 'test').rule!], loadLexicon()).detect({ text, tokens: tokenize(text) } as TurnText, { addFinding: (f) => void found.push(f.match), setAside: () => {} } as DetectionSink);
       return found.length;
     };
-    for (const text of ['Ok.', 'ok', '@115712 Ok. ^JR', 'Ok... -Dana', 'OK 👍']) expect([text, hits(true, text)]).toEqual([text, 1]);
+    for (const text of ['Ok.', 'ok', '@115712 Ok. ^JR', '@dan_on_the_go Ok.', 'Ok... -Dana', 'OK 👍']) expect([text, hits(true, text)]).toEqual([text, 1]);
     for (const text of ['Ok, I have refunded it.', 'Ok!', 'Ok?', 'Is that ok.', 'Ok. ^JR thanks']) expect([text, hits(true, text)]).toEqual([text, 0]);
     expect(hits(false, 'Ok, I have refunded it.')).toBe(1);
     expect(checkRule(spec('yes'), 'test').problems.map((p) => p.path)).toEqual(['alone']);
