@@ -13,6 +13,14 @@ const IRREGULAR = new Set(['read', 'put', 'brought', 'kept', 'sent', 'paid', 'wo
 /** Verbs in -ed that tell what the customer wanted or what happened to them, not what they failed to do. */
 const NOT_AN_ACT = new Set(['received', 'recieved', 'needed', 'wanted', 'liked', 'loved', 'preferred', 'wished', 'hoped', 'expected', 'intended', 'planned', 'started', 'noticed', 'experienced', 'encountered', 'offered', 'charged', 'billed', 'contacted', 'notified', 'informed', 'advised', 'warned', 'allowed', 'affected', 'impacted', 'entitled', 'covered', 'accepted', 'approved', 'refunded', 'credited', 'used', 'tried', 'enjoyed']);
 
+/** Of those, the ones that are the customer's act when the consequence is denied: "If you'd used the cable we supplied,
+ * this wouldn't be happening", "If you'd charged it properly, the battery wouldn't have died"; not "If you had used Apple
+ * Pay, the refund would go back to it" (the terms). */
+const ACT_WHEN_DENIED = new Set(['used', 'tried', 'charged']);
+/** A denied consequence that is not what we would do: "…, this wouldn't be happening", not "…, we would not need your
+ * bank details". */
+const DENIED_TO_CUSTOMER = /(?<!\b(?:we|i))\s(?:would|could)(?:n't|n’t|\s+not)$/iu;
+
 /** "had" after "you" ("you had", "you'd"), and the adverbs allowed before the customer's verb. */
 const HAD = String.raw`(?:\s+had|'d|’d)`;
 const ADVERB = String.raw`(?:only\s+|just\s+|actually\s+|simply\s+|properly\s+)?`;
@@ -48,7 +56,8 @@ export function findHindsight(text: string): string | undefined {
   for (const pattern of [IF_YOU_HAD, SHOULD_HAVE, KNOWN_IF]) {
     for (const m of text.matchAll(pattern)) {
       // "been" is read on from where the verb ends ("been in.", "been on time"), which the `d` flag gives.
-      if (!isCustomerAct(m[1]!, text, m.indices![1]![1])) continue;
+      const denied = pattern === IF_YOU_HAD && ACT_WHEN_DENIED.has(m[1]!.toLowerCase()) && DENIED_TO_CUSTOMER.test(m[0]);
+      if (!denied && !isCustomerAct(m[1]!, text, m.indices![1]![1])) continue;
       const { start, end } = sentenceSpan(text, m.index);
       if (DENIED.test(text.slice(start, m.index))) continue;
       const sentence = text.slice(m.index, end).trim().replace(/[,;:]+$/u, '');

@@ -27,6 +27,10 @@ describe('hindsight blame', () => {
     ['You should have been home for the delivery.', 'You should have been home for the delivery'],
     ["If your guests had been on time for the group photos, we wouldn't have run out of light.", "If your guests had been on time for the group photos, we wouldn't have run out of light"],
     ["If you'd moved the car off the street like we asked, he could have started on time.", "If you'd moved the car off the street like we asked, he could have started on time"],
+    // "used", "tried" and "charged" tell what happened to the customer as often as what they did: theirs when the
+    // consequence is denied, and not of what we would do.
+    ["If you'd used the cable we supplied, this wouldn't be happening.", "If you'd used the cable we supplied, this wouldn't be happening"],
+    ["If you'd charged it properly, the battery wouldn't have died.", "If you'd charged it properly, the battery wouldn't have died"],
   ])('quotes the customer’s missed act to the end of its sentence: %s', (text, quote) => {
     expect(findHindsight(text)).toBe(quote);
   });
@@ -45,6 +49,9 @@ describe('hindsight blame', () => {
     'With Main Cabin Extra you should have been in Group 5, Jay.',
     'You should have been in receipt of a letter from us last week.',
     'If your order had been placed before 2pm, it would have shipped today.',
+    'If you had used Apple Pay, the refund would go back to it.',
+    'If you had used a card, we would not need your bank details.',
+    'If you had been charged twice, the second payment would not show.',
   ])('leaves what should have happened to the customer, and offers, alone: %s', (text) => {
     expect(findHindsight(text)).toBeUndefined();
   });
