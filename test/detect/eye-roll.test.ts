@@ -3,14 +3,12 @@ import type { Finding } from '../../src/detect/detector.js';
 import { createEyeRollDetector, findEyeRoll } from '../../src/detect/eye-roll.js';
 import { createDefaultEngine } from '../../src/detect/engine.js';
 import { loadLexicon } from '../../src/detect/load-rules.js';
-import { tokenize } from '../../src/detect/tokenize.js';
+import { detectAlone } from './detect-alone.js';
 
 const { cheer } = loadLexicon();
 
 function detect(text: string, found: string[] = []): Finding[] {
-  const findings: Finding[] = [];
-  createEyeRollDetector(cheer).detect({ text, tokens: tokenize(text) }, { addFinding: (f) => findings.push(f), setSentiment: () => {}, setAside: () => {}, counter: () => {}, countered: () => [], found: (c) => found.includes(c), settled: () => false });
-  return findings;
+  return detectAlone(createEyeRollDetector(cheer), text, (c) => found.includes(c));
 }
 
 describe('eye-roll', () => {

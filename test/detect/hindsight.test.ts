@@ -3,14 +3,12 @@ import { createHindsightDetector, findHindsight, isCustomerAct } from '../../src
 import type { Finding } from '../../src/detect/detector.js';
 import { createDefaultEngine } from '../../src/detect/engine.js';
 import { loadLexicon } from '../../src/detect/load-rules.js';
-import { tokenize } from '../../src/detect/tokenize.js';
+import { detectAlone } from './detect-alone.js';
 
 const { cheer } = loadLexicon();
 
 function detect(text: string, blameFound = false): Finding[] {
-  const findings: Finding[] = [];
-  createHindsightDetector(cheer).detect({ text, tokens: tokenize(text) }, { addFinding: (f) => findings.push(f), setSentiment: () => {}, setAside: () => {}, counter: () => {}, countered: () => [], found: (c) => blameFound && c === 'blame', settled: () => false });
-  return findings;
+  return detectAlone(createHindsightDetector(cheer), text, (c) => blameFound && c === 'blame');
 }
 
 describe('hindsight blame', () => {

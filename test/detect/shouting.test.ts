@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createShoutingDetector, findCapsRun, findOneWordSentences } from '../../src/detect/shouting.js';
 import type { Finding } from '../../src/detect/detector.js';
-import { tokenize } from '../../src/detect/tokenize.js';
+import { detectAlone } from './detect-alone.js';
 import { loadLexicon } from '../../src/detect/load-rules.js';
 
 const acronyms = new Set(['DM', 'USA', 'ETA']);
@@ -9,9 +9,7 @@ const { cheer, pointed } = loadLexicon();
 
 /** Findings on an agent turn, or on a customer turn (no pointed word needed) when `aimed` is false. */
 function shout(text: string, aimed = true): Finding[] {
-  const findings: Finding[] = [];
-  createShoutingDetector(acronyms, ['agent'], cheer, aimed ? pointed : undefined).detect({ text, tokens: tokenize(text) }, { addFinding: (f) => findings.push(f), setSentiment: () => {}, setAside: () => {}, counter: () => {}, countered: () => [], found: () => false, settled: () => false });
-  return findings;
+  return detectAlone(createShoutingDetector(acronyms, ['agent'], cheer, aimed ? pointed : undefined), text);
 }
 
 describe('shouting', () => {
