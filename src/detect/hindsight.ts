@@ -40,14 +40,14 @@ const DENIED = /(?:\b(?:not|never|nobody|no\s+one)\b|n't\b|n’t\b)(?:\s+\S+){0,
 const REMEDY = /\b(?:so|but)\s+(?:let\s+(?:me|us)|(?:i|we)(?:'ll|’ll|'ve|’ve|\s+will|\s+have|\s+can))\b/iu;
 
 /** Whether the verb is the customer's own act; "been" is, when what follows it in `text` at `at` says where or how
- * they should have been. */
-export function isCustomerAct(word: string, text = '', at = text.length): boolean {
+ * they should have been; "used", "tried" and "charged" are when the consequence is `denied` to the customer. */
+export function isCustomerAct(word: string, text = '', at = text.length, denied = false): boolean {
   const w = word.toLowerCase();
   if (w === 'been') {
     BEEN_WHERE.lastIndex = at;
     return BEEN_WHERE.test(text);
   }
-  if (NOT_AN_ACT.has(w)) return false;
+  if (NOT_AN_ACT.has(w)) return denied && ACT_WHEN_DENIED.has(w);
   return IRREGULAR.has(w) || (w.length >= 5 && w.endsWith('ed'));
 }
 
@@ -56,8 +56,8 @@ export function findHindsight(text: string): string | undefined {
   for (const pattern of [IF_YOU_HAD, SHOULD_HAVE, KNOWN_IF]) {
     for (const m of text.matchAll(pattern)) {
       // "been" is read on from where the verb ends ("been in.", "been on time"), which the `d` flag gives.
-      const denied = pattern === IF_YOU_HAD && ACT_WHEN_DENIED.has(m[1]!.toLowerCase()) && DENIED_TO_CUSTOMER.test(m[0]);
-      if (!denied && !isCustomerAct(m[1]!, text, m.indices![1]![1])) continue;
+      const denied = pattern === IF_YOU_HAD && DENIED_TO_CUSTOMER.test(m[0]);
+      if (!isCustomerAct(m[1]!, text, m.indices![1]![1], denied)) continue;
       const { start, end } = sentenceSpan(text, m.index);
       if (DENIED.test(text.slice(start, m.index))) continue;
       const sentence = text.slice(m.index, end).trim().replace(/[,;:]+$/u, '');
