@@ -2,7 +2,8 @@
 // words typed one to a sentence ("Read. The. Email."), unless the turn is cheering ("CONGRATULATIONS!!!",
 // "Awesome!!! Thanks so much"). On agent turns the
 // shouted sentence must also be aimed at the reader (a pointed word: "you", "not", "read", "already"):
-// brand banter ("LET'S DO THIS DAVE!!!!!", "TESCO... FROM OUTTA NOWHERE") is not temper.
+// brand banter ("LET'S DO THIS DAVE!!!!!", "TESCO... FROM OUTTA NOWHERE") is not temper, nor is a burst that
+// closes a handle ("send us a DM at @doordash_help!!!").
 import { isCheering } from './cheering.js';
 import type { Detector, DetectionSink, TurnText } from './detector.js';
 import { sentenceSpan } from './sentence-span.js';
@@ -11,7 +12,9 @@ import { sentenceSpan } from './sentence-span.js';
 const MIN_CAPS_RUN = 3;
 const CAPS_WORD = /[\p{Lu}][\p{Lu}'’]+/uy;
 const TWO_CAPITALS = /\p{Lu}\p{Lu}/u;
-const EXCLAMATIONS = /!{3,}|(?:[!?]{2,}[!?]*!)/u;
+const EXCLAMATIONS = /!{3,}|(?:[!?]{2,}[!?]*!)/gu;
+/** A burst right after a handle: the brand cheering its own name, not the reader shouted at. */
+const AFTER_HANDLE = /@\w+$/u;
 /** Three or more words in a row, each a sentence of its own ("Read. The. Email.", "Get. It. Together."). */
 const ONE_WORD_SENTENCES = /(?<=^|[.!?]\s)(?:\p{L}[\p{L}'’]*\.\s){2,}\p{L}[\p{L}'’]*[.!]/gu;
 /** Words that never stand as a sentence alone: one of them in such a run makes it a shout in full stops,
@@ -25,7 +28,7 @@ export function createShoutingDetector(acronyms: ReadonlySet<string>, roles: Det
     roles,
     detect(turn: TurnText, sink: DetectionSink): void {
       const run = findCapsRun(turn.text, acronyms);
-      const bang = run ? null : EXCLAMATIONS.exec(turn.text);
+      const bang = run ? undefined : findBurst(turn.text, pointed !== undefined);
       const clapped = run || bang ? undefined : findOneWordSentences(turn.text);
       const match = run ?? bang?.[0] ?? clapped?.text;
       if (!match || isCheering(turn, cheer)) return;
@@ -35,6 +38,16 @@ export function createShoutingDetector(acronyms: ReadonlySet<string>, roles: Det
       sink.addFinding({ rule: 'temper/shouting', kind: 'temper', category: 'shouting', match, message: `Shouting in ${what}: '${match}'.` });
     },
   };
+}
+
+/** The first burst of exclamation marks; on agent turns (`skipHandles`), one that does not close a handle. */
+function findBurst(text: string, skipHandles: boolean): RegExpExecArray | undefined {
+  // Most turns have no two marks in a row: one cheap test spares the scan.
+  if (!/[!?][!?]/u.test(text)) return undefined;
+  for (const m of text.matchAll(EXCLAMATIONS)) {
+    if (!skipHandles || !AFTER_HANDLE.test(text.slice(Math.max(0, m.index - 40), m.index))) return m;
+  }
+  return undefined;
 }
 
 /** The first run of one-word sentences that holds a word never said alone, and where it starts. */

@@ -47,6 +47,12 @@ describe('shouting', () => {
     expect(shout('The link is in the email!!! Have a nice day.', false)).toHaveLength(1);
   });
 
+  it('on agent turns, leaves a burst that closes a handle alone, but not a later one', () => {
+    expect(shout('HI! if there is anything we can assist you, send us a dm to @doordash_help!!!')).toEqual([]);
+    expect(shout('Send us a DM at @acme_help!!! Did you even read the email!!!')).toMatchObject([{ match: '!!!' }]);
+    expect(shout('Write to @acme_help!!! you were told', false)).toHaveLength(1);
+  });
+
   it('does not count sign-off initials as capitals', () => {
     expect(findCapsRun('LIFT OFF! ^LB', acronyms)).toBeUndefined();
     expect(findCapsRun('STOP ASKING ME *TMT', acronyms)).toBe('STOP ASKING ME');
