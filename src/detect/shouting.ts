@@ -7,14 +7,13 @@
 import { isCheering } from './cheering.js';
 import type { Detector, DetectionSink, TurnText } from './detector.js';
 import { sentenceSpan } from './sentence-span.js';
+import { isHandle } from './tokenize.js';
 
 /** Three capitalised words in a row is where emphasis turns into shouting; one or two is often a name or stress. */
 const MIN_CAPS_RUN = 3;
 const CAPS_WORD = /[\p{Lu}][\p{Lu}'’]+/uy;
 const TWO_CAPITALS = /\p{Lu}\p{Lu}/u;
 const EXCLAMATIONS = /!{3,}|(?:[!?]{2,}[!?]*!)/gu;
-/** A burst right after a handle: the brand cheering its own name, not the reader shouted at. */
-const AFTER_HANDLE = /@\w+$/u;
 /** Three or more words in a row, each a sentence of its own ("Read. The. Email.", "Get. It. Together."). */
 const ONE_WORD_SENTENCES = /(?<=^|[.!?]\s)(?:\p{L}[\p{L}'’]*\.\s){2,}\p{L}[\p{L}'’]*[.!]/gu;
 /** Words that never stand as a sentence alone: one of them in such a run makes it a shout in full stops,
@@ -28,7 +27,7 @@ export function createShoutingDetector(acronyms: ReadonlySet<string>, roles: Det
     roles,
     detect(turn: TurnText, sink: DetectionSink): void {
       const run = findCapsRun(turn.text, acronyms);
-      const bang = run ? undefined : findBurst(turn.text, pointed !== undefined);
+      const bang = run ? undefined : findBurst(turn, pointed !== undefined);
       const clapped = run || bang ? undefined : findOneWordSentences(turn.text);
       const match = run ?? bang?.[0] ?? clapped?.text;
       if (!match || isCheering(turn, cheer)) return;
@@ -40,14 +39,21 @@ export function createShoutingDetector(acronyms: ReadonlySet<string>, roles: Det
   };
 }
 
-/** The first burst of exclamation marks; on agent turns (`skipHandles`), one that does not close a handle. */
-function findBurst(text: string, skipHandles: boolean): RegExpExecArray | undefined {
+/** The first burst of exclamation marks; on agent turns (`skipHandles`), one that does not close a handle (the
+ * brand cheering its own name, not the reader shouted at). */
+function findBurst(turn: TurnText, skipHandles: boolean): RegExpExecArray | undefined {
   // Most turns have no two marks in a row: one cheap test spares the scan.
-  if (!/[!?][!?]/u.test(text)) return undefined;
-  for (const m of text.matchAll(EXCLAMATIONS)) {
-    if (!skipHandles || !AFTER_HANDLE.test(text.slice(Math.max(0, m.index - 40), m.index))) return m;
+  if (!/[!?][!?]/u.test(turn.text)) return undefined;
+  for (const m of turn.text.matchAll(EXCLAMATIONS)) {
+    if (!skipHandles || !closesHandle(turn, m.index)) return m;
   }
   return undefined;
+}
+
+/** Whether the word that ends at `at` is an @handle's. */
+function closesHandle(turn: TurnText, at: number): boolean {
+  const token = turn.tokens.find((t) => t.end === at);
+  return token !== undefined && isHandle(turn.text, token);
 }
 
 /** The first run of one-word sentences that holds a word never said alone, and where it starts. */
