@@ -13,7 +13,19 @@ const ADDRESS = new Set(['love', 'luv']);
 
 /** A smiling or applauding emoji, or a warm word of the lexicon's `cheer` list ("congrats", "thanks", "enjoy"). */
 export function isCheering(turn: TurnText, cheer: ReadonlySet<string>): boolean {
-  return CHEERFUL.test(turn.text) || turn.tokens.some((token, i) => cheer.has(token.norm) && !namesCustomer(turn.tokens, i));
+  return CHEERFUL.test(turn.text) || turn.tokens.some((token, i) => cheer.has(token.norm) && !namesCustomer(turn.tokens, i) && !signsOff(turn.text, token.start));
+}
+
+/** A closing line of thanks above the signature ("…Open a window.\n\nThanks,\nJo"): a macro's sign-off, said to
+ * every customer alike, cheers nothing in the reply above it. */
+const SIGN_OFF = /^[ \t]*(?:many thanks|thanks(?: again)?|thank you|cheers)[ \t]*[,.!]?[ \t]*$/i;
+
+/** Whether the word starting at `start` is on a sign-off line that is not the turn's first line. */
+function signsOff(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (lineStart === 0) return false;
+  const lineEnd = text.indexOf('\n', start);
+  return SIGN_OFF.test(text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd));
 }
 
 /** Whether the word at `i` is an address word set off by a comma before it and punctuation or the end after it. */

@@ -68,6 +68,15 @@ describe('hindsight blame', () => {
     expect(detect("We love being creative! You should've taken a pic of the Dalmatian.")).toEqual([]);
   });
 
+  it('is not silenced by a sign-off of thanks above the signature, and is by thanks in the reply', () => {
+    const body = 'If you had registered the product, you would already have the warranty.';
+    for (const signOff of ['Thanks,', 'Many thanks,', 'Thank you', 'Cheers!']) {
+      expect(detect(`Hi Sam,\n\n${body}\n\n${signOff}\nJo\nIronHome Fitness`).map((f) => f.rule)).toEqual(['temper/blame']);
+    }
+    expect(detect(`Hi Sam,\n\nThanks for your patience! ${body}\n\nJo`)).toEqual([]);
+    expect(detect(`Thanks,\n${body}`)).toEqual([]);
+  });
+
   it('runs in the default engine on agent turns, and not on customer turns', () => {
     const engine = createDefaultEngine(undefined, { sentiment: false, learned: false });
     const text = 'If you had uploaded the correct documents, there would be no delay.';
