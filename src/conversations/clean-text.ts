@@ -2,6 +2,7 @@
 // blocks, signatures and legal footers removed. The only module that imports html-to-text and entities.
 import { decodeHTML } from 'entities';
 import { convert } from 'html-to-text';
+import { CLOSING_WORDS } from './evidence-text.js';
 
 const HTML_TAG = /<\/?(?:p|div|br|span|b|i|u|em|strong|a|ul|ol|li|table|tr|td|blockquote|html|body|font|h[1-6])\b[^>]*>/i;
 const HTML_OPTIONS = {
@@ -35,7 +36,7 @@ const HISTORY_STARTS = [
 const SIGNATURE_STARTS = [/^-- ?$/m, /^\s*Sent from my (?:iPhone|iPad|Android|mobile|Samsung|Galaxy|BlackBerry)\b.*$/im, /^\s*Get Outlook for (?:iOS|Android)\s*$/im];
 const LEGAL_FOOTER = /^.*(?:this (?:e-?mail|message|communication)(?: and any (?:files|attachments)[^.]*)? (?:is|are|may be|contains?) (?:confidential|privileged|intended)|CONFIDENTIALITY NOTICE|if you (?:have )?received this (?:e-?mail|message) in error).*$/im;
 /** A closing line ("Kind regards,") followed only by a few short lines (name, title, phone) is a signature. */
-const CLOSING = /^\s*(?:(?:best|kind|warm|many)?\s*regards|best(?: wishes)?|cheers|sincerely(?: yours)?|yours(?: truly| sincerely)?|thanks(?: again)?|thank you|many thanks|respectfully)\s*,?\s*$/im;
+const CLOSING = new RegExp(`^\\s*${CLOSING_WORDS}\\s*,?\\s*$`, 'im');
 /** No line break of any kind (the cuts' patterns treat U+2028 and U+2029 as breaks too) and no markup. */
 const ONE_PLAIN_LINE = /^[^\n\r\u2028\u2029<]*$/;
 const MAX_SIGNATURE_LINES = 5;

@@ -1,6 +1,10 @@
 // What detectors may read of an agent turn: template placeholders and sign-offs are not the agent's
 // words and never count as evidence ("{{ticket.requester.name}}", "[AMOUNT]", "^JK").
 
+/** The words of a closing line ("Kind regards", "Many thanks"): clean-text reads them for signatures, the detectors
+ * for sign-offs. */
+export const CLOSING_WORDS = '(?:(?:best|kind|warm|many)?\\s*regards|best(?: wishes)?|cheers|sincerely(?: yours)?|yours(?: truly| sincerely)?|thanks(?: again)?|thank you|many thanks|respectfully)';
+
 /** `{{ticket.requester.first_name}}`, `{% if %}`, `[AMOUNT]`, `[FULL NAME]`, `%name%`, `{name}`. */
 export const PLACEHOLDER = /\{\{[^{}]*\}\}|\{%[^{}]*%\}|\[[A-Z][A-Z0-9 _-]{1,40}\]|%[A-Za-z_][\w.]{0,40}%|\{[A-Za-z_][\w.]{0,40}\}/g;
 

@@ -1,6 +1,7 @@
 // Whether a turn cheers: excitement and banter ("CONGRATULATIONS!!!", "Nice try, David! Happy birthday!")
 // rather than anger. Shouting and the banter-prone temper rules (unless.cheering) ask it.
 import type { TurnText } from './detector.js';
+import { CLOSING_WORDS } from '../conversations/evidence-text.js';
 import { isPunctuation } from './tokenize.js';
 import { POSITIVE_EMOJI } from './sentiment-features.js';
 
@@ -18,7 +19,7 @@ export function isCheering(turn: TurnText, cheer: ReadonlySet<string>): boolean 
 
 /** A closing line of thanks above the signature ("…Open a window.\n\nThanks,\nJo"): a macro's sign-off, said to
  * every customer alike, cheers nothing in the reply above it. */
-const SIGN_OFF = /^[ \t]*(?:many thanks|thanks(?: again)?|thank you|cheers)[ \t]*[,.!]?[ \t]*$/i;
+const SIGN_OFF = new RegExp(`^[ \\t]*${CLOSING_WORDS}[ \\t]*[,.!]?[ \\t]*$`, 'i');
 
 /** Whether the word starting at `start` is on a sign-off line that is not the turn's first line. */
 function signsOff(text: string, start: number): boolean {
