@@ -5,7 +5,7 @@ import { loadLearnedEmpathyDetector } from './empathy-snapshot.js';
 import type { LinearModel } from './linear-model.js';
 import { loadBuiltinRules, loadLexicon } from './load-rules.js';
 import { compilePhraseRules } from './phrase-detector.js';
-import type { RuleSpec } from './rule-spec.js';
+import { readsCustomers, type RuleSpec } from './rule-spec.js';
 import { createSentimentDetector, createSentimentModel } from './sentiment.js';
 import { loadFeatureContext } from './sentiment-context.js';
 import { loadShippedSentiment } from './sentiment-snapshot.js';
@@ -115,8 +115,8 @@ export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules(), opti
   if (options.sentiment !== false && reads('customer')) detectors.push(createSentimentDetector(createSentenceScorer(), createSentimentModel(options.sentimentModel ?? loadShippedSentiment(), loadFeatureContext())));
   if (reads('agent')) detectors.push(compilePhraseRules(rules, lexicon), createHindsightDetector(lexicon.cheer), createEyeRollDetector(lexicon.cheer));
   // On customer turns, temper phrases and shouting mark hostile text: the anger an agent absorbs. Not a
-  // rule of bare replies: a customer's "Nope." answers "Do you need anything else?".
-  if (reads('customer')) detectors.push(compilePhraseRules(rules.filter((r) => r.kind === 'temper' && !r.alone), lexicon, ['customer']), createShoutingDetector(lexicon.acronyms, ['customer'], lexicon.cheer));
+  // rule of bare replies (a customer's "Nope." answers "Do you need anything else?") or of agents' words.
+  if (reads('customer')) detectors.push(compilePhraseRules(rules.filter(readsCustomers), lexicon, ['customer']), createShoutingDetector(lexicon.acronyms, ['customer'], lexicon.cheer));
   if (reads('agent')) detectors.push(createShoutingDetector(lexicon.acronyms, ['agent'], lexicon.cheer, lexicon.pointed));
   // Last: the learned model speaks only where the phrase rules did not, and not in a turn with temper.
   if (reads('agent') && options.learned !== false) detectors.push(loadLearnedEmpathyDetector({ negators: lexicon.negators, window: lexicon.negationWindow }));

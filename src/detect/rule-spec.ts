@@ -1,7 +1,8 @@
 // The shape of a phrase rule as written in a rule file, and the checks that keep rule data honest.
 import { isSeverity, type Severity } from '../lint/severity.js';
-import { kindOfCategory, type FindingKind } from './detector.js';
+import { kindOfCategory, type FindingKind, type Role } from './detector.js';
 import { checkPattern } from './phrase-pattern.js';
+import { closest } from '../config/closest.js';
 
 export interface RuleSpec {
   id: string;
@@ -19,6 +20,10 @@ export interface RuleSpec {
   /** Only a phrase that is the whole reply matches (but for a leading @handle, punctuation other than "!"
    * and "?", and a sign-off such as "^JR"): "Nope." brushes off, "Nope, no fee at all." answers. */
   alone?: boolean;
+  /** The turns a rule reads. Temper rules read customer turns too, as hostility the agent absorbs;
+   * `['agent']` keeps one to agents, for words customers say of themselves in fun ("#SorryNotSorry").
+   * Set only when the rule file names it. */
+  roles?: Role[];
   /** The phrases are words that are not this empathy category though they sound like it ("I'll close this
    * out" commits to nothing): a match reports nothing, and the sentence it stands in weighs nothing toward
    * the category for the learned model. */
@@ -54,6 +59,7 @@ export interface RuleExtension {
 }
 
 const EXTENSION_KEYS = new Set(['extends', 'phrases', 'examples']);
+const RULE_KEYS = ['id', 'category', 'severity', 'message', 'why', 'phrases', 'unless', 'negation', 'alone', 'roles', 'counter', 'suggestions', 'examples'];
 const UNLESS_KEYS = new Set(['followedBy', 'precededBy', 'window', 'cheering']);
 
 /** Checks one raw `extends:` entry; returns it, or every problem found in it. */
@@ -76,6 +82,12 @@ export function checkRule(raw: unknown, source: string, options: { customCategor
   const r = raw as Record<string, unknown>;
   // Rule files route `extends:` entries to checkExtension; anywhere else (a config's phraseRules) a part has no rule to join.
   if ('extends' in r) return { problems: [{ path: 'extends', message: "a rule continues ('extends') only in rule files: put both parts in files named under 'ruleFiles'" }] };
+  // A misspelt key would otherwise be a setting silently not applied ("rolez: [agent]").
+  for (const key of Object.keys(r)) {
+    if (RULE_KEYS.includes(key)) continue;
+    const near = closest(key, RULE_KEYS);
+    add(key, `unknown key '${key}'${near ? ` (perhaps you meant '${near}'?)` : ''}; a rule takes ${RULE_KEYS.join(', ')}`);
+  }
   const id = typeof r.id === 'string' ? r.id : '';
   if (!ID.test(id)) add('id', `'id' must look like 'group/name' in lower-case kebab-case, found ${JSON.stringify(r.id ?? null)}`);
   const category = typeof r.category === 'string' ? r.category : '';
@@ -92,6 +104,7 @@ export function checkRule(raw: unknown, source: string, options: { customCategor
   const examples = checkExamples(r.examples, add);
   if (r.alone !== undefined && typeof r.alone !== 'boolean') add('alone', "'alone' must be true or false");
   if (r.counter !== undefined && typeof r.counter !== 'boolean') add('counter', "'counter' must be true or false");
+  const roles = checkRoles(r.roles, kind, r.alone === true, add);
   if (r.counter === true && kind !== 'empathy') add('counter', "'counter' applies to the empathy categories, which the learned model also reads");
   if (problems.length > 0 || !kind) return { problems };
   const rule: RuleSpec = {
@@ -105,7 +118,28 @@ export function checkRule(raw: unknown, source: string, options: { customCategor
   if (typeof r.why === 'string') rule.why = r.why;
   if (r.alone === true) rule.alone = true;
   if (r.counter === true) rule.counter = true;
+  if (roles) rule.roles = roles;
   return { rule, problems };
+}
+
+/** `roles` is [agent] or [agent, customer]; only a temper rule reads customer turns, and not one that matches
+ * a bare reply (a customer's "Nope." answers a question). */
+function checkRoles(raw: unknown, kind: FindingKind | undefined, alone: boolean, add: (path: string, message: string) => void): Role[] | undefined {
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw) || raw.length === 0 || raw.some((role) => role !== 'agent' && role !== 'customer')) {
+    add('roles', "'roles' must be a list of agent, customer or both");
+    return undefined;
+  }
+  const roles = [...new Set(raw as Role[])];
+  if (!roles.includes('agent')) add('roles', "every rule reads agent turns: 'roles' is [agent], or [agent, customer] for a temper rule");
+  else if (roles.includes('customer') && kind !== 'temper') add('roles', 'only temper rules read customer turns');
+  else if (roles.includes('customer') && alone) add('roles', "a rule with 'alone: true' reads agent turns only");
+  return roles;
+}
+
+/** Whether a temper rule reads customer turns: unless its file keeps it to agents, or it matches bare replies. */
+export function readsCustomers(rule: RuleSpec): boolean {
+  return rule.kind === 'temper' && !rule.alone && (rule.roles?.includes('customer') ?? true);
 }
 
 /** `unless` is one exception, or a list of them when phrases need different windows ("however" right after

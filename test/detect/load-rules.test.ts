@@ -80,6 +80,21 @@ describe('rule files', () => {
     expect(() => loadRuleFiles([file], dir)).toThrowError(/^Rule files have 1 problem\(s\):\nbroken-base\.yaml:3: rules\[0\]\.category: unknown category "grumpiness"$/);
   });
 
+  it('report a key a rule does not take, with the one it was likely meant to be', () => {
+    const file = path.join(dir, 'typo.yaml');
+    writeFileSync(file, ['rules:', '  - id: team/not-sorry', '    category: dismissal', '    message: "m"', '    phrases: [sorry not sorry]', '    rolez: [agent]', '    colour: red', '    examples: {match: [sorry not sorry]}'].join('\n'));
+    let message = '';
+    try {
+      loadRuleFiles([file], dir);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    const lines = message.split('\n');
+    expect(lines[0]).toBe('Rule files have 2 problem(s):');
+    expect(lines[1]).toMatch(/^typo\.yaml:6: rules\[0\]\.rolez: unknown key 'rolez' \(perhaps you meant 'roles'\?\); a rule takes id, category, .*roles/);
+    expect(lines[2]).toMatch(/^typo\.yaml:7: rules\[0\]\.colour: unknown key 'colour'; a rule takes /);
+  });
+
   it('names a YAML syntax error with its line', () => {
     const file = path.join(dir, 'broken.yaml');
     writeFileSync(file, 'rules:\n  - id: a/b\n    phrases: [unclosed\n');

@@ -281,6 +281,22 @@ describe('rule exceptions', () => {
     expect(hostile('customer', 'Nope.')).toEqual([]);
     expect(hostile('customer', 'Calm down.')).toEqual(['temper/dismissal']);
   });
+
+  it('keep a temper rule whose file says roles: [agent] off customer turns, and check what roles may say', () => {
+    const spec = (extra: Record<string, unknown>) => ({ id: 'team/not-sorry', category: 'dismissal', message: 'm', phrases: ['sorry not sorry'], examples: { match: ['x'] }, ...extra });
+    const hostile = (roles: unknown, role: 'agent' | 'customer', text: string) =>
+      createDefaultEngine([checkRule(spec(roles === undefined ? {} : { roles }), 'test').rule!], { sentiment: false, learned: false })
+        .analyse(role, text).findings.filter((f) => f.rule === 'team/not-sorry').length;
+    expect([hostile(undefined, 'agent', 'No refund, sorry not sorry.'), hostile(undefined, 'customer', 'Cake for breakfast #SorryNotSorry')]).toEqual([1, 1]);
+    expect([hostile(['agent'], 'agent', 'No refund, sorry not sorry.'), hostile(['agent'], 'customer', 'Cake for breakfast #SorryNotSorry')]).toEqual([1, 0]);
+    expect(hostile(['agent', 'customer'], 'customer', 'Sorry not sorry.')).toBe(1);
+    const problems = (extra: Record<string, unknown>) => checkRule(spec(extra), 'test').problems.map((p) => p.message);
+    expect(problems({ roles: ['agent'] })).toEqual([]);
+    expect(problems({ roles: 'agent' })).toEqual(["'roles' must be a list of agent, customer or both"]);
+    expect(problems({ roles: ['customer'] })).toEqual(["every rule reads agent turns: 'roles' is [agent], or [agent, customer] for a temper rule"]);
+    expect(problems({ roles: ['agent', 'customer'], alone: true })).toEqual(["a rule with 'alone: true' reads agent turns only"]);
+    expect(problems({ roles: ['agent', 'customer'], category: 'apology' })).toEqual(['only temper rules read customer turns']);
+  });
 });
 
 describe('phrases that start at the same word', () => {
