@@ -1,5 +1,5 @@
 // Keeps the README true: the field names, role values and options it lists are the ones the code uses, and
-// its accuracy tables are what `npm run accuracy` prints.
+// its accuracy tables are what `npm run accuracy` prints, and its links lead somewhere.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -32,6 +32,24 @@ describe('README', () => {
       for (const flag of new Set(flags)) expect(readme, flag).toContain(flag);
     });
   }
+
+  it('links only to files that exist, and to anchors those files define', () => {
+    const repo = path.join(FIXTURES, '..');
+    const docs = ['README.md', 'scripts/data/written-replies.md', 'scripts/data/agent-turn-labels.md'];
+    const anchors = new Map(docs.map((doc) => [doc, anchorsOf(readFileSync(path.join(repo, doc), 'utf8'))]));
+    const broken: string[] = [];
+    for (const doc of docs) {
+      const text = readFileSync(path.join(repo, doc), 'utf8');
+      for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^https?:/.test(target!)) continue;
+        const [file, fragment] = target!.split('#') as [string, string | undefined];
+        const resolved = file === '' ? doc : path.relative(repo, path.resolve(repo, path.dirname(doc), file));
+        if (!existsSync(path.join(repo, resolved))) broken.push(`${doc}: ${target}`);
+        else if (fragment && anchors.has(resolved) && !anchors.get(resolved)!.has(fragment)) broken.push(`${doc}: ${target}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
 
   it('has a Quickstart of exactly the two commands', () => {
     const quickstart = readme.split('## Quickstart')[1]!.split('```sh\n')[1]!.split('```')[0]!;
@@ -98,3 +116,15 @@ describe('README accuracy tables', () => {
     expect(rows.filter((row) => !readme.includes(row))).toEqual([]);
   }, 180_000);
 });
+
+/** The anchors a Markdown file defines: its `<a id>` tags and its headings, as GitHub spells them. */
+function anchorsOf(markdown: string): Set<string> {
+  const anchors = new Set([...markdown.matchAll(/<a id="([^"]+)"/g)].map((m) => m[1]!));
+  let fenced = false;
+  for (const line of markdown.split('\n')) {
+    if (line.startsWith('```')) fenced = !fenced;
+    const heading = fenced ? null : /^#{1,6} (.*)/.exec(line);
+    if (heading) anchors.add(heading[1]!.trim().toLowerCase().replace(/[^\w\- ]/g, '').replaceAll(' ', '-'));
+  }
+  return anchors;
+}
