@@ -1,8 +1,8 @@
 // The shape of a phrase rule as written in a rule file, and the checks that keep rule data honest.
+import { closest } from '../closest.js';
 import { isSeverity, type Severity } from '../lint/severity.js';
 import { kindOfCategory, type FindingKind, type Role } from './detector.js';
 import { checkPattern } from './phrase-pattern.js';
-import { closest } from '../config/closest.js';
 
 export interface RuleSpec {
   id: string;
