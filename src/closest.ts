@@ -13,6 +13,12 @@ export function closest(word: string, options: string[]): string | undefined {
   return best;
 }
 
+/** " (perhaps you meant 'x'?)" when a known word is near the misspelt one, else nothing: the tail of an error line. */
+export function hint(word: string, options: string[]): string {
+  const near = closest(word, options);
+  return near ? ` (perhaps you meant '${near}'?)` : '';
+}
+
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

@@ -8,7 +8,7 @@ import { loadRuleFiles, reportCutHashtags } from '../detect/load-rules.js';
 import { checkRule, type RuleSpec } from '../detect/rule-spec.js';
 import { AttuneError } from '../errors.js';
 import { isSeverity, type Severity } from '../lint/severity.js';
-import { closest } from '../closest.js';
+import { hint } from '../closest.js';
 
 export const CONFIG_NAMES = ['.attunerc.yaml', '.attunerc.yml', '.attunerc.json', 'attune.config.yaml', 'attune.config.yml', 'attune.config.json'];
 const TOP_KEYS = ['failOn', 'agents', 'rules', 'phraseRules', 'ruleFiles'];
@@ -140,7 +140,3 @@ function checkDocument(doc: Document, config: AttuneConfig, knownRules: string[]
   }
 }
 
-function hint(word: string, options: string[]): string {
-  const near = closest(word, options);
-  return near ? ` (perhaps you meant '${near}'?)` : '';
-}

@@ -1,5 +1,5 @@
 // The shape of a phrase rule as written in a rule file, and the checks that keep rule data honest.
-import { closest } from '../closest.js';
+import { hint } from '../closest.js';
 import { isSeverity, type Severity } from '../lint/severity.js';
 import { kindOfCategory, type FindingKind, type Role } from './detector.js';
 import { checkPattern } from './phrase-pattern.js';
@@ -84,9 +84,7 @@ export function checkRule(raw: unknown, source: string, options: { customCategor
   if ('extends' in r) return { problems: [{ path: 'extends', message: "a rule continues ('extends') only in rule files: put both parts in files named under 'ruleFiles'" }] };
   // A misspelt key would otherwise be a setting silently not applied ("rolez: [agent]").
   for (const key of Object.keys(r)) {
-    if (RULE_KEYS.includes(key)) continue;
-    const near = closest(key, RULE_KEYS);
-    add(key, `unknown key '${key}'${near ? ` (perhaps you meant '${near}'?)` : ''}; a rule takes ${RULE_KEYS.join(', ')}`);
+    if (!RULE_KEYS.includes(key)) add(key, `unknown key '${key}'${hint(key, RULE_KEYS)}; a rule takes ${RULE_KEYS.join(', ')}`);
   }
   const id = typeof r.id === 'string' ? r.id : '';
   if (!ID.test(id)) add('id', `'id' must look like 'group/name' in lower-case kebab-case, found ${JSON.stringify(r.id ?? null)}`);
