@@ -35,12 +35,16 @@ const KNOWN_IF = new RegExp(String.raw`\byou(?:\s+would|'d|’d)(?:\s+have|'ve|�
 /** Where the customer should have been: "You should have been in.", "…been home for the delivery", "If your guests
  * had been on time…". Not "You should have been in Group 5" (what they were owed). Sticky: read where "been" ends. */
 const BEEN_WHERE = /\s+(?:(?:in|there|here)(?=\s*(?:[.!?;,]|$|\s+(?:when|for|to|at|by|on\s+time|early)\b))|home\b|more\s+careful\b|careful\b|on\s+time\b|punctual\b)/iuy;
+/** The price the customer was owed, not a payment they missed: "…the sticker was wrong and you should have paid what it
+ * said". Sticky: read where "paid" ends. */
+const PRICE_SHOWN = /\s+(?:only\s+)?what\s+(?:it|the\s+(?:sticker|label|tag|price|website|site|menu|sign|board|app))\s+(?:said|says|showed|shows)\b/iuy;
 /** A negation in the three words before it takes the blame back: "I'm not saying you should have known". */
 const DENIED = /(?:\b(?:not|never|nobody|no\s+one)\b|n't\b|n’t\b)(?:\s+\S+){0,2}\s*$/iu;
 const REMEDY = /\b(?:so|but)\s+(?:let\s+(?:me|us)|(?:i|we)(?:'ll|’ll|'ve|’ve|\s+will|\s+have|\s+can))\b/iu;
 
 /** Whether the verb is the customer's own act; "been" is, when what follows it in `text` at `at` says where or how
- * they should have been; "used", "tried" and "charged" are when the consequence is `denied` to the customer. */
+ * they should have been; "used", "tried" and "charged" are when the consequence is `denied` to the customer; "paid" is
+ * not when a price shown follows it. */
 export function isCustomerAct(word: string, text = '', at = text.length, denied = false): boolean {
   const w = word.toLowerCase();
   if (w === 'been') {
@@ -48,6 +52,10 @@ export function isCustomerAct(word: string, text = '', at = text.length, denied 
     return BEEN_WHERE.test(text);
   }
   if (NOT_AN_ACT.has(w)) return denied && ACT_WHEN_DENIED.has(w);
+  if (w === 'paid') {
+    PRICE_SHOWN.lastIndex = at;
+    if (PRICE_SHOWN.test(text)) return false;
+  }
   return IRREGULAR.has(w) || (w.length >= 5 && w.endsWith('ed'));
 }
 

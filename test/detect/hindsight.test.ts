@@ -29,6 +29,7 @@ describe('hindsight blame', () => {
     // consequence is denied, and not of what we would do.
     ["If you'd used the cable we supplied, this wouldn't be happening.", "If you'd used the cable we supplied, this wouldn't be happening"],
     ["If you'd charged it properly, the battery wouldn't have died.", "If you'd charged it properly, the battery wouldn't have died"],
+    ['You should have paid the deposit by Friday.', 'You should have paid the deposit by Friday'],
   ])('quotes the customer’s missed act to the end of its sentence: %s', (text, quote) => {
     expect(findHindsight(text)).toBe(quote);
   });
@@ -50,6 +51,7 @@ describe('hindsight blame', () => {
     'If you had used Apple Pay, the refund would go back to it.',
     'If you had used a card, we would not need your bank details.',
     'If you had been charged twice, the second payment would not show.',
+    'Totally fair to be annoyed, that price sticker was wrong and you should have paid what it said.',
   ])('leaves what should have happened to the customer, and offers, alone: %s', (text) => {
     expect(findHindsight(text)).toBeUndefined();
   });
