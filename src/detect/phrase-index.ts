@@ -259,6 +259,9 @@ export interface Negation {
   auxiliaries: ReadonlySet<string>;
   sentenceVerbs: ReadonlySet<string>;
   particles: ReadonlySet<string>;
+  /** Words that are not a one-word object of that verb ("I don't think it is…"); any other word may stand there:
+   * "a child who can't have dairy is…". */
+  notObjects: ReadonlySet<string>;
 }
 
 /** Whether the text between two tokens ends a clause though it is no token: a line break, a bullet, a bar
@@ -298,11 +301,14 @@ export function negatedBefore(tokens: readonly Token[], start: number, negation:
 }
 
 /** Whether the negator at `i` negates the verb after it, and the sentence's own verb follows that verb (and its
- * particle), up to and including the phrase's first word: "that won't open is", "that never turns up is", "not
- * knowing is". The word is a verb when the negator is one that only verbs take ("never"), stands after an
- * auxiliary ("will not", "has not") or comes before an -ing or -ed form; "not everyone is" keeps its negation. */
-function ownClause(tokens: readonly Token[], i: number, start: number, { verbNegators, auxiliaries, sentenceVerbs, particles, fillers }: Negation): boolean {
-  const after = particles.has(tokens[i + 2]?.norm ?? '') ? i + 3 : i + 2;
+ * particle or a one-word object), up to and including the phrase's first word: "that won't open is", "that never
+ * turns up is", "who can't have dairy is", "not knowing is". The word is a verb when the negator is one that only
+ * verbs take ("never"), stands after an auxiliary ("will not", "has not") or comes before an -ing or -ed form; "not
+ * everyone is" keeps its negation, as "I don't think it is" does (a pronoun is no object here). */
+function ownClause(tokens: readonly Token[], i: number, start: number, { verbNegators, auxiliaries, sentenceVerbs, particles, fillers, notObjects }: Negation): boolean {
+  const next = tokens[i + 2]?.norm ?? '';
+  const object = next !== '' && !notObjects.has(next) && !isPunctuation(next) && !sentenceVerbs.has(next) && sentenceVerbs.has(tokens[i + 3]?.norm ?? '');
+  const after = particles.has(next) || object ? i + 3 : i + 2;
   if (after > start || !sentenceVerbs.has(tokens[after]!.norm)) return false;
   const word = tokens[i + 1]!.norm;
   if (fillers.has(word) || isPunctuation(word)) return false;

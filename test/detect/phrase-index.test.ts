@@ -120,7 +120,7 @@ describe('the flat phrase trie', () => {
 });
 
 describe('negation before a phrase', () => {
-  const negation = { negators: new Set(['no', 'not', 'without']), negationWindow: 3, clauseWords: new Set(['but', 'because', 'so']), fillers: new Set(['so']), notNegating: [['oh', 'no'], ['without', 'a', 'doubt']], clauseSubjects: new Set(['we']), subjectTakers: new Set(['sure', 'something']), nounNegators: new Set(['without']), clauseVerbs: new Set(['is']), verbNegators: new Set(['never']), auxiliaries: new Set(['will', 'do', 'does']), sentenceVerbs: new Set(['is']), particles: new Set(['up']) };
+  const negation = { negators: new Set(['no', 'not', 'without']), negationWindow: 3, clauseWords: new Set(['but', 'because', 'so']), fillers: new Set(['so']), notNegating: [['oh', 'no'], ['without', 'a', 'doubt']], clauseSubjects: new Set(['we']), subjectTakers: new Set(['sure', 'something']), nounNegators: new Set(['without']), clauseVerbs: new Set(['is']), verbNegators: new Set(['never']), auxiliaries: new Set(['will', 'do', 'does']), sentenceVerbs: new Set(['is']), particles: new Set(['up']), notObjects: new Set(['it']) };
   const negated = (text: string, phrase: string) => {
     const tokens = tokenize(text);
     return negatedBefore(tokens, tokens.findIndex((t) => t.norm === phrase), negation);
@@ -172,7 +172,10 @@ describe('negation before a phrase', () => {
     expect(negated('a door that won\'t open is a pain', 'pain')).toBe(false);
     expect(negated('a parcel that never turns up is a pain', 'is')).toBe(false);
     expect(negated('not knowing is a pain', 'is')).toBe(false);
-    // Not before a noun, a second word that is no particle, or without the sentence's verb.
+    // The verb may take a one-word object that is not one of the lexicon's notObjects ("it").
+    expect(negated('a child who does not eat dairy is a pain', 'is')).toBe(false);
+    expect(negated('a child who does not eat it is a pain', 'is')).toBe(true);
+    // Not before a noun, a second word that is no particle or object, or without the sentence's verb.
     expect(negated('not everyone is happy', 'happy')).toBe(true);
     expect(negated('i do not think it is a pain', 'is')).toBe(true);
     expect(negated('it won\'t be a pain', 'pain')).toBe(true);
