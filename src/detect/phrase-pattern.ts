@@ -68,9 +68,25 @@ function parsePiece(piece: string): Piece {
   // A group is one word of the pattern: "(a|b)", no spaces inside. A lone "(" or ")" is a group split
   // apart, most often by a comma in a YAML [ ] list, which ends the pattern there.
   if (/[()]/.test(inner)) throw new Error(`has an unmatched parenthesis in '${piece}' (write a group as (a|b) with _ for spaces, and quote a pattern that holds a comma in a [ ] list)`);
-  const choices = inner.split('|').map((alt) => (alt === ANY_WORD ? [ANY_WORD] : tokenize(alt.replace(/_/g, ' ')).map((t) => t.norm)));
+  const choices = inner.split('|').map((alt) => (alt === ANY_WORD ? [ANY_WORD] : tokenize(spacedAlternative(alt)).map((t) => t.norm)));
   if (choices.some((choice) => choice.length === 0)) throw new Error(`'${piece}' holds an empty alternative`);
   return { choices, optional };
+}
+
+/** A contraction's ending after `_`: "don_t" (after n), "that_s" and "today_s", and "we_ll", "i_ve", "you_re", "i_m",
+ * "they_d" after the words that take them (not "vitamin_d" or "plan_b", which stay two words). */
+const CONTRACTION_END = /([\p{L}]+)_(t|s|ve|re|ll|m|d)(?=_|$)/giu;
+const TAKES_ENDING = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it', 'that', 'there', 'here', 'this', 'who', 'what', 'where', 'how', 'ya', 'y', 'everyone', 'everybody', 'someone', 'somebody', 'nobody']);
+
+/** An alternative as text: `_` is a space, but before a contraction's ending an apostrophe, so "we_ll" reads
+ * as "we'll" does ("we will") and "don_t" as "don't" ("do not"); read as "we ll", they would match no text. */
+export function spacedAlternative(alt: string): string {
+  const joined = alt.replace(CONTRACTION_END, (all, head: string, end: string) => {
+    const word = head.toLowerCase();
+    const takes = end === 's' || (end === 't' ? word.endsWith('n') : TAKES_ENDING.has(word));
+    return takes ? `${head}'${end}` : all;
+  });
+  return joined.replace(/_/g, ' ');
 }
 
 /** Whether some variant's first token is `*`: a wildcard reachable past optional pieces only. */

@@ -101,6 +101,20 @@ describe('phrase patterns', () => {
     expect(expandPattern('(look_into|check)')).toEqual([['look', 'into'], ['check']]);
   });
 
+  it("read `_` before a contraction's ending as its apostrophe, so \"we_ll\" matches what \"we'll\" does", () => {
+    expect(expandPattern('(we_ll|i_ll) put it up')).toEqual([['we', 'will', 'put', 'it', 'up'], ['i', 'will', 'put', 'it', 'up']]);
+    expect(expandPattern("(don_t|can_t|won_t|there_wasn_t) go")).toEqual([['do', 'not', 'go'], ['can', 'not', 'go'], ['will', 'not', 'go'], ['there', 'was', 'not', 'go']]);
+    for (const text of ["don't", 'dont', 'do not']) expect(tokenize(text).map((t) => t.norm)).toEqual(expandPattern('don_t')[0]);
+    expect(expandPattern('(today_s|it_s|let_s) plan')).toEqual([["today's", 'plan'], ['it', 'is', 'plan'], ['let', 'us', 'plan']]);
+    // Elsewhere `_` is a space, a lone letter after it too.
+    expect(expandPattern('(look_into|plan_b|vitamin_d|rob_t)')).toEqual([['look', 'into'], ['plan', 'b'], ['vitamin', 'd'], ['rob', 't']]);
+    const { rule } = checkRule({ id: 'team/scoff', category: 'blame', message: 'm', phrases: ['you_d think we_d'], examples: { match: ["You'd think we'd kidnapped him."] } }, 'test');
+    const found: string[] = [];
+    const text = "You’d think we’d kidnapped him.";
+    compilePhraseRules([rule!], loadLexicon()).detect({ text, tokens: tokenize(text) } as TurnText, { addFinding: (f) => void found.push(f.match), setAside: () => {} } as DetectionSink);
+    expect(found).toEqual(['You’d think we’d']);
+  });
+
   it('leave out an optional group of skipped words between required words, and nowhere else', () => {
     const skipped = new Set(['so', 'very']);
     expect(expandPattern('(i|we) (so|very)? sorry', skipped)).toEqual([['i', 'sorry'], ['we', 'sorry']]);
