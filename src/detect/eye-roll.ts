@@ -1,6 +1,7 @@
 // An eye-roll or a face-palm emoji in an agent's turn ("We can't control the weather, Chris. 🙄"): the agent
 // mocks the customer without a word a phrase rule could name. Not in a cheering turn ("Mondays 🙄 Glad you
-// made it! 🎉"), where it is banter; a customer's eye-roll is their mood, which the sentiment model reads.
+// made it! 🎉"), where it is banter, nor closing the agent's own apology ("Really sorry the lock glitched 🤦"), where
+// it is at their own side; a customer's eye-roll is their mood, which the sentiment model reads.
 import { isCheering } from './cheering.js';
 import type { Detector, DetectionSink, TurnText } from './detector.js';
 import { sentenceSpan } from './sentence-span.js';
@@ -8,6 +9,8 @@ import { sentenceSpan } from './sentence-span.js';
 /** 🙄 and 🤦 (with any skin tone or gender sign after it). 😒 is left out: agents send it in sympathy ("I'm so
  * sorry it got cut off. 😒"). */
 const EYE_ROLL = /\u{1F644}|\u{1F926}/u;
+/** Words of an apology in the quoted sentence, which an apology rule found in the turn. */
+const APOLOGY_WORD = /\b(sorry|apolog)/i;
 
 /** The sentence the emoji closes, with the emoji: "We can't control the weather, Chris. 🙄". */
 export function findEyeRoll(text: string): string | undefined {
@@ -20,7 +23,8 @@ export function findEyeRoll(text: string): string | undefined {
   return text.slice(start, m.index + m[0].length).trim().replace(/^@\w+\s+/u, '');
 }
 
-/** Reads agent turns; stands down when a phrase rule already found condescension in the turn. */
+/** Reads agent turns; stands down when a phrase rule already found condescension in the turn, and when the
+ * sentence the emoji closes is an apology the rules found. */
 export function createEyeRollDetector(cheer: ReadonlySet<string> = new Set()): Detector {
   return {
     id: 'temper/condescension',
@@ -28,7 +32,8 @@ export function createEyeRollDetector(cheer: ReadonlySet<string> = new Set()): D
     detect(turn: TurnText, sink: DetectionSink): void {
       if (sink.found('condescension')) return;
       const match = findEyeRoll(turn.text);
-      if (match && !isCheering(turn, cheer)) sink.addFinding({ rule: 'temper/condescension', kind: 'temper', category: 'condescension', match, message: `Agent rolls their eyes at the customer: '${match}'.` });
+      const ownApology = match !== undefined && sink.found('apology') && APOLOGY_WORD.test(match);
+      if (match && !ownApology && !isCheering(turn, cheer)) sink.addFinding({ rule: 'temper/condescension', kind: 'temper', category: 'condescension', match, message: `Agent rolls their eyes at the customer: '${match}'.` });
     },
   };
 }

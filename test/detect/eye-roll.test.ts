@@ -35,6 +35,15 @@ describe('eye-roll', () => {
     expect(detect('Read the FAQ. 🙄', ['condescension'])).toEqual([]);
   });
 
+  it("stands down when the emoji closes the agent's own apology, and not when it closes another sentence", () => {
+    expect(detect("Really sorry the van's lock glitched 🤦 A team night over in ten minutes is a damp squib.", ['apology'])).toEqual([]);
+    expect(detect('Sorry for the wait! Read the email next time 🙄', ['apology']).map((f) => f.match)).toEqual(['Read the email next time 🙄']);
+    // The apology words alone, which no apology rule found ("sorry, not sorry"), do not stand it down.
+    expect(detect('Sorry not sorry 🙄').map((f) => f.match)).toEqual(['Sorry not sorry 🙄']);
+    const engine = createDefaultEngine(undefined, { learned: false });
+    expect(engine.analyse('agent', "Hey Tariq, really sorry the van's lock glitched 🤦 It's such a damp squib.").findings.filter((f) => f.kind === 'temper')).toEqual([]);
+  });
+
   it('reads agent turns only: a customer’s eye-roll is their mood', () => {
     const engine = createDefaultEngine(undefined, { learned: false });
     const text = "Another delay. Of course. 🙄";
