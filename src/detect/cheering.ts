@@ -12,9 +12,17 @@ const CHEERFUL = new RegExp(`${POSITIVE_EMOJI.source}|[🥳🎂🍰👐✈😂�
  * can…"): said so, they name the customer and cheer nothing. */
 const ADDRESS = new Set(['love', 'luv']);
 
-/** A smiling or applauding emoji, or a warm word of the lexicon's `cheer` list ("congrats", "thanks", "enjoy"). */
+/** A smiling or applauding emoji, or a warm word of the lexicon's `cheer` list ("congrats", "thanks", "enjoy")
+ * that is not denied ("…a session you didn't enjoy." cheers nothing). */
 export function isCheering(turn: TurnText, cheer: ReadonlySet<string>): boolean {
-  return CHEERFUL.test(turn.text) || turn.tokens.some((token, i) => cheer.has(token.norm) && !namesCustomer(turn.tokens, i) && !signsOff(turn.text, token.start));
+  return CHEERFUL.test(turn.text) || turn.tokens.some((token, i) => cheer.has(token.norm) && !namesCustomer(turn.tokens, i) && !denied(turn.tokens, i) && !signsOff(turn.text, token.start));
+}
+
+/** Whether the word at `i` follows "not" ("didn't enjoy", "not happy at all!!!", "not thanks to you"), but not in
+ * "can't thank you enough", which thanks all the more. */
+function denied(tokens: TurnText['tokens'], i: number): boolean {
+  if (tokens[i - 1]?.norm !== 'not') return false;
+  return !(tokens[i]!.norm.startsWith('thank') && tokens.slice(i + 1, i + 4).some((token) => token.norm === 'enough'));
 }
 
 /** A closing line of thanks above the signature ("…Open a window.\n\nThanks,\nJo"): a macro's sign-off, said to

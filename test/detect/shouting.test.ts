@@ -37,6 +37,13 @@ describe('shouting', () => {
     expect(shout('GREAT, ANOTHER DELAY!!!', false)).toHaveLength(1);
   });
 
+  it('does not take a denied warm word for cheering, except thanks that cannot be said enough', () => {
+    expect(shout('Not happy at all!!!', false)).toHaveLength(1);
+    expect(shout('not thanks to you, we made it!!!', false)).toHaveLength(1);
+    expect(shout('Happy at last!!!', false)).toEqual([]);
+    expect(shout("I can't thank you enough!!!", false)).toEqual([]);
+  });
+
   it('on agent turns, needs the shouted sentence to be aimed at the reader', () => {
     const banter = ["LET'S DO THIS DAVE!!!!!", 'No.. C...Can it be?? TESCO... FROM OUTTA NOWHERE 🐍', 'BUT THERE ARE RULES! We hope for a more orderly boarding process next time, Molly!', 'The link is in the email!!! Have a nice day.'];
     const aimed = ["Good news. WE DON'T ISSUE REFUNDS FOR THIS FARE, but you can change it.", "Hi Sam. WE DON'T ISSUE REFUNDS FOR THIS FARE.", 'Hi Sam. CHECK YOUR SPAM FOLDER. It is there.', 'FOR THE LAST TIME, PAYPAL DECLINED IT. Use a card.', 'Sorry, THIS IS RIDICULOUS.', 'As I said, the link is in the email!!!'];
