@@ -1,6 +1,6 @@
 // Normalises text into lower-case word tokens for phrase matching: curly and accent apostrophes straightened,
-// contractions expanded ("I'm" -> "i am", "don't" and "dont" -> "do not"), camel-case hashtags split into
-// their words, each token keeping its source span.
+// contractions expanded ("I'm" -> "i am", "don't" and "dont" -> "do not", "the fine's been" -> "the fine has
+// been"), camel-case hashtags split into their words, each token keeping its source span.
 import { readBareContraction } from './bare-contractions.js';
 
 export interface Token {
@@ -94,6 +94,7 @@ export function tokenize(text: string): Token[] {
 
 function pushWord(tokens: Token[], text: string, lower: string, start: number, end: number, apostrophe: boolean): void {
   if (!apostrophe) {
+    if (PERFECT_AFTER_S.has(lower)) splitHasBefore(tokens);
     const parts = readBareContraction(lower, tokens[tokens.length - 1]?.norm, text, end);
     if (parts === undefined) tokens.push({ norm: lower, start, end });
     else for (const part of parts) tokens.push({ norm: part, start, end });
@@ -101,6 +102,18 @@ function pushWord(tokens: Token[], text: string, lower: string, start: number, e
   }
   const word = lower.replace(APOSTROPHES, "'");
   for (const part of expandContraction(word, word.indexOf("'"))) tokens.push({ norm: part, start, end });
+}
+
+/** Participles after which a noun's "'s" can only mean "has": "the fine's been cancelled", "your order's gone out". */
+const PERFECT_AFTER_S = new Set(['been', 'gone', 'got']);
+
+/** Reads the last token's "'s" as "has" ("fine's" -> "fine has"), both words keeping its span, when it is
+ * a noun's (a pronoun's "'s", as in "it's", was already read as "is"). */
+function splitHasBefore(tokens: Token[]): void {
+  const last = tokens[tokens.length - 1];
+  if (last === undefined || last.norm.length < 3 || !last.norm.endsWith("'s")) return;
+  tokens[tokens.length - 1] = { norm: last.norm.slice(0, -2), start: last.start, end: last.end };
+  tokens.push({ norm: 'has', start: last.start, end: last.end });
 }
 
 /** A hashtag's words, split where a lower-case letter meets a capital ("#ThanksForNothing" reads

@@ -16,6 +16,14 @@ describe('tokenize', () => {
     expect(tokenize('We cannot').map((t) => t.norm)).toEqual(['we', 'can', 'not']);
   });
 
+  it("reads a noun's \"'s\" before been, gone or got as \"has\", and keeps it a possessive elsewhere", () => {
+    const norms = (text: string) => tokenize(text).map((t) => t.norm).join(' ');
+    expect(norms("The fine's been cancelled and your order's gone out")).toBe('the fine has been cancelled and your order has gone out');
+    expect(norms("Dave's got your keys; Dave's van; it's been fixed")).toBe("dave has got your keys ; dave's van ; it is been fixed");
+    expect(tokenize("fine's been").map((t) => [t.norm, t.start, t.end])).toEqual([['fine', 0, 6], ['has', 0, 6], ['been', 7, 11]]);
+    expect(categories("The £10 fine's been cancelled.")).toContain('reassurance');
+  });
+
   it('reads contractions typed without the apostrophe as the contraction', () => {
     const norms = (text: string) => tokenize(text).map((t) => t.norm).join(' ');
     expect(norms('dont worry, im here and thats fine')).toBe('do not worry , i am here and that is fine');
