@@ -1,9 +1,9 @@
-// Hindsight blame: what the customer should have done, told after the fact ("You should have checked the
-// size chart", "If you'd packed it properly it wouldn't have broken", "Had you read the policy, you would
-// have known", and of the people with them: "If your guests had been on time…"). The verb is the
-// customer's own act in the past participle, which a phrase pattern cannot name as a class; "you should
-// have received an email" (what should have happened to the customer), "you should have plenty of time"
-// and "if you'd like a refund, we would…" are not blame.
+// Hindsight blame: what the customer should have done, told after the fact ("You should have checked the size
+// chart", "If you'd packed it properly it wouldn't have broken", "Had you read the policy, you would have known",
+// "Should've trimmed the strays.", and of the people with them: "If your guests had been on time…"). The verb is the
+// customer's own act in the past participle, which a phrase pattern cannot name as a class; "you should have
+// received an email" (what should have happened to the customer), "you should have plenty of time" and "if you'd
+// like a refund, we would…" are not blame.
 import { isCheering } from './cheering.js';
 import type { Detector, DetectionSink, TurnText } from './detector.js';
 import { sentenceSpan } from './sentence-span.js';
@@ -29,6 +29,11 @@ const PEOPLE = 'guests|kids|children|family|friends|partner|husband|wife|son|dau
 
 const SHOULD_HAVE = /\byou\s+(?:really\s+|just\s+|simply\s+|probably\s+)?(?:should|shoulda)(?:\s+really|\s+just)?(?:\s+have|'ve|’ve)\s+(?:just\s+|really\s+|simply\s+|at\s+least\s+)?([a-z]+)\b/dgiu;
 const IF_YOU_HAD = new RegExp(String.raw`\b(?:if\s+(?:you|your\s+(?:${PEOPLE}))${HAD}|had\s+you)\s+${ADVERB}([a-z]+)\b[^.?!;\n]{0,100}?(?:\b(?:you|we|it|this|there|that|i|they|he|she)(?:'d|’d)|\s(?:would|could)(?:n't|n’t|\s+not)?)(?![a-z])`, 'dgiu');
+/** The same with no subject, opening a sentence: "Should've checked your spare.", "Should have proved it longer." Not
+ * the agent's own slip ("Should have told you sooner, sorry!"): the verb's object is not "you", and the turn does not
+ * apologise (SORRY). */
+const SUBJECTLESS = /(?:^|[.!?]\s+|^@\S+\s+)(?:should|shoulda)(?:\s+have|'ve|’ve)\s+(?:just\s+|really\s+|simply\s+|at\s+least\s+)?([a-z]+)\b(?!\s+(?:you|us|me)\b)/dgiu;
+const SORRY = /\b(?:sorry|apolog|my\s+(?:bad|fault|mistake)|our\s+(?:fault|mistake)|oops)/iu;
 /** The reverse order, with what the customer would have known: "which you would have known if you had read your
  * statement". Only knowing and seeing verbs: "you would have been refunded if you had…" states the terms. */
 const KNOWN_IF = new RegExp(String.raw`\byou(?:\s+would|'d|’d)(?:\s+have|'ve|’ve)\s+(?:known|seen|noticed|realised|realized|spotted|avoided)\b[^.?!;\n]{0,60}?\bif\s+you${HAD}\s+${ADVERB}([a-z]+)\b`, 'dgiu');
@@ -61,14 +66,17 @@ export function isCustomerAct(word: string, text = '', at = text.length, denied 
 
 /** The first hindsight blame in the text, quoted to the end of its sentence, or undefined. */
 export function findHindsight(text: string): string | undefined {
-  for (const pattern of [IF_YOU_HAD, SHOULD_HAVE, KNOWN_IF]) {
+  for (const pattern of [IF_YOU_HAD, SHOULD_HAVE, KNOWN_IF, SUBJECTLESS]) {
+    if (pattern === SUBJECTLESS && SORRY.test(text)) continue;
     for (const m of text.matchAll(pattern)) {
       // "been" is read on from where the verb ends ("been in.", "been on time"), which the `d` flag gives.
       const denied = pattern === IF_YOU_HAD && DENIED_TO_CUSTOMER.test(m[0]);
       if (!isCustomerAct(m[1]!, text, m.indices![1]![1], denied)) continue;
-      const { start, end } = sentenceSpan(text, m.index);
-      if (DENIED.test(text.slice(start, m.index))) continue;
-      const sentence = text.slice(m.index, end).trim().replace(/[,;:]+$/u, '');
+      // A subjectless match starts at the sentence mark or handle before "should": the quote starts at "should".
+      const at = pattern === SUBJECTLESS ? m.index + m[0].search(/should/iu) : m.index;
+      const { start, end } = sentenceSpan(text, at);
+      if (DENIED.test(text.slice(start, at))) continue;
+      const sentence = text.slice(at, end).trim().replace(/[,;:]+$/u, '');
       // "You should've boarded by now" tells the time, not a fault; "…, so let me do it by hand" explains
       // what went wrong on the way to putting it right.
       if (/\bby\s+now\b/iu.test(sentence) || REMEDY.test(sentence)) continue;

@@ -30,6 +30,10 @@ describe('hindsight blame', () => {
     ["If you'd used the cable we supplied, this wouldn't be happening.", "If you'd used the cable we supplied, this wouldn't be happening"],
     ["If you'd charged it properly, the battery wouldn't have died.", "If you'd charged it properly, the battery wouldn't have died"],
     ['You should have paid the deposit by Friday.', 'You should have paid the deposit by Friday'],
+    // With no subject, opening a sentence or the reply after a handle.
+    ["@cy_a Should've trimmed the strays.", "Should've trimmed the strays"],
+    ['Your dog false-started. Should have trained the changeovers harder.', 'Should have trained the changeovers harder'],
+    ["Sand gets everywhere! Should've just packed a brush.", "Should've just packed a brush"],
   ])('quotes the customer’s missed act to the end of its sentence: %s', (text, quote) => {
     expect(findHindsight(text)).toBe(quote);
   });
@@ -52,6 +56,12 @@ describe('hindsight blame', () => {
     'If you had used a card, we would not need your bank details.',
     'If you had been charged twice, the second payment would not show.',
     'Totally fair to be annoyed, that price sticker was wrong and you should have paid what it said.',
+    // The agent's own slip, with no subject: said sorry for, or done to the customer, or mid-sentence.
+    'Should have told you sooner, sorry!',
+    "Should've checked the list before I replied, my bad.",
+    'Should have sent you the new map on Friday.',
+    "Ah, should've mentioned, the car park shuts at 6.",
+    'Should have been sorted by now.',
   ])('leaves what should have happened to the customer, and offers, alone: %s', (text) => {
     expect(findHindsight(text)).toBeUndefined();
   });
