@@ -31,8 +31,8 @@ const SHOULD_HAVE = /\byou\s+(?:really\s+|just\s+|simply\s+|probably\s+)?(?:shou
 const IF_YOU_HAD = new RegExp(String.raw`\b(?:if\s+(?:you|your\s+(?:${PEOPLE}))${HAD}|had\s+you)\s+${ADVERB}([a-z]+)\b[^.?!;\n]{0,100}?(?:\b(?:you|we|it|this|there|that|i|they|he|she)(?:'d|’d)|\s(?:would|could)(?:n't|n’t|\s+not)?)(?![a-z])`, 'dgiu');
 /** The same with no subject, opening a sentence: "Should've checked your spare.", "Should have proved it longer." Not
  * the agent's own slip ("Should have told you sooner, sorry!"): the verb's object is not "you", and the turn does not
- * apologise (SORRY). */
-const SUBJECTLESS = /(?:^|[.!?]\s+|^@\S+\s+)(?:should|shoulda)(?:\s+have|'ve|’ve)\s+(?:just\s+|really\s+|simply\s+|at\s+least\s+)?([a-z]+)\b(?!\s+(?:you|us|me)\b)/dgiu;
+ * apologise (SORRY). What opens the sentence is looked behind, so the match, and the quote, start at "should". */
+const SUBJECTLESS = /(?<=^|[.!?]\s+|^@\S+\s+)(?:should|shoulda)(?:\s+have|'ve|’ve)\s+(?:just\s+|really\s+|simply\s+|at\s+least\s+)?([a-z]+)\b(?!\s+(?:you|us|me)\b)/dgiu;
 const SORRY = /\b(?:sorry|apolog|my\s+(?:bad|fault|mistake)|our\s+(?:fault|mistake)|oops)/iu;
 /** The reverse order, with what the customer would have known: "which you would have known if you had read your
  * statement". Only knowing and seeing verbs: "you would have been refunded if you had…" states the terms. */
@@ -72,11 +72,9 @@ export function findHindsight(text: string): string | undefined {
       // "been" is read on from where the verb ends ("been in.", "been on time"), which the `d` flag gives.
       const denied = pattern === IF_YOU_HAD && DENIED_TO_CUSTOMER.test(m[0]);
       if (!isCustomerAct(m[1]!, text, m.indices![1]![1], denied)) continue;
-      // A subjectless match starts at the sentence mark or handle before "should": the quote starts at "should".
-      const at = pattern === SUBJECTLESS ? m.index + m[0].search(/should/iu) : m.index;
-      const { start, end } = sentenceSpan(text, at);
-      if (DENIED.test(text.slice(start, at))) continue;
-      const sentence = text.slice(at, end).trim().replace(/[,;:]+$/u, '');
+      const { start, end } = sentenceSpan(text, m.index);
+      if (DENIED.test(text.slice(start, m.index))) continue;
+      const sentence = text.slice(m.index, end).trim().replace(/[,;:]+$/u, '');
       // "You should've boarded by now" tells the time, not a fault; "…, so let me do it by hand" explains
       // what went wrong on the way to putting it right.
       if (/\bby\s+now\b/iu.test(sentence) || REMEDY.test(sentence)) continue;
