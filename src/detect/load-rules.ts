@@ -85,7 +85,8 @@ export function loadRuleFiles(files: string[], relativeTo: string, options: { cu
       const report = (found: RuleProblem[]): void => {
         for (const p of found) {
           const node = isMap(item) && p.path ? item.getIn(p.path.split(/[.[\]]+/).filter(Boolean), true) : item;
-          problems.push(`${display}:${lineOf(node as Node) || at}: rules[${i}]${p.path ? '.' + p.path : ''}: ${p.message}`);
+          // A key that is missing has no line of its own: the entry's is given.
+          problems.push(`${display}:${node ? lineOf(node as Node) : at}: rules[${i}]${p.path ? '.' + p.path : ''}: ${p.message}`);
         }
       };
       const raw = (item as Node & { toJSON(): unknown }).toJSON();
@@ -108,13 +109,14 @@ export function loadRuleFiles(files: string[], relativeTo: string, options: { cu
     });
   }
   // Parts are added once every file is read, in file order, so a rule's phrases keep the order they are written in.
-  for (const { extends: id, phrases, examples, at } of extensions) {
+  for (const { extends: id, phrases, exceptions, examples, at } of extensions) {
     const rule = rules.find((r) => r.id === id);
     if (!rule) {
       if (!broken.has(id)) problems.push(`${at}: 'extends' names '${id}', which no rule of these files defines`);
       continue;
     }
     rule.phrases.push(...phrases);
+    rule.unless.exceptions.push(...exceptions);
     rule.examples.match.push(...examples.match);
     rule.examples.noMatch.push(...examples.noMatch);
   }

@@ -51,14 +51,15 @@ export interface RuleProblem {
 const ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
 const CATEGORY = /^[a-z][a-z0-9-]*$/;
 
-/** More phrases and examples for a rule of the same set of files, so a long rule can span files. */
+/** More phrases, exceptions and examples for a rule of the same set of files, so a long rule can span files. */
 export interface RuleExtension {
   extends: string;
   phrases: string[];
+  exceptions: RuleException[];
   examples: { match: string[]; noMatch: string[] };
 }
 
-const EXTENSION_KEYS = new Set(['extends', 'phrases', 'examples']);
+const EXTENSION_KEYS = new Set(['extends', 'phrases', 'unless', 'examples']);
 const RULE_KEYS = ['id', 'category', 'severity', 'message', 'why', 'phrases', 'unless', 'negation', 'alone', 'roles', 'counter', 'suggestions', 'examples'];
 const UNLESS_KEYS = new Set(['followedBy', 'precededBy', 'window', 'cheering']);
 
@@ -68,10 +69,16 @@ export function checkExtension(raw: Record<string, unknown>): { extension?: Rule
   const add = (path: string, message: string): void => void problems.push({ path, message });
   const target = typeof raw.extends === 'string' ? raw.extends : '';
   if (!ID.test(target)) add('extends', `'extends' must name a rule id like 'group/name', found ${JSON.stringify(raw.extends ?? null)}`);
-  for (const key of Object.keys(raw)) if (!EXTENSION_KEYS.has(key)) add(key, `an entry that extends a rule adds only 'phrases' and 'examples', found '${key}'`);
-  const phrases = checkPhrases(raw.phrases, add);
-  const examples = checkExamples(raw.examples, add);
-  return problems.length > 0 ? { problems } : { extension: { extends: target, phrases, examples }, problems };
+  for (const key of Object.keys(raw)) if (!EXTENSION_KEYS.has(key)) add(key, `an entry that extends a rule adds only 'phrases', 'unless' and 'examples', found '${key}'`);
+  // An entry may add exceptions alone; then its examples are text they let through ('noMatch').
+  const exceptionsOnly = raw.phrases === undefined && raw.unless !== undefined;
+  const phrases = exceptionsOnly ? [] : checkPhrases(raw.phrases, add);
+  // Whether a rule stands down in a cheering reply is the rule's own setting, made once where it is defined.
+  const { exceptions, cheering } = checkUnless(raw.unless, add);
+  if (cheering) add('unless', "'cheering' is set where the rule is defined, not in an entry that extends it");
+  if (exceptionsOnly && exceptions.length === 0) add('unless', "an entry without 'phrases' needs at least one exception");
+  const examples = checkExamples(raw.examples, add, exceptionsOnly);
+  return problems.length > 0 ? { problems } : { extension: { extends: target, phrases, exceptions, examples }, problems };
 }
 
 /** Checks one raw rule object; returns the normalised rule, or every problem found in it. */
@@ -175,10 +182,12 @@ function checkPhrases(raw: unknown, add: (path: string, message: string) => void
 }
 
 /** Every rule, and every part of one, shows at least one text it matches. */
-function checkExamples(raw: unknown, add: (path: string, message: string) => void): RuleSpec['examples'] {
+function checkExamples(raw: unknown, add: (path: string, message: string) => void, exceptionsOnly = false): RuleSpec['examples'] {
   const examplesRaw = (raw ?? {}) as Record<string, unknown>;
   const examples = { match: stringList(examplesRaw.match, 'examples.match', add), noMatch: stringList(examplesRaw.noMatch, 'examples.noMatch', add) };
-  if (examples.match.length === 0) add('examples.match', 'every rule needs at least one example it matches');
+  if (exceptionsOnly) {
+    if (examples.noMatch.length === 0) add('examples.noMatch', 'an entry that adds only exceptions needs at least one example they let through');
+  } else if (examples.match.length === 0) add('examples.match', 'every rule needs at least one example it matches');
   return examples;
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createDefaultEngine } from '../../src/detect/engine.js';
 import { COMPILED_RULES_FILE, loadBuiltinRuleFiles, loadRuleFiles } from '../../src/detect/load-rules.js';
 import { tempDir } from '../helpers.js';
 
@@ -61,10 +62,42 @@ describe('rule files', () => {
     expect(rule?.source).toBe('b-rule.yaml:2');
   });
 
-  it('report an extends: entry that names no rule of the set or carries more than phrases and examples', () => {
+  it("add an extends: entry's exceptions to the rule it names, where they cancel the rule's phrases from every file", () => {
+    const base = path.join(dir, 'c-rule.yaml');
+    const more = path.join(dir, 'd-more.yaml');
+    writeFileSync(base, ['rules:', '  - id: team/promise', '    category: reassurance', '    message: "m"', '    phrases: [we guarantee]', '    unless: {followedBy: [not]}', '    examples: {match: [we guarantee it]}'].join('\n'));
+    writeFileSync(more, ['rules:', '  - extends: team/promise', '    phrases: [we promise]', '    unless: [{precededBy: [if only], window: 1}]', '    examples: {match: [we promise it], noMatch: [if only we guarantee it, if only we promise it]}'].join('\n'));
+    const [rule] = loadRuleFiles([base, more], dir);
+    expect(rule?.unless.exceptions).toEqual([{ followedBy: ['not'], precededBy: [], window: 3 }, { followedBy: [], precededBy: ['if only'], window: 1 }]);
+    const engine = createDefaultEngine([rule!], { sentiment: false, learned: false });
+    const found = (text: string): string[] => engine.analyse('agent', text).findings.filter((f) => f.rule === 'team/promise').map((f) => f.match);
+    expect(found('we guarantee it')).toEqual(['we guarantee']);
+    expect(found('if only we guarantee it')).toEqual([]);
+    expect(found('if only we promise it')).toEqual([]);
+    expect(found('we guarantee not')).toEqual([]);
+  });
+
+  it('take an extends: entry of exceptions alone, with an example they let through, and report one with neither', () => {
+    const file = path.join(dir, 'exceptions-only.yaml');
+    writeFileSync(file, ['rules:', '  - id: team/promise', '    category: reassurance', '    message: "m"', '    phrases: [we guarantee]', '    examples: {match: [we guarantee it]}', '  - extends: team/promise', '    unless: {precededBy: [if only], window: 1}', '    examples: {noMatch: [if only we guarantee it]}'].join('\n'));
+    const [rule] = loadRuleFiles([file], dir);
+    expect(rule?.phrases).toEqual(['we guarantee']);
+    expect(rule?.examples.noMatch).toEqual(['if only we guarantee it']);
+    const bare = path.join(dir, 'exceptions-bare.yaml');
+    writeFileSync(bare, ['rules:', '  - id: team/promise', '    category: reassurance', '    message: "m"', '    phrases: [we guarantee]', '    examples: {match: [we guarantee it]}', '  - extends: team/promise', '    unless: {precededBy: [if only], window: 1}'].join('\n'));
+    expect(() => loadRuleFiles([bare], dir)).toThrowError(/exceptions-bare\.yaml:7: rules\[1\]\.examples\.noMatch: an entry that adds only exceptions needs at least one example they let through/);
+  });
+
+  it("report 'cheering' in an extends: entry: whether a rule stands down in a cheering reply is set where it is defined", () => {
+    const file = path.join(dir, 'cheer-part.yaml');
+    writeFileSync(file, ['rules:', '  - id: team/promise', '    category: reassurance', '    message: "m"', '    phrases: [we guarantee]', '    examples: {match: [we guarantee it]}', '  - extends: team/promise', '    phrases: [we promise]', '    unless: {followedBy: [lol], cheering: true}', '    examples: {match: [we promise it]}'].join('\n'));
+    expect(() => loadRuleFiles([file], dir)).toThrowError(/cheer-part\.yaml:9: rules\[1\]\.unless: 'cheering' is set where the rule is defined, not in an entry that extends it/);
+  });
+
+  it('report an extends: entry that names no rule of the set or carries more than phrases, exceptions and examples', () => {
     const file = path.join(dir, 'stray.yaml');
     writeFileSync(file, ['rules:', '  - extends: team/nowhere', '    phrases: [we promise]', '    examples: {match: [we promise]}', '  - extends: team/nowhere', '    message: "m"', '    phrases: [x]', '    examples: {match: [x]}'].join('\n'));
-    expect(() => loadRuleFiles([file], dir)).toThrowError(/stray\.yaml:6: rules\[1\]\.message: an entry that extends a rule adds only 'phrases' and 'examples', found 'message'/);
+    expect(() => loadRuleFiles([file], dir)).toThrowError(/stray\.yaml:6: rules\[1\]\.message: an entry that extends a rule adds only 'phrases', 'unless' and 'examples', found 'message'/);
     expect(() => loadRuleFiles([file], dir)).toThrowError(/stray\.yaml:2: 'extends' names 'team\/nowhere', which no rule of these files defines/);
   });
 
