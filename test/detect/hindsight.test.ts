@@ -15,6 +15,7 @@ describe('hindsight blame', () => {
   it.each([
     ['You should have ordered earlier if you knew you’d run out.', 'You should have ordered earlier if you knew you’d run out'],
     ["It's been in collections for six months, you should've called sooner.", "you should've called sooner"],
+    ["The key's with the caretaker. You should've rung him.", "You should've rung him"],
     ['Had you paid on time, the late fee would not have been applied.', 'Had you paid on time, the late fee would not have been applied'],
     ['If you had proofread it, the spelling mistake wouldn’t be in the book.', 'If you had proofread it, the spelling mistake wouldn’t be in the book'],
     ["If you'd bothered to renew on time you'd be covered, wouldn't you.", "If you'd bothered to renew on time you'd be covered, wouldn't you"],
