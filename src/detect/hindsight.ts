@@ -64,9 +64,12 @@ export function isCustomerAct(word: string, text = '', at = text.length, denied 
   return IRREGULAR.has(w) || (w.length >= 5 && w.endsWith('ed'));
 }
 
+/** The patterns in the order they are tried: the subject-less form last, as it stands down in a turn that apologises. */
+const PATTERNS = [IF_YOU_HAD, SHOULD_HAVE, KNOWN_IF, SUBJECTLESS] as const;
+
 /** The first hindsight blame in the text, quoted to the end of its sentence, or undefined. */
 export function findHindsight(text: string): string | undefined {
-  for (const pattern of [IF_YOU_HAD, SHOULD_HAVE, KNOWN_IF, SUBJECTLESS]) {
+  for (const pattern of PATTERNS) {
     if (pattern === SUBJECTLESS && SORRY.test(text)) continue;
     for (const m of text.matchAll(pattern)) {
       // "been" is read on from where the verb ends ("been in.", "been on time"), which the `d` flag gives.
