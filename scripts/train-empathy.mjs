@@ -2,12 +2,13 @@
 // Trains the learned empathy model shipped in src/detect/data/empathy-model.json, reproducibly.
 //   npm run build && node scripts/train-empathy.mjs [../shared/data] [--dry-run]
 //   node scripts/train-empathy.mjs ../shared/data --time-split 41431 [--until N] [--rules RULES_FOLDER] [--options JSON]
+//   node scripts/train-empathy.mjs ../shared/data --written-split 1364 [--until 1369] [--rules RULES_FOLDER]
 // Training data: the maintainers' labeled agent messages (scripts/data/agent-turn-labels.csv, text from
 // the shared data) and the half of empathy/agent-turns-dev.jsonl the rules are written from (even lines);
 // the other half of that file is held out and never read here. `--options '{"written":true}'` adds the
 // agent replies written out in other registers (scripts/data/written-replies-N.jsonl, read as an audit
-// reads an agent turn, without its sign-off), to compare; the shipped model does not read them (README,
-// "Tried and taken back"). One logistic model per empathy category
+// reads an agent turn, without its sign-off), to compare; the shipped model does not read them
+// (scripts/data/written-replies.md, "Tried and taken back"). One logistic model per empathy category
 // over the message's words, pairs and triples (src/detect/empathy-grams.ts); grams seen in fewer than
 // MIN_COUNT messages, and weights below PRUNE, are dropped.
 // --time-split N trains on the first N labeled messages alone (the labels file is in the order it was
@@ -16,6 +17,10 @@
 // src/detect/rules of a commit from before those messages were labeled (`git worktree add /tmp/then
 // 8356766` for the first 41,431); today's rules were corrected on them, so without it only the model-alone
 // row is fair.
+// --written-split N trains on every labeled message and the written sets before file N, and scores the
+// written sets N to --until (default N + 5: a batch of six) as their first pass met them: the phrase
+// rules of before them (--rules: src/detect/rules of the commit before the batch's rule lines), beside
+// the shipped model's training (no written set) and the same with the written sets before N.
 // Skips cleanly when the data is absent.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -33,7 +38,7 @@ import { labeledAgentMessages, writtenReplySets } from './held-out.mjs';
 
 const { values: flags, positionals } = parseArgs({
   allowPositionals: true,
-  options: { 'dry-run': { type: 'boolean' }, 'time-split': { type: 'string' }, until: { type: 'string' }, rules: { type: 'string' }, options: { type: 'string' } },
+  options: { 'dry-run': { type: 'boolean' }, 'time-split': { type: 'string' }, 'written-split': { type: 'string' }, until: { type: 'string' }, rules: { type: 'string' }, options: { type: 'string' } },
 });
 const data = path.resolve(positionals[0] ?? '../shared/data');
 const CATEGORIES = ['apology', 'acknowledgement', 'validation', 'reassurance'];
@@ -57,11 +62,12 @@ if (labeled.length === 0 || !existsSync(devFile)) {
 }
 const ruleHalf = readFileSync(devFile, 'utf8').split('\n').filter(Boolean).filter((_, i) => i % 2 === 0).map((line) => JSON.parse(line));
 const asRow = (r) => ({ text: r.text, categories: r.categories.filter((c) => CATEGORIES.includes(c)) });
-/** The written-out replies, each as an audit reads it: placeholders and the sign-off taken off. */
-const written = withWritten
-  ? writtenReplySets().flatMap(({ file }) => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)))
-    .map((r) => asRow({ ...r, text: evidenceText(r.text) }))
-  : [];
+/** The written-out replies of the sets before file number `before`, each as an audit reads it:
+ * placeholders and the sign-off taken off. */
+const writtenRows = (from = 0, before = Infinity) => writtenReplySets().filter(({ set }) => set >= from && set < before)
+  .flatMap(({ file }) => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)))
+  .map((r) => asRow({ ...r, text: evidenceText(r.text) }));
+const written = withWritten ? writtenRows() : [];
 
 /** The model as the detector reads it: per gram, its log-odds weight toward each category. */
 function fit(rows) {
@@ -79,7 +85,8 @@ function fit(rows) {
 }
 
 const splitAt = flags['time-split'];
-if (splitAt === undefined) {
+const writtenSplit = flags['written-split'];
+if (splitAt === undefined && writtenSplit === undefined) {
   const model = fit([...[...labeled, ...ruleHalf].map(asRow), ...written]);
   // One gram, and one gram's weights, per line: a retrained model's diff shows what moved.
   const rows = model.grams.map((_, g) => model.weights.slice(g * CATEGORIES.length, (g + 1) * CATEGORIES.length).join(','));
@@ -91,17 +98,38 @@ if (splitAt === undefined) {
   process.exit(0);
 }
 
-const from = Number(splitAt);
-const to = Number(flags.until ?? labeled.length);
 const rulesDir = path.resolve(flags.rules ?? BUILTIN_RULES_DIR);
-const model = fit([...[...labeled.slice(0, from), ...ruleHalf].map(asRow), ...written]);
 const phrases = compilePhraseRules(loadBuiltinRuleFiles(rulesDir), loadLexicon(rulesDir));
-const test = labeled.slice(from, to).map(asRow);
 /** The empathy categories the detectors find in each test message, run as the product runs them. */
 const categoriesOf = (detectors) => {
   const engine = new DetectionEngine(detectors);
   return test.map((r) => new Set(engine.analyse('agent', r.text).findings.filter((f) => f.kind === 'empathy').map((f) => f.category)));
 };
+const f1 = (found, test1) => binaryScore('yes', test.map((r, i) => [test1(found[i]), test1(new Set(r.categories))])).f1.toFixed(3);
+const printTable = (table) => {
+  console.log(`| | empathy | ${CATEGORIES.join(' | ')} |\n|---|---|${CATEGORIES.map(() => '---|').join('')}`);
+  for (const [name, found] of Object.entries(table)) {
+    console.log(`| ${name} | ${f1(found, (s) => s.size > 0)} | ${CATEGORIES.map((c) => f1(found, (s) => s.has(c))).join(' | ')} |`);
+  }
+};
+
+let test;
+if (writtenSplit !== undefined) {
+  const first = Number(writtenSplit);
+  const last = Number(flags.until ?? first + 5);
+  test = writtenRows(first, last + 1);
+  const labeledRows = [...labeled, ...ruleHalf].map(asRow);
+  const without = createLearnedEmpathyDetector(fit(labeledRows), NEGATION);
+  const withBefore = createLearnedEmpathyDetector(fit([...labeledRows, ...writtenRows(0, first)]), NEGATION);
+  console.log(`scored on the written sets of files ${first}-${last} (${test.length} replies); rules from ${rulesDir}`);
+  printTable({ 'phrase rules': categoriesOf([phrases]), 'rules and model, no written set': categoriesOf([phrases, without]), [`rules and model, written sets before ${first}`]: categoriesOf([phrases, withBefore]) });
+  process.exit(0);
+}
+
+const from = Number(splitAt);
+const to = Number(flags.until ?? labeled.length);
+const model = fit([...[...labeled.slice(0, from), ...ruleHalf].map(asRow), ...written]);
+test = labeled.slice(from, to).map(asRow);
 const table = { 'phrase rules': categoriesOf([phrases]) };
 for (const threshold of [0.5, 0.6, 0.7, 0.8, 0.9]) {
   const learned = createLearnedEmpathyDetector({ ...model, threshold }, NEGATION);
@@ -109,11 +137,7 @@ for (const threshold of [0.5, 0.6, 0.7, 0.8, 0.9]) {
   table[`rules and model (${threshold})`] = categoriesOf([phrases, learned]);
 }
 console.log(`trained on labels 1-${from}, the rules' half of the labeled file${written.length ? ` and ${written.length} written replies` : ''}; scored on labels ${from + 1}-${Math.min(to, labeled.length)} (${test.length}); rules from ${rulesDir}`);
-const f1 = (found, test1) => binaryScore('yes', test.map((r, i) => [test1(found[i]), test1(new Set(r.categories))])).f1.toFixed(3);
-console.log(`| | empathy | ${CATEGORIES.join(' | ')} |\n|---|---|${CATEGORIES.map(() => '---|').join('')}`);
-for (const [name, found] of Object.entries(table)) {
-  console.log(`| ${name} | ${f1(found, (s) => s.size > 0)} | ${CATEGORIES.map((c) => f1(found, (s) => s.has(c))).join(' | ')} |`);
-}
+printTable(table);
 // How often a category the model adds (one the rules did not find) is what the labels give.
 const shipped = `rules and model (${THRESHOLD})`;
 const added = CATEGORIES.map((c) => test.map((r, i) => [table[shipped][i].has(c) && !table['phrase rules'][i].has(c), r.categories.includes(c)]).filter(([add]) => add));
