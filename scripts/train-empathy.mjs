@@ -101,43 +101,43 @@ if (splitAt === undefined && writtenSplit === undefined) {
 const rulesDir = path.resolve(flags.rules ?? BUILTIN_RULES_DIR);
 const phrases = compilePhraseRules(loadBuiltinRuleFiles(rulesDir), loadLexicon(rulesDir));
 /** The empathy categories the detectors find in each test message, run as the product runs them. */
-const categoriesOf = (detectors) => {
+const categoriesOf = (detectors, test) => {
   const engine = new DetectionEngine(detectors);
   return test.map((r) => new Set(engine.analyse('agent', r.text).findings.filter((f) => f.kind === 'empathy').map((f) => f.category)));
 };
-const f1 = (found, test1) => binaryScore('yes', test.map((r, i) => [test1(found[i]), test1(new Set(r.categories))])).f1.toFixed(3);
-const printTable = (table) => {
+/** A table of F1 per column, one row per set of findings on `test`. */
+const printTable = (table, test) => {
+  const f1 = (found, has) => binaryScore('yes', test.map((r, i) => [has(found[i]), has(new Set(r.categories))])).f1.toFixed(3);
   console.log(`| | empathy | ${CATEGORIES.join(' | ')} |\n|---|---|${CATEGORIES.map(() => '---|').join('')}`);
   for (const [name, found] of Object.entries(table)) {
     console.log(`| ${name} | ${f1(found, (s) => s.size > 0)} | ${CATEGORIES.map((c) => f1(found, (s) => s.has(c))).join(' | ')} |`);
   }
 };
 
-let test;
 if (writtenSplit !== undefined) {
   const first = Number(writtenSplit);
   const last = Number(flags.until ?? first + 5);
-  test = writtenRows(first, last + 1);
+  const test = writtenRows(first, last + 1);
   const labeledRows = [...labeled, ...ruleHalf].map(asRow);
   const without = createLearnedEmpathyDetector(fit(labeledRows), NEGATION);
   const withBefore = createLearnedEmpathyDetector(fit([...labeledRows, ...writtenRows(0, first)]), NEGATION);
   console.log(`scored on the written sets of files ${first}-${last} (${test.length} replies); rules from ${rulesDir}`);
-  printTable({ 'phrase rules': categoriesOf([phrases]), 'rules and model, no written set': categoriesOf([phrases, without]), [`rules and model, written sets before ${first}`]: categoriesOf([phrases, withBefore]) });
+  printTable({ 'phrase rules': categoriesOf([phrases], test), 'rules and model, no written set': categoriesOf([phrases, without], test), [`rules and model, written sets before ${first}`]: categoriesOf([phrases, withBefore], test) }, test);
   process.exit(0);
 }
 
 const from = Number(splitAt);
 const to = Number(flags.until ?? labeled.length);
 const model = fit([...[...labeled.slice(0, from), ...ruleHalf].map(asRow), ...written]);
-test = labeled.slice(from, to).map(asRow);
-const table = { 'phrase rules': categoriesOf([phrases]) };
+const test = labeled.slice(from, to).map(asRow);
+const table = { 'phrase rules': categoriesOf([phrases], test) };
 for (const threshold of [0.5, 0.6, 0.7, 0.8, 0.9]) {
   const learned = createLearnedEmpathyDetector({ ...model, threshold }, NEGATION);
-  if (threshold === THRESHOLD) table[`model alone (${threshold})`] = categoriesOf([learned]);
-  table[`rules and model (${threshold})`] = categoriesOf([phrases, learned]);
+  if (threshold === THRESHOLD) table[`model alone (${threshold})`] = categoriesOf([learned], test);
+  table[`rules and model (${threshold})`] = categoriesOf([phrases, learned], test);
 }
 console.log(`trained on labels 1-${from}, the rules' half of the labeled file${written.length ? ` and ${written.length} written replies` : ''}; scored on labels ${from + 1}-${Math.min(to, labeled.length)} (${test.length}); rules from ${rulesDir}`);
-printTable(table);
+printTable(table, test);
 // How often a category the model adds (one the rules did not find) is what the labels give.
 const shipped = `rules and model (${THRESHOLD})`;
 const added = CATEGORIES.map((c) => test.map((r, i) => [table[shipped][i].has(c) && !table['phrase rules'][i].has(c), r.categories.includes(c)]).filter(([add]) => add));
