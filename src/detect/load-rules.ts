@@ -33,6 +33,7 @@ export interface Lexicon {
   verbNegators: Set<string>;
   auxiliaries: Set<string>;
   sentenceVerbs: Set<string>;
+  contrasts: Set<string>;
   particles: Set<string>;
   notObjects: Set<string>;
   acronyms: Set<string>;
@@ -138,6 +139,6 @@ export function reportCutHashtags(root: Parameters<typeof visit>[0], report: (no
 
 export function loadLexicon(dir: string = BUILTIN_RULES_DIR): Lexicon {
   const file = path.join(dir, LEXICON_FILE);
-  const data = parseDocument(readFileSync(file, 'utf8')).toJSON() as { fillers: string[]; negators: string[]; negationWindow: number; clauseWords: string[]; notNegating: string[]; clauseSubjects: string[]; subjectTakers: string[]; nounNegators: string[]; clauseVerbs: string[]; verbNegators: string[]; auxiliaries: string[]; sentenceVerbs: string[]; particles: string[]; notObjects: string[]; acronyms: string[]; cheer: string[]; pointed: string[]; shorthand?: Record<string, string | string[]> };
-  return { fillers: new Set(data.fillers), negators: new Set(data.negators), negationWindow: data.negationWindow, clauseWords: new Set(data.clauseWords), notNegating: data.notNegating.map((idiom) => tokenize(idiom).map((t) => t.norm)), clauseSubjects: new Set(data.clauseSubjects), subjectTakers: new Set(data.subjectTakers), nounNegators: new Set(data.nounNegators), shorthand: new Map(Object.entries(data.shorthand ?? {}).map(([short, full]) => [short, typeof full === 'string' ? [full] : full])), clauseVerbs: new Set(data.clauseVerbs), verbNegators: new Set(data.verbNegators), auxiliaries: new Set(data.auxiliaries), sentenceVerbs: new Set(data.sentenceVerbs), particles: new Set(data.particles), notObjects: new Set(data.notObjects), acronyms: new Set(data.acronyms), cheer: new Set(data.cheer), pointed: new Set(data.pointed) };
+  const data = parseDocument(readFileSync(file, 'utf8')).toJSON() as { fillers: string[]; negators: string[]; negationWindow: number; clauseWords: string[]; notNegating: string[]; clauseSubjects: string[]; subjectTakers: string[]; nounNegators: string[]; clauseVerbs: string[]; verbNegators: string[]; auxiliaries: string[]; sentenceVerbs: string[]; contrasts: string[]; particles: string[]; notObjects: string[]; acronyms: string[]; cheer: string[]; pointed: string[]; shorthand?: Record<string, string | string[]> };
+  return { fillers: new Set(data.fillers), negators: new Set(data.negators), negationWindow: data.negationWindow, clauseWords: new Set(data.clauseWords), notNegating: data.notNegating.map((idiom) => tokenize(idiom).map((t) => t.norm)), clauseSubjects: new Set(data.clauseSubjects), subjectTakers: new Set(data.subjectTakers), nounNegators: new Set(data.nounNegators), shorthand: new Map(Object.entries(data.shorthand ?? {}).map(([short, full]) => [short, typeof full === 'string' ? [full] : full])), clauseVerbs: new Set(data.clauseVerbs), verbNegators: new Set(data.verbNegators), auxiliaries: new Set(data.auxiliaries), sentenceVerbs: new Set(data.sentenceVerbs), contrasts: new Set(data.contrasts), particles: new Set(data.particles), notObjects: new Set(data.notObjects), acronyms: new Set(data.acronyms), cheer: new Set(data.cheer), pointed: new Set(data.pointed) };
 }

@@ -258,6 +258,8 @@ export interface Negation {
   verbNegators: ReadonlySet<string>;
   auxiliaries: ReadonlySet<string>;
   sentenceVerbs: ReadonlySet<string>;
+  /** Words before a negator that make it name one thing set against another ("and not courgettes"). */
+  contrasts: ReadonlySet<string>;
   particles: ReadonlySet<string>;
   /** Words that are not a one-word object of that verb ("I don't think it is…"); any other word may stand there:
    * "a child who can't have dairy is…". */
@@ -305,14 +307,16 @@ export function negatedBefore(tokens: readonly Token[], start: number, negation:
  * turns up is", "who can't have dairy is", "not knowing is". The word is a verb when the negator is one that only
  * verbs take ("never"), stands after an auxiliary ("will not", "has not") or comes before an -ing or -ed form; "not
  * everyone is" keeps its negation, as "I don't think it is" does (a pronoun is no object here). */
-function ownClause(tokens: readonly Token[], i: number, start: number, { verbNegators, auxiliaries, sentenceVerbs, particles, fillers, notObjects }: Negation): boolean {
+function ownClause(tokens: readonly Token[], i: number, start: number, { verbNegators, auxiliaries, sentenceVerbs, particles, fillers, notObjects, contrasts }: Negation): boolean {
   const next = tokens[i + 2]?.norm ?? '';
   const object = next !== '' && !notObjects.has(next) && !isPunctuation(next) && !sentenceVerbs.has(next) && sentenceVerbs.has(tokens[i + 3]?.norm ?? '');
   const after = particles.has(next) || object ? i + 3 : i + 2;
   if (after > start || !sentenceVerbs.has(tokens[after]!.norm)) return false;
   const word = tokens[i + 1]!.norm;
   if (fillers.has(word) || isPunctuation(word)) return false;
-  return verbNegators.has(tokens[i]!.norm) || (i > 0 && auxiliaries.has(tokens[i - 1]!.norm)) || /[a-z](ing|ed)$/.test(word);
+  if (verbNegators.has(tokens[i]!.norm) || (i > 0 && auxiliaries.has(tokens[i - 1]!.norm)) || /[a-z](ing|ed)$/.test(word)) return true;
+  // "X and not Y" names the one thing that is not: "…marigolds and not courgettes must have been most frustrating".
+  return after === i + 2 && i > 0 && contrasts.has(tokens[i - 1]!.norm) && !notObjects.has(word);
 }
 
 /** Whether a verb stands after the negator at `i`, up to and including the phrase's first word. */

@@ -120,7 +120,7 @@ describe('the flat phrase trie', () => {
 });
 
 describe('negation before a phrase', () => {
-  const negation = { negators: new Set(['no', 'not', 'without']), negationWindow: 3, clauseWords: new Set(['but', 'because', 'so']), fillers: new Set(['so']), notNegating: [['oh', 'no'], ['without', 'a', 'doubt']], clauseSubjects: new Set(['we']), subjectTakers: new Set(['sure', 'something']), nounNegators: new Set(['without']), clauseVerbs: new Set(['is']), verbNegators: new Set(['never']), auxiliaries: new Set(['will', 'do', 'does']), sentenceVerbs: new Set(['is']), particles: new Set(['up']), notObjects: new Set(['it']) };
+  const negation = { negators: new Set(['no', 'not', 'without']), negationWindow: 3, clauseWords: new Set(['but', 'because', 'so']), fillers: new Set(['so']), notNegating: [['oh', 'no'], ['without', 'a', 'doubt']], clauseSubjects: new Set(['we']), subjectTakers: new Set(['sure', 'something']), nounNegators: new Set(['without']), clauseVerbs: new Set(['is']), verbNegators: new Set(['never']), auxiliaries: new Set(['will', 'do', 'does']), sentenceVerbs: new Set(['is', 'must']), contrasts: new Set(['and']), particles: new Set(['up']), notObjects: new Set(['it', 'everyone']) };
   const negated = (text: string, phrase: string) => {
     const tokens = tokenize(text);
     return negatedBefore(tokens, tokens.findIndex((t) => t.norm === phrase), negation);
@@ -179,5 +179,12 @@ describe('negation before a phrase', () => {
     expect(negated('not everyone is happy', 'happy')).toBe(true);
     expect(negated('i do not think it is a pain', 'is')).toBe(true);
     expect(negated('it won\'t be a pain', 'pain')).toBe(true);
+  });
+
+  it('ends the reach of "and not" at the sentence\'s verb after the one thing it sets aside', () => {
+    expect(negated('they were marigolds and not courgettes must have been a pain', 'must')).toBe(false);
+    expect(negated('marigolds not courgettes must have been a pain', 'must')).toBe(true);
+    expect(negated('and not everyone is happy', 'is')).toBe(true);
+    expect(negated('so not courgettes must have been a pain', 'must')).toBe(true);
   });
 });
