@@ -305,8 +305,9 @@ export function negatedBefore(tokens: readonly Token[], start: number, negation:
 /** Whether the negator at `i` negates the verb after it, and the sentence's own verb follows that verb (and its
  * particle or a one-word object), up to and including the phrase's first word: "that won't open is", "that never
  * turns up is", "who can't have dairy is", "not knowing is". The word is a verb when the negator is one that only
- * verbs take ("never"), stands after an auxiliary ("will not", "has not") or comes before an -ing or -ed form; "not
- * everyone is" keeps its negation, as "I don't think it is" does (a pronoun is no object here). */
+ * verbs take ("never"), stands after an auxiliary ("will not", "has not") or comes before an -ing or -ed form; after
+ * "and" or "but" (the lexicon's contrasts) the word after the negator is the one thing set aside ("and not courgettes
+ * must"); "not everyone is" keeps its negation, as "I don't think it is" does (a pronoun is no object here). */
 function ownClause(tokens: readonly Token[], i: number, start: number, { verbNegators, auxiliaries, sentenceVerbs, particles, fillers, notObjects, contrasts }: Negation): boolean {
   const next = tokens[i + 2]?.norm ?? '';
   const object = next !== '' && !notObjects.has(next) && !isPunctuation(next) && !sentenceVerbs.has(next) && sentenceVerbs.has(tokens[i + 3]?.norm ?? '');
