@@ -1,4 +1,4 @@
-// Compiles phrase rules into one Detector: a single trie pass per turn, then each rule's exceptions.
+// Compiles phrase rules into one Detector: a trie pass per turn (and one for counter rules), then each rule's exceptions.
 import { isCheering } from './cheering.js';
 import type { Detector, DetectionSink, Role, TurnText } from './detector.js';
 import type { Lexicon } from './load-rules.js';
@@ -23,7 +23,11 @@ interface CompiledRule {
 }
 
 export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: readonly Role[] = ['agent']): Detector {
-  const index = phraseIndex(lexicon.fillers, rules.flatMap((spec, i) => spec.phrases.map((phrase) => [phrase, i] as const)), lexicon.negators, lexicon.shorthand);
+  // Counter rules have an index of their own: at a word where a counter phrase and a rule's phrase both
+  // start, each is read ("she shouldn't have left it on the table" is no help and is blame).
+  const index = phraseIndex(lexicon.fillers, rulePatterns(rules, false), lexicon.negators, lexicon.shorthand);
+  const counterPatterns = rulePatterns(rules, true);
+  const counterIndex = counterPatterns.length > 0 ? phraseIndex(lexicon.fillers, counterPatterns, lexicon.negators, lexicon.shorthand) : undefined;
   const compiled: CompiledRule[] = rules.map((spec) => ({
     spec,
     exceptions: spec.unless.exceptions.map(({ followedBy, precededBy, window }) => {
@@ -48,6 +52,8 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
       // frustration we've caused you" apologises, and "the frustration we've caused" acknowledges).
       let coveredTo: Map<string, number> | undefined;
       let cheering: boolean | undefined;
+      // Where counter rules' words are: a phrase of their category starting among them is not it.
+      const countered = counterIndex ? counterSpans(counterIndex, turn, sink, compiled, lexicon) : undefined;
       let i = 0;
       while (i < tokens.length) {
         const match = index.longestAt(tokens, i);
@@ -67,13 +73,9 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
             (spec.negation === 'respect' && negatedBefore(tokens, match.start, lexicon, turn.text)) ||
             excepted(rule.exceptions, tokens, match.start, match.end) ||
             (spec.unless.cheering && (cheering ??= isCheering(turn, lexicon.cheer)));
-          // A counter rule reports nothing: unless its own exceptions cancel them, its words are marked as not its category.
-          if (spec.counter) {
-            if (!suppressed) sink.counter(spec.category, match.start);
-            continue;
-          }
           if (suppressed) sink.setAside(spec.category);
           if (suppressed || fired?.has(ruleIndex) || match.start < (coveredTo?.get(spec.category) ?? 0)) continue;
+          if (countered !== undefined && startsAmong(countered, spec.category, match.start)) continue;
           (fired ??= new Set()).add(ruleIndex);
           (coveredTo ??= new Map()).set(spec.category, match.end);
           claimed.push(spec);
@@ -95,6 +97,44 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
       }
     },
   };
+}
+
+/** The phrases of the rules (or of the counter rules), each with its rule's place in the list. */
+export function rulePatterns(rules: readonly RuleSpec[], counter: boolean): (readonly [string, number])[] {
+  return rules.flatMap((spec, i) => ((spec.counter === true) === counter ? spec.phrases.map((phrase) => [phrase, i] as const) : []));
+}
+
+/** A counter rule reports nothing: unless its own exceptions cancel them, its words are marked as not its
+ * category, for the learned model (their sentence weighs nothing toward it) and for the rules of that
+ * category (a phrase starting among them is not it: "We'll let you know when it ships" is no help). */
+function counterSpans(index: PhraseIndex, turn: TurnText, sink: DetectionSink, rules: readonly CompiledRule[], lexicon: Lexicon): CounterSpan[] | undefined {
+  const tokens = turn.tokens;
+  let spans: CounterSpan[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const match = index.longestAt(tokens, i);
+    if (!match) continue;
+    for (const ruleIndex of match.rules) {
+      const { spec, exceptions } = rules[ruleIndex]!;
+      if (spec.alone && !standsAlone(turn, match.start, match.end)) continue;
+      if (spec.negation === 'respect' && negatedBefore(tokens, match.start, lexicon, turn.text)) continue;
+      if (excepted(exceptions, tokens, match.start, match.end)) continue;
+      if (spec.unless.cheering && isCheering(turn, lexicon.cheer)) continue;
+      sink.counter(spec.category, match.start);
+      (spans ??= []).push({ category: spec.category, start: match.start, end: match.end });
+    }
+  }
+  return spans;
+}
+
+interface CounterSpan {
+  category: string;
+  start: number;
+  end: number;
+}
+
+function startsAmong(spans: readonly CounterSpan[], category: string, at: number): boolean {
+  for (const span of spans) if (span.category === category && span.start <= at && at < span.end) return true;
+  return false;
 }
 
 /** Whether one of a rule's exceptions cancels the match at tokens [start, end): a plain loop, as this runs for every match. */

@@ -25,8 +25,8 @@ export interface RuleSpec {
    * Set only when the rule file names it. */
   roles?: Role[];
   /** The phrases are words that are not this empathy category though they sound like it ("I'll close this
-   * out" commits to nothing): a match reports nothing, and the sentence it stands in weighs nothing toward
-   * the category for the learned model. */
+   * out" commits to nothing): a match reports nothing, no phrase of the category that starts among its
+   * words is read, and the sentence it stands in weighs nothing toward the category for the learned model. */
   counter?: boolean;
   suggestions: string[];
   examples: { match: string[]; noMatch: string[] };

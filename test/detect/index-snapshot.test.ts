@@ -59,12 +59,17 @@ describe("the build's snapshot (npm test builds first)", () => {
     const snapshot = await import(`${dist}index-snapshot.js`);
     const { PhraseIndex: DistIndex } = await import(`${dist}phrase-index.js`);
     const { loadBuiltinRules: distRules, loadLexicon: distLexicon } = await import(`${dist}load-rules.js`);
+    const { rulePatterns } = await import(`${dist}phrase-detector.js`);
     const lex = distLexicon();
-    const patterns = distRules().flatMap((spec: { phrases: string[] }, i: number) => spec.phrases.map((p) => [p, i] as const));
-    const fromSnapshot = snapshot.phraseIndex(lex.fillers, patterns, lex.negators, lex.shorthand);
-    expectSame(fromSnapshot.encode(), DistIndex.of(lex.fillers, patterns, lex.negators, lex.shorthand).encode());
-    // Read once, then shared: the same object for the same rules.
-    expect(snapshot.phraseIndex(lex.fillers, patterns, lex.negators, lex.shorthand)).toBe(fromSnapshot);
+    // The rules' index and the counter rules' own.
+    for (const counter of [false, true]) {
+      const patterns = rulePatterns(distRules(), counter);
+      expect(patterns.length).toBeGreaterThan(20);
+      const fromSnapshot = snapshot.phraseIndex(lex.fillers, patterns, lex.negators, lex.shorthand);
+      expectSame(fromSnapshot.encode(), DistIndex.of(lex.fillers, patterns, lex.negators, lex.shorthand).encode());
+      // Read once, then shared: the same object for the same rules.
+      expect(snapshot.phraseIndex(lex.fillers, patterns, lex.negators, lex.shorthand)).toBe(fromSnapshot);
+    }
   });
 
   it('is not used for other rules: a team rule added to the built-in ones is matched', async () => {

@@ -297,6 +297,28 @@ describe('rule exceptions', () => {
     expect(checkRule(spec('blame', true), 'test').problems.map((p) => p.path)).toEqual(['counter']);
   });
 
+  it("keep a counter rule's category out where its words stand, and leave other categories and earlier words alone", () => {
+    const rules = [
+      { id: 'team/help', category: 'reassurance', message: 'm', phrases: ['know when', "won't close this"], examples: { match: ['x'] } },
+      { id: 'team/blame', category: 'blame', message: 'm', phrases: ['let you know'], examples: { match: ['x'] } },
+      { id: 'team/not-help', category: 'reassurance', counter: true, negation: 'ignore', message: 'm', phrases: ['let you know when it ships', 'close this ticket'], examples: { match: ['x'] } },
+    ].map((rule) => checkRule(rule, 'test').rule!);
+    const detector = compilePhraseRules(rules, loadLexicon());
+    const read = (text: string) => {
+      const found: string[] = [];
+      const marks: number[] = [];
+      const sink = { addFinding: (f) => void found.push(`${f.category}:${f.match}`), setAside: () => {}, counter: (_: string, at: number) => void marks.push(at) } as DetectionSink;
+      detector.detect({ text, tokens: tokenize(text) } as TurnText, sink);
+      return { found, marks };
+    };
+    // The counter phrase, longer than the blame phrase at "let", does not hide it, and the help phrase that starts
+    // among its words is not read.
+    expect(read("We'll let you know when it ships.")).toEqual({ found: ['blame:let you know'], marks: [2] });
+    expect(read("We'll let you know when it's fixed.")).toEqual({ found: ['blame:let you know', 'reassurance:know when'], marks: [] });
+    // A help phrase that starts before the counter's words still reads; the counter still marks its own.
+    expect(read("I won't close this ticket until you're happy.")).toEqual({ found: ["reassurance:won't close this"], marks: [3] });
+  });
+
   it('mark no customer hostile for a bare reply: "Nope." answers a question', () => {
     const hostile = (role: 'agent' | 'customer', text: string) => engine.analyse(role, text).findings.filter((f) => f.kind === 'temper').map((f) => f.rule);
     expect(hostile('agent', 'Nope.')).toEqual(['temper/brush-off']);
