@@ -11,6 +11,7 @@ import { loadFeatureContext } from './sentiment-context.js';
 import { loadShippedSentiment } from './sentiment-snapshot.js';
 import { createEyeRollDetector } from './eye-roll.js';
 import { createHindsightDetector } from './hindsight.js';
+import { createOwnedFaultDetector } from './owned-fault.js';
 import { createShoutingDetector } from './shouting.js';
 import { tokenize, type Token } from './tokenize.js';
 import { boundText } from './bound-text.js';
@@ -113,7 +114,7 @@ export function createDefaultEngine(rules: RuleSpec[] = loadBuiltinRules(), opti
   const reads = (role: Role): boolean => options.roles?.includes(role) ?? true;
   const detectors: Detector[] = [];
   if (options.sentiment !== false && reads('customer')) detectors.push(createSentimentDetector(createSentenceScorer(), createSentimentModel(options.sentimentModel ?? loadShippedSentiment(), loadFeatureContext())));
-  if (reads('agent')) detectors.push(compilePhraseRules(rules, lexicon), createHindsightDetector(lexicon.cheer), createEyeRollDetector(lexicon.cheer));
+  if (reads('agent')) detectors.push(compilePhraseRules(rules, lexicon), createHindsightDetector(lexicon.cheer), createOwnedFaultDetector(), createEyeRollDetector(lexicon.cheer));
   // On customer turns, temper phrases and shouting mark hostile text: the anger an agent absorbs. Not a
   // rule of bare replies (a customer's "Nope." answers "Do you need anything else?") or of agents' words.
   if (reads('customer')) detectors.push(compilePhraseRules(rules.filter(readsCustomers), lexicon, ['customer']), createShoutingDetector(lexicon.acronyms, ['customer'], lexicon.cheer));
