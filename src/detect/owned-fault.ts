@@ -3,7 +3,7 @@
 // on"). Validation under the rubric ("that shouldn't have happened"): it grants that the customer's expectation was
 // fair. The verb is in the past participle, a class no phrase pattern can name; "We should have you boarding soon",
 // "we should have received it by now" and "we should have some available" tell a time, an expectation or stock.
-import type { Detector, DetectionSink, TurnText } from './detector.js';
+import { TEMPER_CATEGORIES, type Detector, type DetectionSink, type TurnText } from './detector.js';
 import { IRREGULAR } from './hindsight.js';
 import { sentenceSpan } from './sentence-span.js';
 
@@ -23,7 +23,9 @@ export function isOwnedAct(word: string): boolean {
   return IRREGULAR.has(w) || (w.length >= 5 && w.endsWith('ed'));
 }
 
-/** The first fault owned in hindsight in the text, quoted from its subject to the end of its sentence, or undefined. */
+/** The first fault owned in hindsight in the text, quoted from its subject to the end of its sentence, or undefined.
+ * Only the speaker's own: of a thing, in the passive, the same words also redirect or remind ("The form should have
+ * been sent to you by the council", "This should have been explained to you at the time of booking"). */
 export function findOwnedFault(text: string): string | undefined {
   for (const m of text.matchAll(OWNED)) {
     if (!isOwnedAct(m[1]!)) continue;
@@ -36,13 +38,14 @@ export function findOwnedFault(text: string): string | undefined {
   return undefined;
 }
 
-/** Reads agent turns; stands down where a phrase rule already found validation or set it aside. */
+/** Reads agent turns; stands down where a phrase rule already found validation or set it aside, and in a turn with
+ * temper ("Boards should have been covered. That's the dresser's job." blames). */
 export function createOwnedFaultDetector(): Detector {
   return {
     id: 'empathy/validation',
     roles: ['agent'],
     detect(turn: TurnText, sink: DetectionSink): void {
-      if (sink.settled('validation') || !/\bshould\b/iu.test(turn.text)) return;
+      if (sink.settled('validation') || TEMPER_CATEGORIES.some((category) => sink.found(category)) || !/\bshould\b/iu.test(turn.text)) return;
       const match = findOwnedFault(turn.text);
       if (match) sink.addFinding({ rule: 'empathy/validation', kind: 'empathy', category: 'validation', match, message: `Agent owns a fault in hindsight, granting the customer's expectation: '${match}'.` });
     },

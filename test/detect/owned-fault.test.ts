@@ -26,6 +26,9 @@ describe('a fault owned in hindsight', () => {
     'Do you think I should have waited?',
     'You should have checked the size chart.',
     'They should have told you at the desk.',
+    // A thing's, in the passive: the same words redirect or remind.
+    'The form should have been sent to you by the council, so please check with them.',
+    'This should have been explained to you at the time of booking.',
   ])('reads nothing in: %s', (text) => {
     expect(findOwnedFault(text)).toBeUndefined();
   });
@@ -38,6 +41,8 @@ describe('a fault owned in hindsight', () => {
   it('is validation, and stands down where a phrase rule already read it', () => {
     const alone = detectAlone(createOwnedFaultDetector(), 'We definitely should have warned you about the roadworks.');
     expect(alone.map((f) => [f.rule, f.category])).toEqual([['empathy/validation', 'validation']]);
+    // Not in a turn with temper, where such words blame a third party or come with a rebuke.
+    expect(detectAlone(createOwnedFaultDetector(), 'We definitely should have warned you about the roadworks.', (c) => c === 'blame')).toEqual([]);
     const engine = createDefaultEngine(undefined, { sentiment: false, learned: false });
     // "we should have told" is a phrase: one validation finding, the phrase's.
     const found = engine.analyse('agent', "You're right, we should have told you the park-and-ride doesn't run on Sundays.").findings.filter((f) => f.category === 'validation');
