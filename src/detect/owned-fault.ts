@@ -20,7 +20,8 @@ export function isOwnedAct(word: string): boolean {
   const w = word.toLowerCase().split('-').at(-1)!;
   if (w === 'had') return true;
   if (NOT_A_FAULT.has(w)) return false;
-  return IRREGULAR.has(w) || (w.length >= 5 && w.endsWith('ed'));
+  // Four letters will do ("tied", "used"), but not a noun in "-eed" ("we should have feed in stock").
+  return IRREGULAR.has(w) || (w.endsWith('ed') && (w.length >= 5 || (w.length === 4 && !w.endsWith('eed'))));
 }
 
 /** The first fault owned in hindsight in the text, quoted from its subject to the end of its sentence, or undefined.
