@@ -44,7 +44,7 @@ const BEEN_WHERE = /\s+(?:(?:in|there|here)(?=\s*(?:[.!?;,]|$|\s+(?:when|for|to|
  * said". Sticky: read where "paid" ends. */
 const PRICE_SHOWN = /\s+(?:only\s+)?what\s+(?:it|the\s+(?:sticker|label|tag|price|website|site|menu|sign|board|app))\s+(?:said|says|showed|shows)\b/iuy;
 /** A negation in the three words before it takes the blame back: "I'm not saying you should have known". */
-const DENIED = /(?:\b(?:not|never|nobody|no\s+one)\b|n't\b|n’t\b)(?:\s+\S+){0,2}\s*$/iu;
+export const DENIED = /(?:\b(?:not|never|nobody|no\s+one)\b|n't\b|n’t\b)(?:\s+\S+){0,2}\s*$/iu;
 const REMEDY = /\b(?:so|but)\s+(?:let\s+(?:me|us)|(?:i|we)(?:'ll|’ll|'ve|’ve|\s+will|\s+have|\s+can))\b/iu;
 
 /** Whether the verb is the customer's own act; "been" is, when what follows it in `text` at `at` says where or how

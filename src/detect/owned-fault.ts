@@ -4,14 +4,13 @@
 // fair. The verb is in the past participle, a class no phrase pattern can name; "We should have you boarding soon",
 // "we should have received it by now" and "we should have some available" tell a time, an expectation or stock.
 import { TEMPER_CATEGORIES, type Detector, type DetectionSink, type TurnText } from './detector.js';
-import { IRREGULAR } from './hindsight.js';
+// A negation in the three words before it takes the fault back (DENIED): "I don't think we should have charged you".
+import { DENIED, IRREGULAR } from './hindsight.js';
 import { sentenceSpan } from './sentence-span.js';
 
 const OWNED = /\b(?:i|we)\s+(?:really\s+|definitely\s+|certainly\s+|clearly\s+|obviously\s+|absolutely\s+)?should(?:\s+have|'ve|’ve)\s+(?:just\s+|really\s+|at\s+least\s+|also\s+|first\s+)?([a-z]+(?:-[a-z]+)*)\b/giu;
 /** Participles that tell what was expected or wanted, or where things should be by now, not a thing left undone. */
 const NOT_A_FAULT = new Set(['received', 'recieved', 'needed', 'wanted', 'expected', 'hoped', 'liked', 'loved', 'preferred', 'wished', 'intended', 'planned', 'arrived', 'landed', 'departed', 'boarded', 'reached', 'finished', 'completed', 'started', 'begun', 'been', 'got', 'gotten', 'heard']);
-/** A negation in the three words before it takes the fault back: "I don't think we should have charged you". */
-const DENIED = /(?:\b(?:not|never|nobody|no\s+one)\b|n't\b|n’t\b)(?:\s+\S+){0,2}\s*$/iu;
 /** Times and states that make it an expectation: "we should have landed by now", "…should have finished shortly". */
 const EXPECTATION = /\b(?:by\s+now|soon|shortly|any\s+(?:minute|moment)|tomorrow|later\s+today)\b/iu;
 
