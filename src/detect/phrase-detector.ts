@@ -52,8 +52,9 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
       // frustration we've caused you" apologises, and "the frustration we've caused" acknowledges).
       let coveredTo: Map<string, number> | undefined;
       let cheering: boolean | undefined;
+      const cheers = (): boolean => (cheering ??= isCheering(turn, lexicon.cheer));
       // Where counter rules' words are: a phrase of their category starting among them is not it.
-      const countered = counterIndex ? counterSpans(counterIndex, turn, sink, compiled, lexicon) : undefined;
+      const countered = counterIndex ? counterSpans(counterIndex, turn, sink, compiled, lexicon, cheers) : undefined;
       let i = 0;
       while (i < tokens.length) {
         const match = index.longestAt(tokens, i);
@@ -69,10 +70,7 @@ export function compilePhraseRules(rules: RuleSpec[], lexicon: Lexicon, roles: r
           const rule = compiled[ruleIndex]!;
           const { spec } = rule;
           if (spec.alone && !standsAlone(turn, match.start, match.end)) continue;
-          const suppressed =
-            (spec.negation === 'respect' && negatedBefore(tokens, match.start, lexicon, turn.text)) ||
-            excepted(rule.exceptions, tokens, match.start, match.end) ||
-            (spec.unless.cheering && (cheering ??= isCheering(turn, lexicon.cheer)));
+          const suppressed = cancelled(rule, turn, match.start, match.end, lexicon, cheers);
           if (suppressed) sink.setAside(spec.category);
           if (suppressed || fired?.has(ruleIndex) || match.start < (coveredTo?.get(spec.category) ?? 0)) continue;
           if (countered !== undefined && startsAmong(countered, spec.category, match.start)) continue;
@@ -107,18 +105,16 @@ export function rulePatterns(rules: readonly RuleSpec[], counter: boolean): (rea
 /** A counter rule reports nothing: unless its own exceptions cancel them, its words are marked as not its
  * category, for the learned model (their sentence weighs nothing toward it) and for the rules of that
  * category (a phrase starting among them is not it: "We'll let you know when it ships" is no help). */
-function counterSpans(index: PhraseIndex, turn: TurnText, sink: DetectionSink, rules: readonly CompiledRule[], lexicon: Lexicon): CounterSpan[] | undefined {
+function counterSpans(index: PhraseIndex, turn: TurnText, sink: DetectionSink, rules: readonly CompiledRule[], lexicon: Lexicon, cheers: () => boolean): CounterSpan[] | undefined {
   const tokens = turn.tokens;
   let spans: CounterSpan[] | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const match = index.longestAt(tokens, i);
     if (!match) continue;
     for (const ruleIndex of match.rules) {
-      const { spec, exceptions } = rules[ruleIndex]!;
-      if (spec.alone && !standsAlone(turn, match.start, match.end)) continue;
-      if (spec.negation === 'respect' && negatedBefore(tokens, match.start, lexicon, turn.text)) continue;
-      if (excepted(exceptions, tokens, match.start, match.end)) continue;
-      if (spec.unless.cheering && isCheering(turn, lexicon.cheer)) continue;
+      const rule = rules[ruleIndex]!;
+      const { spec } = rule;
+      if ((spec.alone && !standsAlone(turn, match.start, match.end)) || cancelled(rule, turn, match.start, match.end, lexicon, cheers)) continue;
       sink.counter(spec.category, match.start);
       (spans ??= []).push({ category: spec.category, start: match.start, end: match.end });
     }
@@ -135,6 +131,13 @@ interface CounterSpan {
 function startsAmong(spans: readonly CounterSpan[], category: string, at: number): boolean {
   for (const span of spans) if (span.category === category && span.start <= at && at < span.end) return true;
   return false;
+}
+
+/** Whether the rule's own terms cancel its match at tokens [start, end): a negation before it (unless the rule
+ * ignores negation), one of its exceptions, or a cheering turn where the rule asks for that. */
+function cancelled(rule: CompiledRule, turn: TurnText, start: number, end: number, lexicon: Lexicon, cheers: () => boolean): boolean {
+  const { spec, exceptions } = rule;
+  return (spec.negation === 'respect' && negatedBefore(turn.tokens, start, lexicon, turn.text)) || excepted(exceptions, turn.tokens, start, end) || (spec.unless.cheering && cheers());
 }
 
 /** Whether one of a rule's exceptions cancels the match at tokens [start, end): a plain loop, as this runs for every match. */
