@@ -45,6 +45,11 @@ const BEEN_WHERE = /\s+(?:(?:in|there|here)(?=\s*(?:[.!?;,]|$|\s+(?:when|for|to|
 const PRICE_SHOWN = /\s+(?:only\s+)?what\s+(?:it|the\s+(?:sticker|label|tag|price|website|site|menu|sign|board|app))\s+(?:said|says|showed|shows)\b/iuy;
 /** A negation in the three words before it takes the blame back: "I'm not saying you should have known". */
 export const DENIED = /(?:\b(?:not|never|nobody|no\s+one)\b|n't\b|n’t\b)(?:\s+\S+){0,2}\s*$/iu;
+/** Money given back that the customer was owed, which the clause after it names: "I've refunded the £8.40 you should have
+ * saved", "…credited the discount you should have had". Up to three words between, none of them a conjunction ("We
+ * refunded the ticket, but you should have told us" still blames). Read on the text before the match, not the sentence,
+ * as the point of a price ("£8.40") ends no sentence here. */
+const GIVEN_BACK = /\b(?:refunded|credited|repaid|reimbursed|(?:paid|given|gave)\s+back)\s+(?:you\s+)?(?:the\s+)?(?:(?!(?:but|and|so|though|although|yet)\b)(?:[^\s,;.!?]|\.(?=\d))+\s+){1,3}$/iu;
 const REMEDY = /\b(?:so|but)\s+(?:let\s+(?:me|us)|(?:i|we)(?:'ll|’ll|'ve|’ve|\s+will|\s+have|\s+can))\b/iu;
 
 /** Whether the verb is the customer's own act; "been" is, when what follows it in `text` at `at` says where or how
@@ -76,7 +81,8 @@ export function findHindsight(text: string): string | undefined {
       const denied = pattern === IF_YOU_HAD && DENIED_TO_CUSTOMER.test(m[0]);
       if (!isCustomerAct(m[1]!, text, m.indices![1]![1], denied)) continue;
       const { start, end } = sentenceSpan(text, m.index);
-      if (DENIED.test(text.slice(start, m.index))) continue;
+      const before = text.slice(start, m.index);
+      if (DENIED.test(before) || (pattern === SHOULD_HAVE && GIVEN_BACK.test(text.slice(Math.max(0, m.index - 80), m.index)))) continue;
       const sentence = text.slice(m.index, end).trim().replace(/[,;:]+$/u, '');
       // "You should've boarded by now" tells the time, not a fault; "…, so let me do it by hand" explains
       // what went wrong on the way to putting it right.

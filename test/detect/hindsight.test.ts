@@ -31,6 +31,9 @@ describe('hindsight blame', () => {
     ["If you'd used the cable we supplied, this wouldn't be happening.", "If you'd used the cable we supplied, this wouldn't be happening"],
     ["If you'd charged it properly, the battery wouldn't have died.", "If you'd charged it properly, the battery wouldn't have died"],
     ['You should have paid the deposit by Friday.', 'You should have paid the deposit by Friday'],
+    // A refund in the same sentence does not take the blame back when a conjunction turns to it.
+    ['We refunded the ticket, but you should have told us sooner.', 'you should have told us sooner'],
+    ['I refunded it and you should have checked the size chart first.', 'you should have checked the size chart first'],
     // With no subject, opening a sentence or the reply after a handle.
     ["@cy_a Should've trimmed the strays.", "Should've trimmed the strays"],
     ['Your dog false-started. Should have trained the changeovers harder.', 'Should have trained the changeovers harder'],
@@ -57,6 +60,9 @@ describe('hindsight blame', () => {
     'If you had used a card, we would not need your bank details.',
     'If you had been charged twice, the second payment would not show.',
     'Totally fair to be annoyed, that price sticker was wrong and you should have paid what it said.',
+    // Money given back that the customer was owed.
+    "Hi Amir, I've checked the fare and refunded the £8.40 you should have saved.",
+    "I've credited the discount you should have had.",
     // The agent's own slip, with no subject: said sorry for, or done to the customer, or mid-sentence.
     'Should have told you sooner, sorry!',
     "Should've checked the list before I replied, my bad.",
