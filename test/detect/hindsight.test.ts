@@ -71,6 +71,7 @@ describe('hindsight blame', () => {
     'Should have been sorted by now.',
     // A standard we fell short of.
     'Dear Mr Walsh,\n\nFour months is far longer than you should have waited.',
+    'You planned well ahead, and you should have arrived on time.',
   ])('leaves what should have happened to the customer, and offers, alone: %s', (text) => {
     expect(findHindsight(text)).toBeUndefined();
   });
