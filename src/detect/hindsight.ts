@@ -50,9 +50,9 @@ export const DENIED = /(?:\b(?:not|never|nobody|no\s+one)\b|n't\b|n’t\b)(?:\s+
  * refunded the ticket, but you should have told us" still blames). Read on the text before the match, not the sentence,
  * as the point of a price ("£8.40") ends no sentence here. */
 const GIVEN_BACK = /\b(?:refunded|credited|repaid|reimbursed|(?:paid|given|gave)\s+back)\s+(?:you\s+)?(?:the\s+)?(?:(?!(?:but|and|so|though|although|yet)\b)(?:[^\s,;.!?]|\.(?=\d))+\s+){1,3}$/iu;
-/** What the customer did right, which the clause after it says they were owed: "You planned well ahead, and you should
- * have arrived on time." */
-const DID_RIGHT = /\b(?:planned|booked|left)\s+(?:well\s+)?ahead,?\s+and\s+$/iu;
+/** What comes before a standard the customer was owed, not a fault of theirs: "Four months is far longer than you should
+ * have waited.", "You planned well ahead, and you should have arrived on time." */
+const OWED = /\b(?:than|(?:planned|booked|left)\s+(?:well\s+)?ahead,?\s+and)\s+$/iu;
 const REMEDY = /\b(?:so|but)\s+(?:let\s+(?:me|us)|(?:i|we)(?:'ll|’ll|'ve|’ve|\s+will|\s+have|\s+can))\b/iu;
 
 /** Whether the verb is the customer's own act; "been" is, when what follows it in `text` at `at` says where or how
@@ -85,9 +85,7 @@ export function findHindsight(text: string): string | undefined {
       if (!isCustomerAct(m[1]!, text, m.indices![1]![1], denied)) continue;
       const { start, end } = sentenceSpan(text, m.index);
       const before = text.slice(start, m.index);
-      // A standard we fell short of, not a fault: "Four months is far longer than you should have waited.", "You
-      // planned well ahead, and you should have arrived on time."
-      if (DENIED.test(before) || /\bthan\s+$/iu.test(before) || DID_RIGHT.test(before) || (pattern === SHOULD_HAVE && GIVEN_BACK.test(text.slice(Math.max(0, m.index - 80), m.index)))) continue;
+      if (DENIED.test(before) || OWED.test(before) || (pattern === SHOULD_HAVE && GIVEN_BACK.test(text.slice(Math.max(0, m.index - 80), m.index)))) continue;
       const sentence = text.slice(m.index, end).trim().replace(/[,;:]+$/u, '');
       // "You should've boarded by now" tells the time, not a fault; "…, so let me do it by hand" explains
       // what went wrong on the way to putting it right.
